@@ -1,0 +1,118 @@
+package news.masthead.app;
+
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import java.time.Clock;
+import java.util.List;
+import news.masthead.content.Language;
+import news.masthead.ingest.NinjsImport;
+import news.masthead.site.Outlet;
+import news.masthead.site.PublicSite;
+import news.masthead.store.Database;
+import news.masthead.store.ItemStore;
+import news.masthead.workflow.ChangeFollower;
+import news.masthead.workflow.Edition;
+import news.masthead.workflow.Publishing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Masthead node: its database, workflow and, once {@link #serve}d, its HTTP server. Open one
+ * per process (the CLI) or per test; close it to stop the server and release the database.
+ */
+public final class Masthead implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Masthead.class);
+
+  private final Settings settings;
+  private final Database database;
+  private final ItemStore items;
+  private final Publishing publishing;
+  private final Edition edition;
+  private ChangeFollower follower;
+  private Javalin server;
+
+  private Masthead(Settings settings, Database database) {
+    this.settings = settings;
+    this.database = database;
+    this.items = new ItemStore(database);
+    this.publishing = new Publishing(items, Clock.systemUTC());
+    this.edition = new Edition(items);
+    publishing.addListener(edition);
+  }
+
+  /** Opens the database named by the settings (migrating its schema), without serving. */
+  public static Masthead open(Settings settings) {
+    Database database =
+        settings
+            .databaseUrl()
+            .map(Database::open)
+            .orElseGet(() -> Database.openSqlite(settings.dataDirectory()));
+    return new Masthead(settings, database);
+  }
+
+  /** Starts the HTTP server; returns once it accepts connections. */
+  public Masthead serve() {
+    Outlet outlet =
+        new Outlet(
+            settings.siteName(),
+            settings.persianSiteName(),
+            settings.baseUrl(),
+            settings.timeZone(),
+            List.of(Language.ENGLISH, Language.PERSIAN));
+    PublicSite site = new PublicSite(edition, outlet, settings.pageCache());
+    follower = new ChangeFollower(items);
+    follower.addListener(edition);
+    follower.start(1000);
+    server =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.startup.showOldJavalinVersionWarning = false;
+              config.http.generateEtags = false;
+              config.http.compressionStrategy = CompressionStrategy.GZIP;
+              config.router.ignoreTrailingSlashes = true;
+              config.router.treatMultipleSlashesAsSingleSlash = true;
+              Routes.register(config, site);
+            });
+    server.start(settings.host(), settings.port());
+    LOG.info(
+        "Masthead is serving {} on http://{}:{}/ ({})",
+        settings.siteName(),
+        settings.host().equals("0.0.0.0") ? "localhost" : settings.host(),
+        port(),
+        database.description());
+    return this;
+  }
+
+  /** The port the server listens on (the free one picked, when the settings said 0). */
+  public int port() {
+    return server.port();
+  }
+
+  public Publishing publishing() {
+    return publishing;
+  }
+
+  public NinjsImport importer() {
+    return new NinjsImport(publishing, Language.ENGLISH);
+  }
+
+  public ItemStore items() {
+    return items;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      server.stop();
+    }
+    if (follower != null) {
+      follower.close();
+    }
+    database.close();
+  }
+}

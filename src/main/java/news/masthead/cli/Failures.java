@@ -1,0 +1,23 @@
+package news.masthead.cli;
+
+import news.masthead.app.Settings;
+import news.masthead.store.StoreFailure;
+import picocli.CommandLine;
+
+/**
+ * Turns failures a user can fix (a bad setting, an unreachable database, an unreadable file)
+ * into one clear line on standard error and exit code 1; anything else keeps its stack trace.
+ */
+final class Failures implements CommandLine.IExecutionExceptionHandler {
+  @Override
+  public int handleExecutionException(
+      Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    if (e instanceof Settings.InvalidSetting
+        || e instanceof StoreFailure
+        || e instanceof java.io.UncheckedIOException) {
+      commandLine.getErr().println("masthead: " + e.getMessage());
+      return 1;
+    }
+    throw new IllegalStateException(e);
+  }
+}

@@ -1,0 +1,78 @@
+package news.masthead.content;
+
+/**
+ * Where an item stands. Only a {@link Published} item is shown to readers; a {@link Retracted}
+ * one answers 410 Gone with its notice; the others are not public at all.
+ */
+public sealed interface Status {
+  /** The status word stored and exchanged: draft, published, withheld, retracted. */
+  String code();
+
+  boolean isPublic();
+
+  /** Being written; not public. */
+  record Draft() implements Status {
+    @Override
+    public String code() {
+      return "draft";
+    }
+
+    @Override
+    public boolean isPublic() {
+      return false;
+    }
+  }
+
+  /** Public on the site and in feeds. */
+  record Published() implements Status {
+    @Override
+    public String code() {
+      return "published";
+    }
+
+    @Override
+    public boolean isPublic() {
+      return true;
+    }
+  }
+
+  /** Held back (legal, embargo, ninjs {@code withheld}); answers 404 as if never published. */
+  record Withheld() implements Status {
+    @Override
+    public String code() {
+      return "withheld";
+    }
+
+    @Override
+    public boolean isPublic() {
+      return false;
+    }
+  }
+
+  /** Taken down after publication; its URL answers 410 with the notice. */
+  record Retracted(String notice) implements Status {
+    public Retracted {
+      notice = notice == null ? "" : notice.strip();
+    }
+
+    @Override
+    public String code() {
+      return "retracted";
+    }
+
+    @Override
+    public boolean isPublic() {
+      return false;
+    }
+  }
+
+  static Status fromCode(String code, String notice) {
+    return switch (code) {
+      case "draft" -> new Draft();
+      case "published" -> new Published();
+      case "withheld" -> new Withheld();
+      case "retracted" -> new Retracted(notice);
+      default -> throw new InvalidContent("unknown status \"" + code + "\"");
+    };
+  }
+}

@@ -1,0 +1,126 @@
+package news.masthead.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import news.masthead.ingest.NinjsEntry.Position;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a ninjs file in any of its three shapes: one JSON object, a JSON array of objects, or
+ * JSON Lines (one object a line). In JSON Lines a malformed line is reported and the next line
+ * is read; in an array, malformed JSON ends the file (the rest cannot be told apart), and that is
+ * reported too. Stateless and thread-safe.
+ */
+final class NinjsReader {
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+  /** The shape of a file, told from its first characters. */
+  enum Shape {
+    OBJECT,
+    ARRAY,
+    LINES
+  }
+
+  Shape shapeOf(Path file) throws IOException {
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        String t = line.strip();
+        if (t.startsWith("\uFEFF")) {
+          t = t.substring(1).strip();
+        }
+        if (t.isEmpty()) {
+          continue;
+        }
+        if (t.startsWith("[")) {
+          return Shape.ARRAY;
+        }
+        try {
+          JsonNode first = MAPPER.readTree(t);
+          return first != null && first.isObject() ? Shape.LINES : Shape.OBJECT;
+        } catch (JacksonException e) {
+          return Shape.OBJECT; // a pretty-printed object spans lines
+        }
+      }
+    }
+    return Shape.LINES;
+  }
+
+  /** How many items a file holds, when that is cheap to know (JSON Lines); -1 otherwise. */
+  long estimateCount(Path file) throws IOException {
+    if (shapeOf(file) != Shape.LINES) {
+      return -1;
+    }
+    try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+      return lines.filter(l -> !l.isBlank()).count();
+    }
+  }
+
+  /** Reads every entry of a file, in order, handing each to {@code sink}. */
+  void read(Path file, Consumer<NinjsEntry> sink) throws IOException {
+    String name = file.toString();
+    switch (shapeOf(file)) {
+      case LINES -> readLines(file, name, sink);
+      case ARRAY, OBJECT -> readDocument(file, name, sink);
+    }
+  }
+
+  private void readLines(Path file, String name, Consumer<NinjsEntry> sink) throws IOException {
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      int number = 0;
+      while ((line = in.readLine()) != null) {
+        number++;
+        if (number == 1 && line.startsWith("\uFEFF")) {
+          line = line.substring(1);
+        }
+        if (line.isBlank()) {
+          continue;
+        }
+        Position at = new Position(name, number);
+        try {
+          sink.accept(new NinjsEntry.Json(at, MAPPER.readTree(line)));
+        } catch (JacksonException e) {
+          sink.accept(new NinjsEntry.Malformed(at, "malformed JSON: " + e.getOriginalMessage()));
+        }
+      }
+    }
+  }
+
+  private void readDocument(Path file, String name, Consumer<NinjsEntry> sink) throws IOException {
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        JsonParser parser = MAPPER.createParser(in)) {
+      int line = 1;
+      try {
+        JsonToken token = parser.nextToken();
+        if (token == JsonToken.START_ARRAY) {
+          while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
+            line = parser.currentTokenLocation().getLineNr();
+            sink.accept(new NinjsEntry.Json(new Position(name, line), MAPPER.readTree(parser)));
+          }
+        } else {
+          while (token != null) {
+            line = parser.currentTokenLocation().getLineNr();
+            sink.accept(new NinjsEntry.Json(new Position(name, line), MAPPER.readTree(parser)));
+            token = parser.nextToken();
+          }
+        }
+      } catch (JacksonException e) {
+        int at = e.getLocation() == null ? line : e.getLocation().getLineNr();
+        sink.accept(
+            new NinjsEntry.Malformed(
+                new Position(name, at),
+                "malformed JSON: " + e.getOriginalMessage() + "; the rest of the file was not read"));
+      }
+    }
+  }
+}

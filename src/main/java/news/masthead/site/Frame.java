@@ -1,0 +1,62 @@
+package news.masthead.site;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import news.masthead.content.Language;
+import news.masthead.content.Section;
+
+/**
+ * What every page's layout needs besides its own content: the outlet, the language and its
+ * labels, the section navigation, the title and description, the canonical address and the links
+ * to other editions and translations. Immutable.
+ */
+public record Frame(
+    Outlet outlet,
+    Language language,
+    Labels labels,
+    List<Section> sections,
+    String title,
+    String description,
+    Optional<String> canonicalPath,
+    String stylesheet,
+    List<Alternate> alternates,
+    List<Alternate> editions,
+    Dates dates) {
+
+  /** Another language's version of this page, or another edition's front page. */
+  public record Alternate(Language language, String path, String name) {}
+
+  public String lang() {
+    return language.code();
+  }
+
+  public String dir() {
+    return language.direction();
+  }
+
+  /** The front page of this edition. */
+  public String home() {
+    String path = language.editionPath();
+    return path.isEmpty() ? "/" : path + "/";
+  }
+
+  public String siteName() {
+    return outlet.nameIn(language);
+  }
+
+  /** An absolute URL on the outlet's public address, for canonical links. */
+  public String url(String path) {
+    return outlet.baseUrl() + path;
+  }
+
+  /** A time for readers, in the outlet's zone and the page's calendar. */
+  public String date(Instant instant) {
+    return dates.format(instant, language);
+  }
+
+  /** The full title for {@code <title>}: the page's, then the outlet's. */
+  public String fullTitle() {
+    return title.isEmpty() ? siteName() : title + " | " + siteName();
+  }
+}

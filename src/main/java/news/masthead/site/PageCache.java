@@ -1,0 +1,46 @@
+package news.masthead.site;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import news.masthead.web.RenderedPage;
+
+/**
+ * Rendered pages kept in memory until the edition changes: a page is rendered once per change,
+ * however many readers ask for it. Bounded to {@link #capacity} pages; past that it starts again
+ * empty (the pages that matter most are asked for again at once). Can be switched off, for
+ * measuring rendering itself. Thread-safe.
+ */
+final class PageCache {
+  private final boolean enabled;
+  private final int capacity;
+  private final ConcurrentHashMap<String, Entry> pages = new ConcurrentHashMap<>();
+
+  private record Entry(long version, RenderedPage page) {}
+
+  PageCache(boolean enabled, int capacity) {
+    this.enabled = enabled;
+    this.capacity = capacity;
+  }
+
+  /** The page for {@code key} at this version, rendered by {@code render} when not cached. */
+  RenderedPage get(String key, long version, Supplier<RenderedPage> render) {
+    if (!enabled) {
+      return render.get();
+    }
+    Entry entry = pages.get(key);
+    if (entry != null && entry.version() == version) {
+      return entry.page();
+    }
+    RenderedPage page = render.get();
+    if (pages.size() >= capacity) {
+      pages.clear();
+    }
+    pages.put(key, new Entry(version, page));
+    return page;
+  }
+
+  Optional<Integer> size() {
+    return enabled ? Optional.of(pages.size()) : Optional.empty();
+  }
+}

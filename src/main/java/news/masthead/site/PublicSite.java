@@ -1,0 +1,284 @@
+package news.masthead.site;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import news.masthead.content.ItemId;
+import news.masthead.content.InvalidContent;
+import news.masthead.content.Language;
+import news.masthead.content.Section;
+import news.masthead.content.Slug;
+import news.masthead.content.SubjectKind;
+import news.masthead.web.HttpError;
+import news.masthead.web.PublicResponses;
+import news.masthead.web.RenderedPage;
+import news.masthead.workflow.Edition;
+import news.masthead.workflow.Views;
+
+/**
+ * The public site's handlers. Each reads the request, asks the {@link Edition}, renders a
+ * template and sends it with caching headers; non-canonical addresses answer 301 to the
+ * canonical one. Thread-safe.
+ */
+public final class PublicSite {
+  private final Edition edition;
+  private final Outlet outlet;
+  private final Pages pages = new Pages();
+  private final PageCache cache;
+  private final Stylesheet stylesheet = new Stylesheet();
+  private final Dates dates;
+
+  public PublicSite(Edition edition, Outlet outlet, boolean pageCache) {
+    this.edition = edition;
+    this.outlet = outlet;
+    this.cache = new PageCache(pageCache, 20_000);
+    this.dates = new Dates(outlet.timeZone());
+  }
+
+  public Outlet outlet() {
+    return outlet;
+  }
+
+  /** {@code /} and {@code /fa/}: the front page of an edition. */
+  public void front(Context ctx, Language language) {
+    RenderedPage page =
+        cache.get(
+            "front:" + language,
+            edition.version(),
+            () -> {
+              Views.FrontPage front = edition.frontPage(language);
+              if (front.isEmpty() && !edition.hasAnyItem()) {
+                return pages.render(
+                    200, "site/empty.jte", Map.of("frame", frame(language, "", "", Optional.of(language.editionPath() + "/"), List.of())));
+              }
+              return pages.render(
+                  200,
+                  "site/front.jte",
+                  Map.of(
+                      "frame",
+                      frame(language, "", "", Optional.of(front.language().editionPath() + "/"), List.of()),
+                      "page",
+                      front));
+            });
+    PublicResponses.send(ctx, page, PublicResponses.PAGE_CACHING);
+  }
+
+  /** {@code /iran?page=2}: one page of a section front. */
+  public void section(Context ctx, Language language) {
+    Slug slug = slugParam(ctx, "section");
+    int pageNumber = pageNumber(ctx);
+    RenderedPage page =
+        cache.get(
+            "section:" + language + ":" + slug + ":" + pageNumber,
+            edition.version(),
+            () -> {
+              Views.SectionFront front =
+                  edition
+                      .sectionFront(language, slug, pageNumber)
+                      .orElseThrow(() -> new HttpError.NotFound("no such section or page"));
+              Section section = front.section();
+              String path = section.path() + (pageNumber > 1 ? "?page=" + pageNumber : "");
+              return pages.render(
+                  200,
+                  "site/section.jte",
+                  Map.of(
+                      "frame",
+                      frame(language, section.name(), "", Optional.of(path), List.of()),
+                      "page",
+                      front));
+            });
+    PublicResponses.send(ctx, page, PublicResponses.PAGE_CACHING);
+  }
+
+  /** {@code /iran/42/slug}: a story or brief; other addresses of the same item answer 301. */
+  public void item(Context ctx, Language language) {
+    ItemId id =
+        ItemId.parse(ctx.pathParam("id"))
+            .orElseThrow(() -> new HttpError.NotFound("item ids are positive numbers"));
+    String requested = ctx.path();
+    long version = edition.version();
+    RenderedPage page =
+        cache.get(
+            "item:" + id + ":" + requested,
+            version,
+            () ->
+                switch (edition.item(id)) {
+                  case Views.ItemLookup.Found found -> {
+                    String canonical = found.page().item().path();
+                    if (!canonical.equals(requested)) {
+                      yield RenderedPage.movedTo(canonical);
+                    }
+                    yield renderItem(found.page());
+                  }
+                  case Views.ItemLookup.Gone gone ->
+                      pages.render(
+                          410,
+                          "site/gone.jte",
+                          Map.of(
+                              "frame",
+                              frame(gone.language(), Labels.of(gone.language()).goneTitle(), "", Optional.empty(), List.of()),
+                              "headline",
+                              gone.headline(),
+                              "notice",
+                              gone.notice()));
+                  case Views.ItemLookup.Missing missing ->
+                      throw new HttpError.NotFound("no published item has the id " + id);
+                });
+    PublicResponses.send(ctx, page, page.status() == 410 ? PublicResponses.ERROR_CACHING : PublicResponses.PAGE_CACHING);
+  }
+
+  private RenderedPage renderItem(Views.ItemPage page) {
+    var item = page.item();
+    Language language = item.copy().language();
+    List<Frame.Alternate> alternates = new ArrayList<>();
+    for (var translation : page.translations()) {
+      alternates.add(
+          new Frame.Alternate(
+              translation.language(), translation.path(), Labels.languageName(translation.language())));
+    }
+    String description =
+        item.copy().standfirst().isEmpty()
+            ? news.masthead.content.Teaser.of(item.copy().body()).text()
+            : item.copy().standfirst();
+    Map<String, Object> model = new HashMap<>();
+    model.put("frame", frame(language, item.copy().headline(), description, Optional.of(item.path()), alternates));
+    model.put("page", page);
+    return pages.render(200, "site/item.jte", model);
+  }
+
+  /** {@code /tag/oil}, {@code /person/…}, {@code /author/…}: one page of a subject's items. */
+  public void subject(Context ctx, Language language, SubjectKind kind) {
+    Slug slug = slugParam(ctx, "slug");
+    int pageNumber = pageNumber(ctx);
+    RenderedPage page =
+        cache.get(
+            "subject:" + language + ":" + kind + ":" + slug + ":" + pageNumber,
+            edition.version(),
+            () -> {
+              Views.SubjectPage subject =
+                  edition
+                      .subjectPage(language, kind, slug, pageNumber)
+                      .orElseThrow(() -> new HttpError.NotFound("nothing is published about this"));
+              String path =
+                  subject.subject().path(language) + (pageNumber > 1 ? "?page=" + pageNumber : "");
+              String title = Labels.of(language).subjectHeading(kind, subject.subject().name());
+              return pages.render(
+                  200,
+                  "site/subject.jte",
+                  Map.of("frame", frame(language, title, "", Optional.of(path), List.of()), "page", subject));
+            });
+    PublicResponses.send(ctx, page, PublicResponses.PAGE_CACHING);
+  }
+
+  /** The stylesheet, at its content-addressed path. */
+  public void stylesheet(Context ctx) {
+    if (!ctx.path().equals(stylesheet.path())) {
+      throw new HttpError.NotFound("no such stylesheet");
+    }
+    PublicResponses.send(ctx, stylesheet.page(), PublicResponses.IMMUTABLE_CACHING);
+  }
+
+  /** {@code /robots.txt}: everything may be crawled. */
+  public void robots(Context ctx) {
+    RenderedPage robots =
+        RenderedPage.text("text/plain; charset=utf-8", "User-agent: *\nAllow: /\n");
+    PublicResponses.send(ctx, robots, "public, max-age=3600");
+  }
+
+  /** Renders an error page for an {@link HttpError} or an unexpected failure (500). */
+  public void error(Context ctx, int status, String message) {
+    Language language = languageOfPath(ctx.path());
+    Labels labels = Labels.of(language);
+    String title =
+        switch (status) {
+          case 404 -> labels.notFoundTitle();
+          case 400 -> labels.badRequestTitle();
+          default -> "Something went wrong";
+        };
+    // Not cached: every bad address is different, and a flood of them must not evict real pages.
+    RenderedPage page =
+        pages.render(
+            status,
+            "site/error.jte",
+            Map.of(
+                "frame",
+                frame(language, title, "", Optional.empty(), List.of()),
+                "status",
+                status,
+                "message",
+                message));
+    PublicResponses.send(
+        ctx, page, status >= 500 ? "no-store" : PublicResponses.ERROR_CACHING);
+  }
+
+  private Language languageOfPath(String path) {
+    for (Language language : outlet.editions()) {
+      String prefix = language.editionPath();
+      if (!prefix.isEmpty() && (path.equals(prefix) || path.startsWith(prefix + "/"))) {
+        return language;
+      }
+    }
+    return outlet.defaultLanguage();
+  }
+
+  private Frame frame(
+      Language language,
+      String title,
+      String description,
+      Optional<String> canonicalPath,
+      List<Frame.Alternate> alternates) {
+    List<Frame.Alternate> editions = new ArrayList<>();
+    for (Language other : outlet.editions()) {
+      if (!other.equals(language) && !edition.sections(other).isEmpty()) {
+        String path = other.editionPath().isEmpty() ? "/" : other.editionPath() + "/";
+        editions.add(new Frame.Alternate(other, path, Labels.languageName(other)));
+      }
+    }
+    return new Frame(
+        outlet,
+        language,
+        Labels.of(language),
+        edition.sections(language),
+        title,
+        description,
+        canonicalPath,
+        stylesheet.path(),
+        alternates,
+        editions,
+        dates);
+  }
+
+  private static Slug slugParam(Context ctx, String name) {
+    try {
+      return new Slug(ctx.pathParam(name));
+    } catch (InvalidContent e) {
+      throw new HttpError.NotFound("no such page");
+    }
+  }
+
+  /** The {@code page} query parameter: absent means 1; anything but 1 to 500 is refused. */
+  private static int pageNumber(Context ctx) {
+    String value = ctx.queryParam("page");
+    if (value == null) {
+      return 1;
+    }
+    if (!value.matches("[0-9]{1,6}")) {
+      throw new HttpError.BadRequest("the page number must be a whole number, not \"" + abbreviate(value) + "\"");
+    }
+    int number = Integer.parseInt(value);
+    if (number < 1) {
+      throw new HttpError.BadRequest("page numbers start at 1");
+    }
+    if (number > Edition.MAX_PAGE) {
+      throw new HttpError.NotFound("there is no page " + number);
+    }
+    return number;
+  }
+
+  private static String abbreviate(String value) {
+    return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+  }
+}

@@ -1,0 +1,134 @@
+package news.masthead.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A connection pool to SQLite or PostgreSQL with the schema migrated to the latest version.
+ *
+ * <p>SQLite runs in WAL mode with {@code synchronous=FULL}, so an acknowledged save survives a
+ * power cut, and takes its write lock when a transaction begins ({@code IMMEDIATE}), so two
+ * writers wait for each other instead of failing. Thread-safe; close it once, at shutdown.
+ */
+public final class Database implements AutoCloseable {
+  private final HikariDataSource pool;
+  private final Jdbi jdbi;
+  private final Dialect dialect;
+  private final String description;
+
+  /** Which SQL dialect a database speaks, where the two differ. */
+  public enum Dialect {
+    SQLITE,
+    POSTGRESQL
+  }
+
+  private Database(HikariDataSource pool, Dialect dialect, String description) {
+    this.pool = pool;
+    this.jdbi = Jdbi.create(pool);
+    this.dialect = dialect;
+    this.description = description;
+  }
+
+  /** The embedded default: {@code masthead.db} in the data directory, created when missing. */
+  public static Database openSqlite(Path dataDirectory) {
+    try {
+      Files.createDirectories(dataDirectory);
+    } catch (IOException e) {
+      throw new StoreFailure(
+          "cannot create the data directory " + dataDirectory + ": " + e.getMessage(), e);
+    }
+    return open("jdbc:sqlite:" + dataDirectory.resolve("masthead.db").toAbsolutePath());
+  }
+
+  /**
+   * Opens {@code jdbc:sqlite:…} or {@code jdbc:postgresql://…} and migrates its schema.
+   *
+   * @throws StoreFailure naming the URL (without password) when it cannot be reached or migrated
+   */
+  public static Database open(String jdbcUrl) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setPoolName("masthead");
+    Dialect dialect;
+    if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+      dialect = Dialect.SQLITE;
+      config.addDataSourceProperty("journal_mode", "WAL");
+      config.addDataSourceProperty("synchronous", "FULL");
+      config.addDataSourceProperty("foreign_keys", "true");
+      config.addDataSourceProperty("busy_timeout", "10000");
+      config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+      config.setMaximumPoolSize(4);
+    } else if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+      dialect = Dialect.POSTGRESQL;
+      config.setMaximumPoolSize(8);
+    } else {
+      throw new StoreFailure(
+          "MASTHEAD_DB_URL must start with jdbc:sqlite: or jdbc:postgresql:, not "
+              + withoutSecrets(jdbcUrl),
+          null);
+    }
+    config.setMinimumIdle(1);
+    config.setConnectionTimeout(10_000);
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StoreFailure(
+          "cannot connect to " + withoutSecrets(jdbcUrl) + ": " + rootMessage(e), e);
+    }
+    Database database = new Database(pool, dialect, withoutSecrets(jdbcUrl));
+    database.migrate();
+    return database;
+  }
+
+  private void migrate() {
+    try {
+      Flyway.configure()
+          .dataSource(pool)
+          .locations(
+              "classpath:db/migration/"
+                  + (dialect == Dialect.SQLITE ? "sqlite" : "postgresql"))
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      pool.close();
+      throw new StoreFailure(
+          "cannot migrate the schema of " + description + ": " + rootMessage(e), e);
+    }
+  }
+
+  Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** The database's URL without any password, for logs and messages. */
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  static String withoutSecrets(String jdbcUrl) {
+    return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//[^/@]*@", "//***@");
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+}

@@ -1,0 +1,436 @@
+package news.masthead.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import news.masthead.content.EditConflict;
+import news.masthead.content.Genre;
+import news.masthead.content.Item;
+import news.masthead.content.ItemId;
+import news.masthead.content.ItemSummary;
+import news.masthead.content.Language;
+import news.masthead.content.Profile;
+import news.masthead.content.Section;
+import news.masthead.content.Slug;
+import news.masthead.content.Status;
+import news.masthead.content.Subject;
+import news.masthead.content.SubjectKind;
+import news.masthead.content.Teaser;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * Items and their revisions. A save writes a new immutable revision, updates the item's listing
+ * row and its subjects, and appends to the change log, all in one transaction: either all of it
+ * is stored or none. Thread-safe.
+ */
+public final class ItemStore {
+  private static final String SUMMARY_COLUMNS =
+      "i.id, i.profile, i.language, i.section, s.name AS section_name, i.slug, i.headline,"
+          + " i.standfirst, i.teaser, i.teaser_shortened, i.byline, i.genre, i.first_published,"
+          + " i.updated";
+
+  private final Database database;
+
+  public ItemStore(Database database) {
+    this.database = database;
+  }
+
+  /** The outcome of one revision in {@link #saveAll}: saved, or refused with the reason. */
+  public sealed interface Outcome {
+    record Saved(SavedRevision revision) implements Outcome {}
+
+    record Refused(String reason) implements Outcome {}
+  }
+
+  /**
+   * Saves one revision.
+   *
+   * @throws EditConflict when {@code basedOn} is not the latest revision; nothing is written
+   */
+  public SavedRevision save(NewRevision revision) {
+    return database.jdbi().inTransaction(handle -> write(handle, revision));
+  }
+
+  /**
+   * Saves many revisions in one transaction, each in a savepoint of its own: a revision that
+   * fails is rolled back alone and reported, and the others are kept. {@code progress} is told
+   * after each.
+   */
+  public List<Outcome> saveAll(List<NewRevision> revisions, Consumer<Outcome> progress) {
+    return database
+        .jdbi()
+        .inTransaction(
+            handle -> {
+              List<Outcome> outcomes = new ArrayList<>(revisions.size());
+              for (NewRevision revision : revisions) {
+                handle.savepoint("item");
+                Outcome outcome;
+                try {
+                  outcome = new Outcome.Saved(write(handle, revision));
+                  handle.release("item");
+                } catch (RuntimeException e) {
+                  handle.rollbackToSavepoint("item");
+                  handle.release("item");
+                  outcome = new Outcome.Refused(Database.rootMessage(e));
+                }
+                outcomes.add(outcome);
+                progress.accept(outcome);
+              }
+              return outcomes;
+            });
+  }
+
+  private SavedRevision write(Handle handle, NewRevision r) {
+    Optional<int[]> existing =
+        handle
+            .createQuery("SELECT id, revision FROM items WHERE uri = :uri")
+            .bind("uri", r.uri())
+            .map((rs, ctx) -> new int[] {rs.getInt(1), rs.getInt(2)})
+            .findOne();
+    long id;
+    int number;
+    long firstPublished = r.firstPublished().map(Instant::toEpochMilli).orElse(-1L);
+    String status = r.status().code();
+    if (existing.isPresent()) {
+      id = existing.get()[0];
+      int latest = existing.get()[1];
+      if (r.basedOn().isPresent() && r.basedOn().getAsInt() != latest) {
+        throw new EditConflict(r.uri(), r.basedOn().getAsInt(), latest);
+      }
+      number = latest + 1;
+      int updated =
+          handle
+              .createUpdate(
+                  "UPDATE items SET profile = :profile, language = :language, section = :section,"
+                      + " slug = :slug, headline = :headline, standfirst = :standfirst,"
+                      + " teaser = :teaser, teaser_shortened = :shortened, byline = :byline,"
+                      + " genre = :genre, status = :status, first_published ="
+                      + " COALESCE(first_published, :firstPublished), updated = :updated,"
+                      + " revision = :number WHERE id = :id AND revision = :latest")
+              .bindMap(listingColumns(r))
+              .bind("firstPublished", firstPublished < 0 ? null : firstPublished)
+              .bind("status", status)
+              .bind("number", number)
+              .bind("id", id)
+              .bind("latest", latest)
+              .execute();
+      if (updated != 1) {
+        throw new EditConflict(r.uri(), latest, latest + 1);
+      }
+      handle.createUpdate("DELETE FROM item_subjects WHERE item_id = :id").bind("id", id).execute();
+    } else {
+      number = 1;
+      id =
+          handle
+              .createUpdate(
+                  "INSERT INTO items (uri, profile, language, section, slug, headline, standfirst,"
+                      + " teaser, teaser_shortened, byline, genre, status, first_published,"
+                      + " updated, revision) VALUES (:uri, :profile, :language, :section, :slug,"
+                      + " :headline, :standfirst, :teaser, :shortened, :byline, :genre, :status,"
+                      + " :firstPublished, :updated, 1)")
+              .bindMap(listingColumns(r))
+              .bind("uri", r.uri())
+              .bind("firstPublished", firstPublished < 0 ? null : firstPublished)
+              .bind("status", status)
+              .executeAndReturnGeneratedKeys("id")
+              .mapTo(Long.class)
+              .one();
+    }
+    handle
+        .createUpdate(
+            "INSERT INTO revisions (item_id, number, saved_at, saved_by, status, status_notice,"
+                + " copy) VALUES (:id, :number, :savedAt, :savedBy, :status, :notice, :copy)")
+        .bind("id", id)
+        .bind("number", number)
+        .bind("savedAt", r.savedAt().toEpochMilli())
+        .bind("savedBy", r.savedBy())
+        .bind("status", status)
+        .bind("notice", r.status() instanceof Status.Retracted retracted ? retracted.notice() : "")
+        .bind("copy", CopyJson.write(r.copy()))
+        .execute();
+    List<Subject> subjects = r.copy().allSubjects();
+    if (!subjects.isEmpty()) {
+      PreparedBatch batch =
+          handle.prepareBatch(
+              "INSERT INTO item_subjects (item_id, kind, slug, name, position)"
+                  + " VALUES (:id, :kind, :slug, :name, :position) ON CONFLICT DO NOTHING");
+      for (int i = 0; i < subjects.size(); i++) {
+        Subject s = subjects.get(i);
+        batch
+            .bind("id", id)
+            .bind("kind", s.kind().name())
+            .bind("slug", s.slug().value())
+            .bind("name", s.name())
+            .bind("position", i)
+            .add();
+      }
+      batch.execute();
+    }
+    Section section = r.copy().section();
+    handle
+        .createUpdate(
+            "INSERT INTO sections (language, slug, name) VALUES (:language, :slug, :name)"
+                + " ON CONFLICT (language, slug) DO UPDATE SET name = excluded.name")
+        .bind("language", section.language().code())
+        .bind("slug", section.slug().value())
+        .bind("name", section.name())
+        .execute();
+    handle
+        .createUpdate("INSERT INTO changes (item_id, revision, at) VALUES (:id, :number, :at)")
+        .bind("id", id)
+        .bind("number", number)
+        .bind("at", r.savedAt().toEpochMilli())
+        .execute();
+    return new SavedRevision(new ItemId(id), number, existing.isEmpty());
+  }
+
+  private static java.util.Map<String, Object> listingColumns(NewRevision r) {
+    var copy = r.copy();
+    java.util.Map<String, Object> columns = new java.util.HashMap<>();
+    columns.put("profile", copy.profile().code());
+    columns.put("language", copy.language().code());
+    columns.put("section", copy.section().slug().value());
+    columns.put("slug", r.slug().value());
+    columns.put("headline", copy.headline());
+    columns.put("standfirst", copy.standfirst());
+    columns.put("teaser", r.teaser().text());
+    columns.put("shortened", r.teaser().shortened());
+    columns.put("byline", copy.byline());
+    columns.put("genre", copy.genre().name());
+    columns.put("updated", r.savedAt().toEpochMilli());
+    return columns;
+  }
+
+  /** The item with this id at its latest revision, whatever its status. */
+  public Optional<Item> find(ItemId id) {
+    return findWhere("i.id = :key", id.value());
+  }
+
+  /** The item with this external uri (a ninjs uri) at its latest revision. */
+  public Optional<Item> findByUri(String uri) {
+    return findWhere("i.uri = :key", uri);
+  }
+
+  private Optional<Item> findWhere(String condition, Object key) {
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT i.id, i.uri, i.revision, i.status, i.slug, i.first_published,"
+                            + " i.updated, r.copy, r.status_notice FROM items i JOIN revisions r"
+                            + " ON r.item_id = i.id AND r.number = i.revision WHERE "
+                            + condition)
+                    .bind("key", key)
+                    .map((rs, ctx) -> itemOf(rs))
+                    .findOne());
+  }
+
+  private static Item itemOf(ResultSet rs) throws SQLException {
+    long firstPublished = rs.getLong("first_published");
+    boolean hasFirstPublished = !rs.wasNull();
+    return new Item(
+        new ItemId(rs.getLong("id")),
+        rs.getString("uri"),
+        rs.getInt("revision"),
+        Status.fromCode(rs.getString("status"), rs.getString("status_notice")),
+        new Slug(rs.getString("slug")),
+        hasFirstPublished ? Optional.of(Instant.ofEpochMilli(firstPublished)) : Optional.empty(),
+        Instant.ofEpochMilli(rs.getLong("updated")),
+        CopyJson.read(rs.getString("copy")));
+  }
+
+  /** Published items matching the listing, newest first. */
+  public List<ItemSummary> list(Listing listing) {
+    StringBuilder sql = new StringBuilder("SELECT ").append(SUMMARY_COLUMNS);
+    appendFrom(sql, listing);
+    sql.append(" ORDER BY i.first_published DESC, i.id DESC LIMIT :limit OFFSET :offset");
+    return database
+        .jdbi()
+        .withHandle(
+            handle -> {
+              Query query = handle.createQuery(sql.toString());
+              bindListing(query, listing);
+              return query
+                  .bind("limit", listing.limit())
+                  .bind("offset", listing.offset())
+                  .map((rs, ctx) -> summaryOf(rs))
+                  .list();
+            });
+  }
+
+  /** How many published items match the listing, ignoring its limit and offset. */
+  public int count(Listing listing) {
+    StringBuilder sql = new StringBuilder("SELECT COUNT(*)");
+    appendFrom(sql, listing);
+    return database
+        .jdbi()
+        .withHandle(
+            handle -> {
+              Query query = handle.createQuery(sql.toString());
+              bindListing(query, listing);
+              return query.mapTo(Integer.class).one();
+            });
+  }
+
+  private static void appendFrom(StringBuilder sql, Listing listing) {
+    sql.append(" FROM items i");
+    if (listing.subject().isPresent()) {
+      sql.append(" JOIN item_subjects t ON t.item_id = i.id AND t.kind = :kind AND t.slug = :subject");
+    }
+    sql.append(" JOIN sections s ON s.language = i.language AND s.slug = i.section");
+    sql.append(" WHERE i.language = :language AND i.status = 'published'");
+    listing.section().ifPresent(x -> sql.append(" AND i.section = :section"));
+    listing.profile().ifPresent(x -> sql.append(" AND i.profile = :profile"));
+    listing.excluding().ifPresent(x -> sql.append(" AND i.id <> :excluding"));
+  }
+
+  private static void bindListing(Query query, Listing listing) {
+    query.bind("language", listing.language().code());
+    listing.section().ifPresent(s -> query.bind("section", s.value()));
+    listing.profile().ifPresent(p -> query.bind("profile", p.code()));
+    listing.excluding().ifPresent(id -> query.bind("excluding", id.value()));
+    listing.subjectKind().ifPresent(k -> query.bind("kind", k.name()));
+    listing.subject().ifPresent(s -> query.bind("subject", s.value()));
+  }
+
+  private static ItemSummary summaryOf(ResultSet rs) throws SQLException {
+    Language language = new Language(rs.getString("language"));
+    long firstPublished = rs.getLong("first_published");
+    boolean hasFirstPublished = !rs.wasNull();
+    return new ItemSummary(
+        new ItemId(rs.getLong("id")),
+        Profile.fromCode(rs.getString("profile")),
+        new Section(new Slug(rs.getString("section")), rs.getString("section_name"), language),
+        new Slug(rs.getString("slug")),
+        rs.getString("headline"),
+        rs.getString("standfirst"),
+        new Teaser(rs.getString("teaser"), rs.getBoolean("teaser_shortened")),
+        rs.getString("byline"),
+        Genre.valueOf(rs.getString("genre")),
+        hasFirstPublished ? Optional.of(Instant.ofEpochMilli(firstPublished)) : Optional.empty(),
+        Instant.ofEpochMilli(rs.getLong("updated")));
+  }
+
+  /** The sections of an edition that have published items, the busiest first. */
+  public List<Section> sections(Language language) {
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT s.slug, s.name, COUNT(i.id) AS items FROM sections s JOIN items i"
+                            + " ON i.language = s.language AND i.section = s.slug AND i.status ="
+                            + " 'published' WHERE s.language = :language GROUP BY s.slug, s.name"
+                            + " ORDER BY items DESC, s.name")
+                    .bind("language", language.code())
+                    .map(
+                        (rs, ctx) ->
+                            new Section(new Slug(rs.getString("slug")), rs.getString("name"), language))
+                    .list());
+  }
+
+  /** The section with this slug in an edition, when it exists. */
+  public Optional<Section> findSection(Language language, Slug slug) {
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery("SELECT name FROM sections WHERE language = :language AND slug = :slug")
+                    .bind("language", language.code())
+                    .bind("slug", slug.value())
+                    .map((rs, ctx) -> new Section(slug, rs.getString("name"), language))
+                    .findOne());
+  }
+
+  /** A subject some published item of this edition links to, with its name. */
+  public Optional<Subject> findSubject(Language language, SubjectKind kind, Slug slug) {
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT t.name FROM item_subjects t JOIN items i ON i.id = t.item_id"
+                            + " WHERE t.kind = :kind AND t.slug = :slug AND i.language = :language"
+                            + " AND i.status = 'published' LIMIT 1")
+                    .bind("kind", kind.name())
+                    .bind("slug", slug.value())
+                    .bind("language", language.code())
+                    .map((rs, ctx) -> new Subject(kind, slug, rs.getString("name")))
+                    .findOne());
+  }
+
+  /** Summaries of the published items with these uris (translations), in no set order. */
+  public List<ItemSummary> listByUris(List<String> uris) {
+    if (uris.isEmpty()) {
+      return List.of();
+    }
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT "
+                            + SUMMARY_COLUMNS
+                            + " FROM items i JOIN sections s ON s.language = i.language AND"
+                            + " s.slug = i.section WHERE i.status = 'published' AND i.uri IN"
+                            + " (<uris>)")
+                    .bindList("uris", uris)
+                    .map((rs, ctx) -> summaryOf(rs))
+                    .list());
+  }
+
+  /** How many items there are in all, in any status. */
+  public int countAll() {
+    return database
+        .jdbi()
+        .withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM items").mapTo(Integer.class).one());
+  }
+
+  /** The newest change log sequence number; 0 on an empty database. */
+  public long latestChange() {
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery("SELECT COALESCE(MAX(seq), 0) FROM changes")
+                    .mapTo(Long.class)
+                    .one());
+  }
+
+  /** Every revision number of an item with when and by whom it was saved, oldest first. */
+  public List<RevisionEntry> history(ItemId id) {
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT number, saved_at, saved_by, status FROM revisions WHERE item_id ="
+                            + " :id ORDER BY number")
+                    .bind("id", id.value())
+                    .map(
+                        (rs, ctx) ->
+                            new RevisionEntry(
+                                rs.getInt("number"),
+                                Instant.ofEpochMilli(rs.getLong("saved_at")),
+                                rs.getString("saved_by"),
+                                rs.getString("status")))
+                    .list());
+  }
+
+  /** One line of an item's history. */
+  public record RevisionEntry(int number, Instant savedAt, String savedBy, String status) {}
+}

@@ -1,0 +1,29 @@
+package news.masthead.store;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
+import news.masthead.content.Copy;
+import news.masthead.content.Slug;
+import news.masthead.content.Status;
+import news.masthead.content.Teaser;
+
+/**
+ * One revision to save for the item with this uri, creating the item when the uri is new.
+ *
+ * @param basedOn the revision the editor started from; when present and no longer the latest,
+ *     the save is refused with an {@link news.masthead.content.EditConflict}. Empty for a wire
+ *     update, which always becomes the newest revision.
+ * @param firstPublished when the item was first published; kept from the item when it already
+ *     has one, so a later revision never moves it
+ */
+public record NewRevision(
+    String uri,
+    OptionalInt basedOn,
+    Copy copy,
+    Status status,
+    Slug slug,
+    Teaser teaser,
+    Optional<Instant> firstPublished,
+    Instant savedAt,
+    String savedBy) {}

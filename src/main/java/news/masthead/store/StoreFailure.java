@@ -1,0 +1,8 @@
+package news.masthead.store;
+
+/** The database could not be reached or refused a statement. The message says which and why. */
+public final class StoreFailure extends RuntimeException {
+  public StoreFailure(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

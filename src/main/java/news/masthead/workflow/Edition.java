@@ -1,0 +1,207 @@
+package news.masthead.workflow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import news.masthead.content.Item;
+import news.masthead.content.ItemId;
+import news.masthead.content.ItemSummary;
+import news.masthead.content.Language;
+import news.masthead.content.Profile;
+import news.masthead.content.Section;
+import news.masthead.content.Slug;
+import news.masthead.content.Status;
+import news.masthead.content.SubjectKind;
+import news.masthead.content.Translation;
+import news.masthead.store.ItemStore;
+import news.masthead.store.Listing;
+import news.masthead.workflow.Views.FrontPage;
+import news.masthead.workflow.Views.ItemLookup;
+import news.masthead.workflow.Views.ItemPage;
+import news.masthead.workflow.Views.Pagination;
+import news.masthead.workflow.Views.SectionFront;
+import news.masthead.workflow.Views.SectionHeadlines;
+import news.masthead.workflow.Views.SubjectPage;
+
+/**
+ * The published edition: everything the public site may show, and nothing else. The {@code site}
+ * package reads only through this facade (an architecture test holds it to that).
+ *
+ * <p>Listings that many pages share (sections, in-brief rails) are kept in memory until the next
+ * change; {@link #version()} is the change log position they reflect, for page caches and ETags.
+ * Thread-safe.
+ */
+public final class Edition implements ChangeListener {
+  /** Items per page on section fronts and subject pages. */
+  public static final int PAGE_SIZE = 20;
+
+  /** Briefs in an in-brief rail. */
+  public static final int RAIL_SIZE = 6;
+
+  /** The deepest page number served; deeper requests find nothing rather than scan the table. */
+  public static final int MAX_PAGE = 500;
+
+  private final ItemStore items;
+  private final Map<String, Remembered> shared = new ConcurrentHashMap<>();
+  private volatile long version;
+
+  public Edition(ItemStore items) {
+    this.items = items;
+    this.version = items.latestChange();
+  }
+
+  @Override
+  public void changed(long latestChange) {
+    if (latestChange != version) {
+      version = latestChange;
+      shared.clear();
+    }
+  }
+
+  /** The change log position this edition reflects; moves on every save. */
+  public long version() {
+    return version;
+  }
+
+  /** The sections of an edition, for its navigation, the busiest first. */
+  public List<Section> sections(Language language) {
+    return remember("sections:" + language, () -> items.sections(language));
+  }
+
+  /** The front page: lead story, top stories, a block per section and the in-brief rail. */
+  public FrontPage frontPage(Language language) {
+    return remember(
+        "front:" + language,
+        () -> {
+          List<ItemSummary> stories = items.list(Listing.of(language, 9).only(Profile.STORY));
+          Optional<ItemSummary> lead = stories.stream().findFirst();
+          List<ItemSummary> top = stories.stream().skip(1).toList();
+          List<SectionHeadlines> blocks = new ArrayList<>();
+          for (Section section : sections(language)) {
+            List<ItemSummary> newest =
+                items.list(
+                    Listing.of(language, 4).inSection(section.slug()).only(Profile.STORY));
+            if (!newest.isEmpty()) {
+              blocks.add(new SectionHeadlines(section, newest));
+            }
+          }
+          List<ItemSummary> briefs =
+              items.list(Listing.of(language, RAIL_SIZE).only(Profile.BRIEF));
+          return new FrontPage(language, sections(language), lead, top, blocks, briefs);
+        });
+  }
+
+  /** One page of a section front, or empty when there is no such section or page. */
+  public Optional<SectionFront> sectionFront(Language language, Slug slug, int page) {
+    if (page < 1 || page > MAX_PAGE) {
+      return Optional.empty();
+    }
+    Optional<Section> section = items.findSection(language, slug);
+    if (section.isEmpty()) {
+      return Optional.empty();
+    }
+    Listing stories = Listing.of(language, PAGE_SIZE).inSection(slug).only(Profile.STORY);
+    int last = lastPage(items.count(stories));
+    if (page > last) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new SectionFront(
+            section.get(),
+            sections(language),
+            items.list(stories.page(page)),
+            new Pagination(page, last),
+            briefRail(language, slug)));
+  }
+
+  /** A story or brief by id: found when published, gone when retracted, otherwise missing. */
+  public ItemLookup item(ItemId id) {
+    Optional<Item> found = items.find(id);
+    if (found.isEmpty()) {
+      return new ItemLookup.Missing();
+    }
+    Item item = found.get();
+    return switch (item.status()) {
+      case Status.Published p -> new ItemLookup.Found(pageOf(item));
+      case Status.Retracted r ->
+          new ItemLookup.Gone(item.copy().headline(), r.notice(), item.copy().language());
+      case Status.Draft d -> new ItemLookup.Missing();
+      case Status.Withheld w -> new ItemLookup.Missing();
+    };
+  }
+
+  private ItemPage pageOf(Item item) {
+    Language language = item.copy().language();
+    Slug section = item.copy().section().slug();
+    List<ItemSummary> more =
+        items.list(
+            Listing.of(language, 5).inSection(section).only(Profile.STORY).excluding(item.id()));
+    List<ItemSummary> translations =
+        items.listByUris(item.copy().translations().stream().map(Translation::uri).toList());
+    return new ItemPage(
+        item,
+        sections(language),
+        briefRail(language, section).stream().filter(b -> !b.id().equals(item.id())).toList(),
+        more,
+        translations);
+  }
+
+  /** The newest briefs of a section, newest first: the "Section in Brief" rail. */
+  public List<ItemSummary> briefRail(Language language, Slug section) {
+    return remember(
+        "rail:" + language + ":" + section,
+        () -> items.list(Listing.of(language, RAIL_SIZE).inSection(section).only(Profile.BRIEF)));
+  }
+
+  /** One page of a tag, person, organisation, place or author's items, or empty. */
+  public Optional<SubjectPage> subjectPage(
+      Language language, SubjectKind kind, Slug slug, int page) {
+    if (page < 1 || page > MAX_PAGE) {
+      return Optional.empty();
+    }
+    return items
+        .findSubject(language, kind, slug)
+        .flatMap(
+            subject -> {
+              Listing listing = Listing.of(language, PAGE_SIZE).about(kind, slug);
+              int last = lastPage(items.count(listing));
+              if (page > last) {
+                return Optional.empty();
+              }
+              return Optional.of(
+                  new SubjectPage(
+                      subject,
+                      language,
+                      sections(language),
+                      items.list(listing.page(page)),
+                      new Pagination(page, last)));
+            });
+  }
+
+  /** Whether anything at all has been saved, published or not. */
+  public boolean hasAnyItem() {
+    return remember("any", () -> items.countAll() > 0);
+  }
+
+  private static int lastPage(int count) {
+    return Math.max(1, Math.min(MAX_PAGE, (count + PAGE_SIZE - 1) / PAGE_SIZE));
+  }
+
+  /** Computes a shared listing once per version; an entry from an older version is ignored. */
+  @SuppressWarnings("unchecked")
+  private <T> T remember(String key, Supplier<T> compute) {
+    long current = version;
+    Remembered cached = shared.get(key);
+    if (cached != null && cached.version() == current) {
+      return (T) cached.value();
+    }
+    T value = compute.get();
+    shared.put(key, new Remembered(current, value));
+    return value;
+  }
+
+  private record Remembered(long version, Object value) {}
+}

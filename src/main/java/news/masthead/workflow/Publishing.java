@@ -1,0 +1,99 @@
+package news.masthead.workflow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import news.masthead.content.Slug;
+import news.masthead.content.Status;
+import news.masthead.content.Teaser;
+import news.masthead.store.ItemStore;
+import news.masthead.store.NewRevision;
+import news.masthead.store.SavedRevision;
+
+/**
+ * Saves revisions by the newsroom's rules: the slug follows the headline, the teaser is cut by
+ * {@link Teaser}, an item keeps the time it was first published, and every listener hears of the
+ * change once it is committed. Thread-safe.
+ */
+public final class Publishing {
+  private final ItemStore items;
+  private final Clock clock;
+  private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+
+  public Publishing(ItemStore items, Clock clock) {
+    this.items = items;
+    this.clock = clock;
+  }
+
+  public void addListener(ChangeListener listener) {
+    listeners.add(listener);
+  }
+
+  /**
+   * Saves one revision as a new immutable revision of its item.
+   *
+   * @throws news.masthead.content.EditConflict when it is based on an old revision
+   */
+  public SavedRevision save(Submission submission) {
+    SavedRevision saved = items.save(revisionOf(submission));
+    tellListeners();
+    return saved;
+  }
+
+  /** The outcome of one submission in {@link #saveAll}. */
+  public sealed interface Outcome {
+    record Saved(SavedRevision revision) implements Outcome {}
+
+    record Refused(String reason) implements Outcome {}
+  }
+
+  /**
+   * Saves a batch in one transaction; a submission that fails is refused alone and the rest are
+   * kept. {@code progress} hears of each submission as it is done.
+   */
+  public List<Outcome> saveAll(List<Submission> submissions, Consumer<Outcome> progress) {
+    List<NewRevision> revisions = submissions.stream().map(this::revisionOf).toList();
+    List<Outcome> outcomes =
+        items.saveAll(revisions, o -> progress.accept(outcomeOf(o))).stream()
+            .map(Publishing::outcomeOf)
+            .toList();
+    tellListeners();
+    return outcomes;
+  }
+
+  private static Outcome outcomeOf(ItemStore.Outcome o) {
+    return switch (o) {
+      case ItemStore.Outcome.Saved s -> new Outcome.Saved(s.revision());
+      case ItemStore.Outcome.Refused r -> new Outcome.Refused(r.reason());
+    };
+  }
+
+  private NewRevision revisionOf(Submission s) {
+    Instant now = clock.instant();
+    Instant savedAt = s.versionCreated().orElse(now);
+    Optional<Instant> firstPublished =
+        s.status() instanceof Status.Published
+            ? Optional.of(s.firstPublished().orElse(savedAt))
+            : Optional.empty();
+    return new NewRevision(
+        s.uri(),
+        s.basedOn(),
+        s.copy(),
+        s.status(),
+        Slug.of(s.copy().headline(), "item"),
+        Teaser.of(s.copy().body()),
+        firstPublished,
+        savedAt,
+        s.savedBy());
+  }
+
+  private void tellListeners() {
+    long latest = items.latestChange();
+    for (ChangeListener listener : listeners) {
+      listener.changed(latest);
+    }
+  }
+}

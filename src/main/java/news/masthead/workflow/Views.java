@@ -1,0 +1,75 @@
+package news.masthead.workflow;
+
+import java.util.List;
+import java.util.Optional;
+import news.masthead.content.Item;
+import news.masthead.content.ItemSummary;
+import news.masthead.content.Language;
+import news.masthead.content.Section;
+import news.masthead.content.Subject;
+
+/** What {@link Edition} answers with: one record per public page, ready to render. */
+public final class Views {
+  private Views() {}
+
+  /** A page of a paginated listing: this page's number and the last one's (at least 1). */
+  public record Pagination(int number, int last) {
+    public boolean hasPrevious() {
+      return number > 1;
+    }
+
+    public boolean hasNext() {
+      return number < last;
+    }
+  }
+
+  /** The front page of an edition. Empty when nothing is published yet. */
+  public record FrontPage(
+      Language language,
+      List<Section> sections,
+      Optional<ItemSummary> lead,
+      List<ItemSummary> topStories,
+      List<SectionHeadlines> sectionBlocks,
+      List<ItemSummary> briefs) {
+    public boolean isEmpty() {
+      return lead.isEmpty() && briefs.isEmpty();
+    }
+  }
+
+  /** A section's newest stories, for its block on the front page. */
+  public record SectionHeadlines(Section section, List<ItemSummary> stories) {}
+
+  /** A section front: one page of its stories, and its in-brief rail. */
+  public record SectionFront(
+      Section section,
+      List<Section> sections,
+      List<ItemSummary> stories,
+      Pagination pagination,
+      List<ItemSummary> briefs) {}
+
+  /** A story or brief page: the item, its section's in-brief rail, more from the section. */
+  public record ItemPage(
+      Item item,
+      List<Section> sections,
+      List<ItemSummary> briefs,
+      List<ItemSummary> moreFromSection,
+      List<ItemSummary> translations) {}
+
+  /** A tag, person, organisation, place or author page. */
+  public record SubjectPage(
+      Subject subject,
+      Language language,
+      List<Section> sections,
+      List<ItemSummary> items,
+      Pagination pagination) {}
+
+  /** What a lookup of an item by id found. */
+  public sealed interface ItemLookup {
+    record Found(ItemPage page) implements ItemLookup {}
+
+    /** Retracted: the URL answers 410 with the retraction notice. */
+    record Gone(String headline, String notice, Language language) implements ItemLookup {}
+
+    record Missing() implements ItemLookup {}
+  }
+}
