@@ -54,8 +54,7 @@ public record Settings(
     String host = lookup.text("host", "0.0.0.0");
     Path data = Path.of(lookup.text("data", "data"));
     Optional<String> db = lookup.optional("db.url");
-    String baseUrl =
-        lookup.text("base.url", "http://localhost:" + (port == 0 ? 8080 : port));
+    String baseUrl = lookup.text("base.url", "http://localhost:" + (port == 0 ? 8080 : port));
     if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
       throw new InvalidSetting(
           "MASTHEAD_BASE_URL must start with http:// or https://, not \"" + baseUrl + "\"");
@@ -86,12 +85,21 @@ public record Settings(
 
   /** Settings for tests and tools: defaults, with the data directory and port given. */
   public static Settings defaults(Path dataDirectory, int port) {
-    return resolve(Map.of("data", dataDirectory.toString(), "port", Integer.toString(port)), Map.of());
+    return resolve(
+        Map.of("data", dataDirectory.toString(), "port", Integer.toString(port)), Map.of());
   }
 
   public Settings withDatabaseUrl(String url) {
     return new Settings(
-        port, host, dataDirectory, Optional.of(url), baseUrl, siteName, persianSiteName, timeZone, pageCache);
+        port,
+        host,
+        dataDirectory,
+        Optional.of(url),
+        baseUrl,
+        siteName,
+        persianSiteName,
+        timeZone,
+        pageCache);
   }
 
   public Settings withPageCache(boolean on) {

@@ -5,8 +5,8 @@ import news.masthead.store.StoreFailure;
 import picocli.CommandLine;
 
 /**
- * Turns failures a user can fix (a bad setting, an unreachable database, an unreadable file)
- * into one clear line on standard error and exit code 1; anything else keeps its stack trace.
+ * Turns failures a user can fix (a bad setting, an unreachable database, an unreadable file) into
+ * one clear line on standard error and exit code 1; anything else keeps its stack trace.
  */
 final class Failures implements CommandLine.IExecutionExceptionHandler {
   @Override

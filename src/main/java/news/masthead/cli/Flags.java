@@ -16,7 +16,8 @@ final class Flags {
   @Option(
       names = "--db-url",
       paramLabel = "JDBC_URL",
-      description = "Database, such as jdbc:postgresql://host/db. Default: $MASTHEAD_DB_URL or SQLite")
+      description =
+          "Database, such as jdbc:postgresql://host/db. Default: $MASTHEAD_DB_URL or SQLite")
   String databaseUrl;
 
   Settings settings(Map<String, String> more) {

@@ -88,8 +88,7 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public void started(long expected) {
       this.expected = expected;
-      System.out.println(
-          expected < 0 ? "Importing…" : "Importing " + expected + " items…");
+      System.out.println(expected < 0 ? "Importing…" : "Importing " + expected + " items…");
     }
 
     @Override

@@ -29,10 +29,15 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin Flags flags;
 
-  @Option(names = "--port", paramLabel = "PORT", description = "Port. Default: $MASTHEAD_PORT or 8080")
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "Port. Default: $MASTHEAD_PORT or 8080")
   Integer port;
 
-  @Option(names = "--demo", description = "Load the demo outlet's stories and briefs before serving.")
+  @Option(
+      names = "--demo",
+      description = "Load the demo outlet's stories and briefs before serving.")
   boolean demo;
 
   static boolean isServing() {

@@ -84,8 +84,8 @@ public sealed interface Block {
   }
 
   /**
-   * Something embedded from elsewhere (a post, a video). Rendered as a plain link to it: the
-   * public site runs no third-party script.
+   * Something embedded from elsewhere (a post, a video). Rendered as a plain link to it: the public
+   * site runs no third-party script.
    */
   record Embed(WebAddress address, String title) implements Block {
     @Override

@@ -5,9 +5,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The language an item is written in, as a BCP 47 primary language subtag ({@code en}, {@code
- * fa}). English is the default edition at {@code /}; every other language has its edition under
- * {@code /<code>/}.
+ * The language an item is written in, as a BCP 47 primary language subtag ({@code en}, {@code fa}).
+ * English is the default edition at {@code /}; every other language has its edition under {@code
+ * /<code>/}.
  */
 public record Language(String code) {
   // The patterns come first: the constants below are built with them.

@@ -17,8 +17,7 @@ public enum Profile {
       case "story" -> STORY;
       case "brief" -> BRIEF;
       default ->
-          throw new InvalidContent(
-              "profile must be \"story\" or \"brief\", not \"" + code + "\"");
+          throw new InvalidContent("profile must be \"story\" or \"brief\", not \"" + code + "\"");
     };
   }
 }

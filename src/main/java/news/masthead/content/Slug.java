@@ -4,9 +4,9 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * A readable URL segment: lower-case letters and digits of any script, joined by single hyphens,
- * at most {@value #MAX_LENGTH} characters, never empty. Persian and other scripts keep their
- * letters; the zero-width non-joiner becomes a hyphen-free join so a word stays one word.
+ * A readable URL segment: lower-case letters and digits of any script, joined by single hyphens, at
+ * most {@value #MAX_LENGTH} characters, never empty. Persian and other scripts keep their letters;
+ * the zero-width non-joiner becomes a hyphen-free join so a word stays one word.
  */
 public record Slug(String value) {
   public static final int MAX_LENGTH = 80;
@@ -38,7 +38,10 @@ public record Slug(String value) {
     for (int i = 0; i < normalized.length() && out.length() < MAX_LENGTH; ) {
       int cp = normalized.codePointAt(i);
       i += Character.charCount(cp);
-      if (cp == '\u200C' || cp == '\'' || cp == '\u2019' || Character.getType(cp) == Character.NON_SPACING_MARK) {
+      if (cp == '\u200C'
+          || cp == '\''
+          || cp == '\u2019'
+          || Character.getType(cp) == Character.NON_SPACING_MARK) {
         continue; // joiners, apostrophes and diacritics do not split a word
       }
       if (Character.isLetterOrDigit(cp)) {
@@ -65,7 +68,8 @@ public record Slug(String value) {
     if (value.startsWith("-") || value.endsWith("-") || value.contains("--")) {
       return false;
     }
-    return value.codePoints()
+    return value
+        .codePoints()
         .allMatch(
             cp ->
                 cp == '-'

@@ -60,7 +60,9 @@ public record Source(String name, Kind kind, Role role) {
     }
   }
 
-  /** Reads a kind word as ninjs feeds write it ({@code wire}, {@code official}, {@code unnamed}). */
+  /**
+   * Reads a kind word as ninjs feeds write it ({@code wire}, {@code official}, {@code unnamed}).
+   */
   public static Kind kindFromCode(String code) {
     String c = normalise(code);
     return switch (c) {
@@ -91,6 +93,8 @@ public record Source(String name, Kind kind, Role role) {
   }
 
   private static String normalise(String code) {
-    return code == null ? "" : code.trim().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+    return code == null
+        ? ""
+        : code.trim().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
   }
 }

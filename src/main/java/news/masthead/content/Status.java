@@ -1,8 +1,8 @@
 package news.masthead.content;
 
 /**
- * Where an item stands. Only a {@link Published} item is shown to readers; a {@link Retracted}
- * one answers 410 Gone with its notice; the others are not public at all.
+ * Where an item stands. Only a {@link Published} item is shown to readers; a {@link Retracted} one
+ * answers 410 Gone with its notice; the others are not public at all.
  */
 public sealed interface Status {
   /** The status word stored and exchanged: draft, published, withheld, retracted. */

@@ -4,15 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one-line teaser of a brief in the "Section in Brief" rail: a prefix of the brief's text,
- * cut at a word boundary and never inside a word, a number or a link, to which the rail adds an
+ * The one-line teaser of a brief in the "Section in Brief" rail: a prefix of the brief's text, cut
+ * at a word boundary and never inside a word, a number or a link, to which the rail adds an
  * ellipsis and a "More" link when {@link #shortened()}.
  *
- * <p>A cut is made only where white space starts. That keeps Persian words joined by the
- * zero-width non-joiner whole (it is not white space), keeps numbers such as "1,250.5",
- * "۱۲٬۵۰۰" or "10 000" whole (a space between digit groups is not a cut), and never splits a
- * hyphenated word. When the first word alone is longer than the limit, the teaser is that whole
- * word.
+ * <p>A cut is made only where white space starts. That keeps Persian words joined by the zero-width
+ * non-joiner whole (it is not white space), keeps numbers such as "1,250.5", "۱۲٬۵۰۰" or "10 000"
+ * whole (a space between digit groups is not a cut), and never splits a hyphenated word. When the
+ * first word alone is longer than the limit, the teaser is that whole word.
  */
 public record Teaser(String text, boolean shortened) {
   /** The length the rail cuts at, in UTF-16 characters. */

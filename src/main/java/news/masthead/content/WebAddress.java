@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * A link or image address a reader's browser may follow: {@code http}, {@code https} or {@code
- * mailto} only, or a site-relative path beginning with a single {@code /}. No other scheme (such
- * as {@code javascript:} or {@code data:}) can be made into a WebAddress.
+ * mailto} only, or a site-relative path beginning with a single {@code /}. No other scheme (such as
+ * {@code javascript:} or {@code data:}) can be made into a WebAddress.
  */
 public record WebAddress(String value) {
   private static final Set<String> SCHEMES = Set.of("http", "https", "mailto");

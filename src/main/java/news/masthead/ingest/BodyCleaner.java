@@ -24,9 +24,34 @@ public final class BodyCleaner {
   private static final PolicyFactory POLICY =
       new HtmlPolicyBuilder()
           .allowElements(
-              "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "a", "em",
-              "i", "strong", "b", "img", "figure", "figcaption", "cite", "footer", "br", "div",
-              "span", "section", "article", "q", "iframe")
+              "p",
+              "h1",
+              "h2",
+              "h3",
+              "h4",
+              "h5",
+              "h6",
+              "blockquote",
+              "ul",
+              "ol",
+              "li",
+              "a",
+              "em",
+              "i",
+              "strong",
+              "b",
+              "img",
+              "figure",
+              "figcaption",
+              "cite",
+              "footer",
+              "br",
+              "div",
+              "span",
+              "section",
+              "article",
+              "q",
+              "iframe")
           .allowUrlProtocols("http", "https", "mailto")
           .allowAttributes("href")
           .onElements("a")
@@ -204,9 +229,7 @@ public final class BodyCleaner {
     if (collapsed.isEmpty()) {
       return;
     }
-    if (!runs.isEmpty()
-        && runs.getLast() instanceof Inline.Text last
-        && last.style() == style) {
+    if (!runs.isEmpty() && runs.getLast() instanceof Inline.Text last && last.style() == style) {
       runs.set(runs.size() - 1, new Inline.Text(last.text() + collapsed, style));
     } else {
       runs.add(new Inline.Text(collapsed, style));

@@ -3,8 +3,8 @@ package news.masthead.ingest;
 import java.util.List;
 
 /**
- * What an import did: how many items it created, how many it updated with a new revision, and
- * each item it rejected with where it was and why.
+ * What an import did: how many items it created, how many it updated with a new revision, and each
+ * item it rejected with where it was and why.
  */
 public record ImportReport(int imported, int updated, List<Problem> problems) {
   public ImportReport {

@@ -15,8 +15,8 @@ import news.masthead.workflow.Submission;
 /**
  * Imports ninjs files. Items are saved in batches of {@value #BATCH} in one transaction each; an
  * item that is malformed, invalid or refused by the store is reported with its file and line and
- * changes nothing, and the rest are still imported. Re-importing a uri makes a new revision of
- * that item. Not thread-safe: run one import at a time per instance.
+ * changes nothing, and the rest are still imported. Re-importing a uri makes a new revision of that
+ * item. Not thread-safe: run one import at a time per instance.
  */
 public final class NinjsImport {
   static final int BATCH = 500;
@@ -35,8 +35,7 @@ public final class NinjsImport {
     long expected = 0;
     for (Path file : files) {
       if (!Files.isRegularFile(file)) {
-        throw new UncheckedIOException(
-            new IOException("cannot read " + file + ": no such file"));
+        throw new UncheckedIOException(new IOException("cannot read " + file + ": no such file"));
       }
       try {
         long n = reader.estimateCount(file);

@@ -52,8 +52,7 @@ final class NinjsItem {
       throw new InvalidNinjs("uri must be 1 to 1000 characters");
     }
     try {
-      Language language =
-          text(item, "language").map(Language::fromTag).orElse(defaultLanguage);
+      Language language = text(item, "language").map(Language::fromTag).orElse(defaultLanguage);
       Profile profile = text(item, "profile").map(Profile::fromCode).orElse(Profile.STORY);
       String headline =
           firstValue(item, "headlines", Optional.empty())
@@ -104,10 +103,10 @@ final class NinjsItem {
     if (chosen == null) {
       throw new InvalidNinjs("bodies has no text/html or text/plain body");
     }
-    String value =
-        text(chosen, "value").orElseThrow(() -> new InvalidNinjs("a body has no value"));
+    String value = text(chosen, "value").orElseThrow(() -> new InvalidNinjs("a body has no value"));
     String type = text(chosen, "contentType").orElse("text/plain").toLowerCase(Locale.ROOT);
-    Body body = type.startsWith("text/plain") ? cleaner.fromPlainText(value) : cleaner.fromHtml(value);
+    Body body =
+        type.startsWith("text/plain") ? cleaner.fromPlainText(value) : cleaner.fromHtml(value);
     if (body.isEmpty()) {
       throw new InvalidNinjs("the body has no text once cleaned");
     }
@@ -204,7 +203,9 @@ final class NinjsItem {
         time(item, "versionCreated").or(() -> time(item, "firstCreated")).orElse(Instant.EPOCH);
     for (JsonNode d : item.path("descriptions")) {
       if ("correction".equalsIgnoreCase(text(d, "role").orElse(""))) {
-        text(d, "value").filter(v -> !v.isBlank()).ifPresent(v -> corrections.add(new Correction(when, v)));
+        text(d, "value")
+            .filter(v -> !v.isBlank())
+            .ifPresent(v -> corrections.add(new Correction(when, v)));
       }
     }
     return corrections;
@@ -215,7 +216,8 @@ final class NinjsItem {
     for (JsonNode a : item.path("associations")) {
       if ("translation".equalsIgnoreCase(text(a, "rel").orElse(""))) {
         String uri =
-            text(a, "uri").orElseThrow(() -> new InvalidNinjs("a translation association has no uri"));
+            text(a, "uri")
+                .orElseThrow(() -> new InvalidNinjs("a translation association has no uri"));
         Language language =
             text(a, "language")
                 .map(Language::fromTag)
@@ -278,8 +280,10 @@ final class NinjsItem {
         return Optional.of(Instant.parse(value.get()));
       } catch (DateTimeParseException again) {
         throw new InvalidNinjs(
-            field + " must be an ISO 8601 date-time such as 2026-11-24T09:30:00Z, not \""
-                + value.get() + "\"");
+            field
+                + " must be an ISO 8601 date-time such as 2026-11-24T09:30:00Z, not \""
+                + value.get()
+                + "\"");
       }
     }
   }

@@ -15,10 +15,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a ninjs file in any of its three shapes: one JSON object, a JSON array of objects, or
- * JSON Lines (one object a line). In JSON Lines a malformed line is reported and the next line
- * is read; in an array, malformed JSON ends the file (the rest cannot be told apart), and that is
- * reported too. Stateless and thread-safe.
+ * Reads a ninjs file in any of its three shapes: one JSON object, a JSON array of objects, or JSON
+ * Lines (one object a line). In JSON Lines a malformed line is reported and the next line is read;
+ * in an array, malformed JSON ends the file (the rest cannot be told apart), and that is reported
+ * too. Stateless and thread-safe.
  */
 final class NinjsReader {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -105,12 +105,12 @@ final class NinjsReader {
         if (token == JsonToken.START_ARRAY) {
           while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
             line = parser.currentTokenLocation().getLineNr();
-            sink.accept(new NinjsEntry.Json(new Position(name, line), MAPPER.readTree(parser)));
+            sink.accept(new NinjsEntry.Json(new Position(name, line), parser.readValueAsTree()));
           }
         } else {
           while (token != null) {
             line = parser.currentTokenLocation().getLineNr();
-            sink.accept(new NinjsEntry.Json(new Position(name, line), MAPPER.readTree(parser)));
+            sink.accept(new NinjsEntry.Json(new Position(name, line), parser.readValueAsTree()));
             token = parser.nextToken();
           }
         }
@@ -119,7 +119,9 @@ final class NinjsReader {
         sink.accept(
             new NinjsEntry.Malformed(
                 new Position(name, at),
-                "malformed JSON: " + e.getOriginalMessage() + "; the rest of the file was not read"));
+                "malformed JSON: "
+                    + e.getOriginalMessage()
+                    + "; the rest of the file was not read"));
       }
     }
   }

@@ -10,8 +10,8 @@ import news.masthead.content.Language;
 
 /**
  * Formats times for readers: English in the Gregorian calendar ("24 November 2026, 09:30 UTC"),
- * Persian in the Persian calendar with Persian digits, both in the outlet's time zone.
- * Thread-safe (one formatter per thread, as ICU's are not).
+ * Persian in the Persian calendar with Persian digits, both in the outlet's time zone. Thread-safe
+ * (one formatter per thread, as ICU's are not).
  */
 final class Dates {
   private final ThreadLocal<DateFormat> english;

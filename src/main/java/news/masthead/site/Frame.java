@@ -7,9 +7,9 @@ import news.masthead.content.Language;
 import news.masthead.content.Section;
 
 /**
- * What every page's layout needs besides its own content: the outlet, the language and its
- * labels, the section navigation, the title and description, the canonical address and the links
- * to other editions and translations. Immutable.
+ * What every page's layout needs besides its own content: the outlet, the language and its labels,
+ * the section navigation, the title and description, the canonical address and the links to other
+ * editions and translations. Immutable.
  */
 public record Frame(
     Outlet outlet,

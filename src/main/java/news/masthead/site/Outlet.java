@@ -5,8 +5,8 @@ import java.util.List;
 import news.masthead.content.Language;
 
 /**
- * The news outlet the site belongs to: its name in each edition, the public address canonical
- * links use, the time zone its pages give times in, and its editions (the first is at {@code /}).
+ * The news outlet the site belongs to: its name in each edition, the public address canonical links
+ * use, the time zone its pages give times in, and its editions (the first is at {@code /}).
  */
 public record Outlet(
     String name, String persianName, String baseUrl, ZoneId timeZone, List<Language> editions) {

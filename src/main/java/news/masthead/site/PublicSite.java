@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import news.masthead.content.ItemId;
 import news.masthead.content.InvalidContent;
+import news.masthead.content.ItemId;
 import news.masthead.content.Language;
 import news.masthead.content.Section;
 import news.masthead.content.Slug;
@@ -19,9 +19,9 @@ import news.masthead.workflow.Edition;
 import news.masthead.workflow.Views;
 
 /**
- * The public site's handlers. Each reads the request, asks the {@link Edition}, renders a
- * template and sends it with caching headers; non-canonical addresses answer 301 to the
- * canonical one. Thread-safe.
+ * The public site's handlers. Each reads the request, asks the {@link Edition}, renders a template
+ * and sends it with caching headers; non-canonical addresses answer 301 to the canonical one.
+ * Thread-safe.
  */
 public final class PublicSite {
   private final Edition edition;
@@ -52,14 +52,28 @@ public final class PublicSite {
               Views.FrontPage front = edition.frontPage(language);
               if (front.isEmpty() && !edition.hasAnyItem()) {
                 return pages.render(
-                    200, "site/empty.jte", Map.of("frame", frame(language, "", "", Optional.of(language.editionPath() + "/"), List.of())));
+                    200,
+                    "site/empty.jte",
+                    Map.of(
+                        "frame",
+                        frame(
+                            language,
+                            "",
+                            "",
+                            Optional.of(language.editionPath() + "/"),
+                            List.of())));
               }
               return pages.render(
                   200,
                   "site/front.jte",
                   Map.of(
                       "frame",
-                      frame(language, "", "", Optional.of(front.language().editionPath() + "/"), List.of()),
+                      frame(
+                          language,
+                          "",
+                          "",
+                          Optional.of(front.language().editionPath() + "/"),
+                          List.of()),
                       "page",
                       front));
             });
@@ -98,20 +112,22 @@ public final class PublicSite {
     ItemId id =
         ItemId.parse(ctx.pathParam("id"))
             .orElseThrow(() -> new HttpError.NotFound("item ids are positive numbers"));
-    String requested = ctx.path();
-    long version = edition.version();
+    // Path parameters arrive decoded, so a Persian slug compares as text, not as %-escapes.
+    String section = ctx.pathParam("section");
+    String slug = ctx.pathParamMap().getOrDefault("slug", "");
     RenderedPage page =
         cache.get(
-            "item:" + id + ":" + requested,
-            version,
+            "item:" + id + ":" + language + ":" + section + ":" + slug,
+            edition.version(),
             () ->
                 switch (edition.item(id)) {
                   case Views.ItemLookup.Found found -> {
-                    String canonical = found.page().item().path();
-                    if (!canonical.equals(requested)) {
-                      yield RenderedPage.movedTo(canonical);
-                    }
-                    yield renderItem(found.page());
+                    var item = found.page().item();
+                    boolean canonical =
+                        item.copy().language().equals(language)
+                            && item.copy().section().slug().value().equals(section)
+                            && item.slug().value().equals(slug);
+                    yield canonical ? renderItem(found.page()) : RenderedPage.movedTo(item.path());
                   }
                   case Views.ItemLookup.Gone gone ->
                       pages.render(
@@ -119,7 +135,12 @@ public final class PublicSite {
                           "site/gone.jte",
                           Map.of(
                               "frame",
-                              frame(gone.language(), Labels.of(gone.language()).goneTitle(), "", Optional.empty(), List.of()),
+                              frame(
+                                  gone.language(),
+                                  Labels.of(gone.language()).goneTitle(),
+                                  "",
+                                  Optional.empty(),
+                                  List.of()),
                               "headline",
                               gone.headline(),
                               "notice",
@@ -127,7 +148,10 @@ public final class PublicSite {
                   case Views.ItemLookup.Missing missing ->
                       throw new HttpError.NotFound("no published item has the id " + id);
                 });
-    PublicResponses.send(ctx, page, page.status() == 410 ? PublicResponses.ERROR_CACHING : PublicResponses.PAGE_CACHING);
+    PublicResponses.send(
+        ctx,
+        page,
+        page.status() == 410 ? PublicResponses.ERROR_CACHING : PublicResponses.PAGE_CACHING);
   }
 
   private RenderedPage renderItem(Views.ItemPage page) {
@@ -137,14 +161,18 @@ public final class PublicSite {
     for (var translation : page.translations()) {
       alternates.add(
           new Frame.Alternate(
-              translation.language(), translation.path(), Labels.languageName(translation.language())));
+              translation.language(),
+              translation.path(),
+              Labels.languageName(translation.language())));
     }
     String description =
         item.copy().standfirst().isEmpty()
             ? news.masthead.content.Teaser.of(item.copy().body()).text()
             : item.copy().standfirst();
     Map<String, Object> model = new HashMap<>();
-    model.put("frame", frame(language, item.copy().headline(), description, Optional.of(item.path()), alternates));
+    model.put(
+        "frame",
+        frame(language, item.copy().headline(), description, Optional.of(item.path()), alternates));
     model.put("page", page);
     return pages.render(200, "site/item.jte", model);
   }
@@ -168,7 +196,11 @@ public final class PublicSite {
               return pages.render(
                   200,
                   "site/subject.jte",
-                  Map.of("frame", frame(language, title, "", Optional.of(path), List.of()), "page", subject));
+                  Map.of(
+                      "frame",
+                      frame(language, title, "", Optional.of(path), List.of()),
+                      "page",
+                      subject));
             });
     PublicResponses.send(ctx, page, PublicResponses.PAGE_CACHING);
   }
@@ -210,8 +242,7 @@ public final class PublicSite {
                 status,
                 "message",
                 message));
-    PublicResponses.send(
-        ctx, page, status >= 500 ? "no-store" : PublicResponses.ERROR_CACHING);
+    PublicResponses.send(ctx, page, status >= 500 ? "no-store" : PublicResponses.ERROR_CACHING);
   }
 
   private Language languageOfPath(String path) {
@@ -266,7 +297,8 @@ public final class PublicSite {
       return 1;
     }
     if (!value.matches("[0-9]{1,6}")) {
-      throw new HttpError.BadRequest("the page number must be a whole number, not \"" + abbreviate(value) + "\"");
+      throw new HttpError.BadRequest(
+          "the page number must be a whole number, not \"" + abbreviate(value) + "\"");
     }
     int number = Integer.parseInt(value);
     if (number < 1) {

@@ -12,8 +12,8 @@ import org.jdbi.v3.core.Jdbi;
  * A connection pool to SQLite or PostgreSQL with the schema migrated to the latest version.
  *
  * <p>SQLite runs in WAL mode with {@code synchronous=FULL}, so an acknowledged save survives a
- * power cut, and takes its write lock when a transaction begins ({@code IMMEDIATE}), so two
- * writers wait for each other instead of failing. Thread-safe; close it once, at shutdown.
+ * power cut, and takes its write lock when a transaction begins ({@code IMMEDIATE}), so two writers
+ * wait for each other instead of failing. Thread-safe; close it once, at shutdown.
  */
 public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
@@ -91,8 +91,7 @@ public final class Database implements AutoCloseable {
       Flyway.configure()
           .dataSource(pool)
           .locations(
-              "classpath:db/migration/"
-                  + (dialect == Dialect.SQLITE ? "sqlite" : "postgresql"))
+              "classpath:db/migration/" + (dialect == Dialect.SQLITE ? "sqlite" : "postgresql"))
           .load()
           .migrate();
     } catch (RuntimeException e) {

@@ -14,6 +14,7 @@ import news.masthead.content.ItemId;
 import news.masthead.content.ItemSummary;
 import news.masthead.content.Language;
 import news.masthead.content.Profile;
+import news.masthead.content.SavedRevision;
 import news.masthead.content.Section;
 import news.masthead.content.Slug;
 import news.masthead.content.Status;
@@ -25,9 +26,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * Items and their revisions. A save writes a new immutable revision, updates the item's listing
- * row and its subjects, and appends to the change log, all in one transaction: either all of it
- * is stored or none. Thread-safe.
+ * Items and their revisions. A save writes a new immutable revision, updates the item's listing row
+ * and its subjects, and appends to the change log, all in one transaction: either all of it is
+ * stored or none. Thread-safe.
  */
 public final class ItemStore {
   private static final String SUMMARY_COLUMNS =
@@ -58,9 +59,9 @@ public final class ItemStore {
   }
 
   /**
-   * Saves many revisions in one transaction, each in a savepoint of its own: a revision that
-   * fails is rolled back alone and reported, and the others are kept. {@code progress} is told
-   * after each.
+   * Saves many revisions in one transaction, each in a savepoint of its own: a revision that fails
+   * is rolled back alone and reported, and the others are kept. {@code progress} is told after
+   * each.
    */
   public List<Outcome> saveAll(List<NewRevision> revisions, Consumer<Outcome> progress) {
     return database
@@ -75,8 +76,7 @@ public final class ItemStore {
                   outcome = new Outcome.Saved(write(handle, revision));
                   handle.release("item");
                 } catch (RuntimeException e) {
-                  handle.rollbackToSavepoint("item");
-                  handle.release("item");
+                  handle.rollbackToSavepoint("item"); // also forgets the savepoint
                   outcome = new Outcome.Refused(Database.rootMessage(e));
                 }
                 outcomes.add(outcome);
@@ -283,7 +283,8 @@ public final class ItemStore {
   private static void appendFrom(StringBuilder sql, Listing listing) {
     sql.append(" FROM items i");
     if (listing.subject().isPresent()) {
-      sql.append(" JOIN item_subjects t ON t.item_id = i.id AND t.kind = :kind AND t.slug = :subject");
+      sql.append(
+          " JOIN item_subjects t ON t.item_id = i.id AND t.kind = :kind AND t.slug = :subject");
     }
     sql.append(" JOIN sections s ON s.language = i.language AND s.slug = i.section");
     sql.append(" WHERE i.language = :language AND i.status = 'published'");
@@ -334,7 +335,8 @@ public final class ItemStore {
                     .bind("language", language.code())
                     .map(
                         (rs, ctx) ->
-                            new Section(new Slug(rs.getString("slug")), rs.getString("name"), language))
+                            new Section(
+                                new Slug(rs.getString("slug")), rs.getString("name"), language))
                     .list());
   }
 
@@ -345,7 +347,8 @@ public final class ItemStore {
         .withHandle(
             handle ->
                 handle
-                    .createQuery("SELECT name FROM sections WHERE language = :language AND slug = :slug")
+                    .createQuery(
+                        "SELECT name FROM sections WHERE language = :language AND slug = :slug")
                     .bind("language", language.code())
                     .bind("slug", slug.value())
                     .map((rs, ctx) -> new Section(slug, rs.getString("name"), language))
@@ -395,7 +398,8 @@ public final class ItemStore {
   public int countAll() {
     return database
         .jdbi()
-        .withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM items").mapTo(Integer.class).one());
+        .withHandle(
+            handle -> handle.createQuery("SELECT COUNT(*) FROM items").mapTo(Integer.class).one());
   }
 
   /** The newest change log sequence number; 0 on an empty database. */

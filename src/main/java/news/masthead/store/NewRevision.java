@@ -11,11 +11,11 @@ import news.masthead.content.Teaser;
 /**
  * One revision to save for the item with this uri, creating the item when the uri is new.
  *
- * @param basedOn the revision the editor started from; when present and no longer the latest,
- *     the save is refused with an {@link news.masthead.content.EditConflict}. Empty for a wire
- *     update, which always becomes the newest revision.
- * @param firstPublished when the item was first published; kept from the item when it already
- *     has one, so a later revision never moves it
+ * @param basedOn the revision the editor started from; when present and no longer the latest, the
+ *     save is refused with an {@link news.masthead.content.EditConflict}. Empty for a wire update,
+ *     which always becomes the newest revision.
+ * @param firstPublished when the item was first published; kept from the item when it already has
+ *     one, so a later revision never moves it
  */
 public record NewRevision(
     String uri,

@@ -1,9 +1,9 @@
 package news.masthead.web;
 
 /**
- * A request that cannot be answered with a page, for a reason the reader should be told. The
- * route table renders each as a page with the right status; the message is shown to the reader,
- * so it names the problem and never leaks internals.
+ * A request that cannot be answered with a page, for a reason the reader should be told. The route
+ * table renders each as a page with the right status; the message is shown to the reader, so it
+ * names the problem and never leaks internals.
  */
 public sealed class HttpError extends RuntimeException {
   private final int status;

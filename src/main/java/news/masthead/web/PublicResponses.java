@@ -1,6 +1,8 @@
 package news.masthead.web;
 
 import io.javalin.http.Context;
+import java.net.URI;
+import java.net.URISyntaxException;
 
 /**
  * Sends public responses: every one carries the security headers, a Cache-Control and an ETag,
@@ -18,8 +20,8 @@ public final class PublicResponses {
   public static final String ERROR_CACHING = "public, max-age=30";
 
   /**
-   * The Content-Security-Policy of every public page: no script of any kind, styles and images
-   * from this site (images also over https), and no framing by other sites.
+   * The Content-Security-Policy of every public page: no script of any kind, styles and images from
+   * this site (images also over https), and no framing by other sites.
    */
   public static final String CONTENT_SECURITY_POLICY =
       "default-src 'none'; style-src 'self'; img-src 'self' https: data:; font-src 'self';"
@@ -34,7 +36,8 @@ public final class PublicResponses {
     ctx.header("Referrer-Policy", "no-referrer");
     ctx.header("X-Frame-Options", "DENY");
     ctx.header("Cross-Origin-Opener-Policy", "same-origin");
-    ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    ctx.header(
+        "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
   }
 
   /** Sends a rendered page with caching headers, or 304 when the client already has it. */
@@ -59,8 +62,17 @@ public final class PublicResponses {
   /** Sends a permanent redirect to the canonical address of what was asked for. */
   public static void redirectPermanently(Context ctx, String location) {
     ctx.header("Cache-Control", PAGE_CACHING);
-    ctx.header("Location", location);
+    ctx.header("Location", asciiPath(location));
     ctx.status(301);
+  }
+
+  /** A site path with every non-ASCII character percent-encoded, as HTTP headers require. */
+  static String asciiPath(String path) {
+    try {
+      return new URI(null, null, path, null).toASCIIString();
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("not a path: " + path, e);
+    }
   }
 
   private static boolean matches(String ifNoneMatch, String etag) {

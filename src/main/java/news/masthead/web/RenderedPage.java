@@ -24,7 +24,8 @@ public record RenderedPage(
   /** A 301 to the canonical address of what was asked for. */
   public static RenderedPage movedTo(String location) {
     byte[] none = new byte[0];
-    return new RenderedPage(301, "text/plain; charset=utf-8", none, etagOf(none), Optional.of(location));
+    return new RenderedPage(
+        301, "text/plain; charset=utf-8", none, etagOf(none), Optional.of(location));
   }
 
   public static RenderedPage text(String contentType, String body) {
@@ -35,7 +36,9 @@ public record RenderedPage(
   public static String etagOf(byte[] body) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-      return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 20) + '"';
+      return '"'
+          + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 20)
+          + '"';
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }

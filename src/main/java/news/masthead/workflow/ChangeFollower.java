@@ -10,9 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the database's change log so that saves made by another node, or by an import run
- * beside the server, reach this node's caches within a second. One daemon thread; close it at
- * shutdown.
+ * Follows the database's change log so that saves made by another node, or by an import run beside
+ * the server, reach this node's caches within a second. One daemon thread; close it at shutdown.
  */
 public final class ChangeFollower implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChangeFollower.class);

@@ -82,8 +82,7 @@ public final class Edition implements ChangeListener {
           List<SectionHeadlines> blocks = new ArrayList<>();
           for (Section section : sections(language)) {
             List<ItemSummary> newest =
-                items.list(
-                    Listing.of(language, 4).inSection(section.slug()).only(Profile.STORY));
+                items.list(Listing.of(language, 4).inSection(section.slug()).only(Profile.STORY));
             if (!newest.isEmpty()) {
               blocks.add(new SectionHeadlines(section, newest));
             }

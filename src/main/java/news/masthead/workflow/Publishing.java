@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import news.masthead.content.SavedRevision;
 import news.masthead.content.Slug;
 import news.masthead.content.Status;
 import news.masthead.content.Teaser;
 import news.masthead.store.ItemStore;
 import news.masthead.store.NewRevision;
-import news.masthead.store.SavedRevision;
 
 /**
  * Saves revisions by the newsroom's rules: the slug follows the headline, the teaser is cut by

@@ -1,0 +1,53 @@
+package news.masthead.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+  @Test
+  void defaults_are_port_8080_data_in_dot_data_and_sqlite() {
+    Settings settings = Settings.resolve(Map.of(), Map.of());
+
+    assertThat(settings.port()).isEqualTo(8080);
+    assertThat(settings.dataDirectory()).isEqualTo(Path.of("data"));
+    assertThat(settings.databaseUrl()).isEmpty();
+    assertThat(settings.pageCache()).isTrue();
+    assertThat(settings.timeZone()).isEqualTo(ZoneId.of("UTC"));
+  }
+
+  @Test
+  void environment_variables_override_defaults_and_flags_override_both() {
+    Map<String, String> env =
+        Map.of(
+            "MASTHEAD_PORT",
+            "9000",
+            "MASTHEAD_DATA",
+            "/srv/news",
+            "MASTHEAD_DB_URL",
+            "jdbc:postgresql://db/news");
+
+    assertThat(Settings.resolve(Map.of(), env).port()).isEqualTo(9000);
+    assertThat(Settings.resolve(Map.of(), env).databaseUrl()).contains("jdbc:postgresql://db/news");
+    assertThat(Settings.resolve(Map.of("port", "9100"), env).port()).isEqualTo(9100);
+    assertThat(Settings.resolve(Map.of("data", "/tmp/x"), env).dataDirectory())
+        .isEqualTo(Path.of("/tmp/x"));
+  }
+
+  @Test
+  void bad_values_are_refused_with_the_setting_and_what_is_accepted() {
+    assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of("MASTHEAD_PORT", "eighty")))
+        .hasMessage("MASTHEAD_PORT must be a number from 0 to 65535, not \"eighty\"");
+    assertThatThrownBy(
+            () -> Settings.resolve(Map.of(), Map.of("MASTHEAD_TIME_ZONE", "Mars/Olympus")))
+        .hasMessageContaining("MASTHEAD_TIME_ZONE must be a zone such as UTC or Asia/Tehran");
+    assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of("MASTHEAD_PAGE_CACHE", "maybe")))
+        .hasMessageContaining("on or off");
+    assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of("MASTHEAD_CONFIG", "/no/such/file")))
+        .hasMessageContaining("not a file");
+  }
+}

@@ -1,0 +1,94 @@
+package news.masthead.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import news.masthead.content.Block;
+import news.masthead.content.Body;
+import news.masthead.content.Inline;
+import news.masthead.content.WebAddress;
+import org.junit.jupiter.api.Test;
+
+class BodyCleanerTest {
+  private final BodyCleaner cleaner = new BodyCleaner();
+
+  @Test
+  void paragraphs_headings_quotes_lists_and_links_become_blocks() {
+    Body body =
+        cleaner.fromHtml(
+            "<p>According to <a href=\"https://example.org/r\">the wire</a>, <em>sources</em> said.</p>"
+                + "<h2>Background</h2>"
+                + "<blockquote><p>We know how to deal with it.</p><cite>— An official</cite></blockquote>"
+                + "<ol><li>one</li><li><strong>two</strong></li></ol>"
+                + "<figure><img src=\"https://example.org/a.jpg\" alt=\"A dam\"><figcaption>The dam in May</figcaption></figure>");
+
+    assertThat(body.blocks())
+        .containsExactly(
+            new Block.Paragraph(
+                List.of(
+                    Inline.Text.plain("According to "),
+                    new Inline.Link("the wire", new WebAddress("https://example.org/r")),
+                    Inline.Text.plain(", "),
+                    new Inline.Text("sources", Inline.Style.EMPHASIS),
+                    Inline.Text.plain(" said."))),
+            new Block.Heading(2, List.of(Inline.Text.plain("Background"))),
+            new Block.Quote(
+                List.of(Inline.Text.plain("We know how to deal with it.")),
+                Optional.of("An official")),
+            new Block.ListBlock(
+                true,
+                List.of(
+                    List.of(Inline.Text.plain("one")),
+                    List.of(new Inline.Text("two", Inline.Style.STRONG)))),
+            new Block.Image(
+                new WebAddress("https://example.org/a.jpg"),
+                "A dam",
+                Optional.of("The dam in May"),
+                Optional.empty()));
+  }
+
+  @Test
+  void scripts_styles_and_event_handlers_do_not_survive() {
+    Body body =
+        cleaner.fromHtml(
+            "<p onclick=\"steal()\">Safe text<script>alert(1)</script></p>"
+                + "<style>body{display:none}</style><iframe src=\"javascript:alert(2)\"></iframe>"
+                + "<img src=x onerror=alert(3)><svg onload=alert(4)></svg>");
+
+    assertThat(body.plainText()).isEqualTo("Safe text");
+    assertThat(body.toString()).doesNotContain("alert", "steal", "script", "onerror", "display");
+  }
+
+  @Test
+  void javascript_and_data_links_become_plain_text() {
+    Body body =
+        cleaner.fromHtml(
+            "<p><a href=\"javascript:alert(1)\">click</a> and"
+                + " <a href=\"jav&#x09;ascript:alert(1)\">this</a> and"
+                + " <a href=\"data:text/html,x\">that</a></p>");
+
+    assertThat(body.blocks()).hasSize(1);
+    Block.Paragraph p = (Block.Paragraph) body.blocks().getFirst();
+    assertThat(p.text()).allMatch(run -> run instanceof Inline.Text);
+    assertThat(body.plainText()).isEqualTo("click and this and that");
+  }
+
+  @Test
+  void loose_text_outside_paragraphs_becomes_a_paragraph() {
+    Body body = cleaner.fromHtml("First line<br>second line<div>In a div</div>");
+
+    assertThat(body.blocks()).hasSize(2);
+    assertThat(body.plainText()).isEqualTo("First line second line\n\nIn a div");
+  }
+
+  @Test
+  void plain_text_bodies_split_into_paragraphs_at_blank_lines() {
+    Body body = cleaner.fromPlainText("One.\nStill one.\n\nTwo.\n\n\n");
+
+    assertThat(body.blocks())
+        .containsExactly(
+            new Block.Paragraph(List.of(Inline.Text.plain("One. Still one."))),
+            new Block.Paragraph(List.of(Inline.Text.plain("Two."))));
+  }
+}

@@ -1,0 +1,421 @@
+package news.masthead.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import news.masthead.app.Masthead;
+import news.masthead.app.Settings;
+import news.masthead.content.Copy;
+import news.masthead.content.SavedRevision;
+import news.masthead.content.Status;
+import news.masthead.ingest.ImportProgress;
+import news.masthead.testing.Copies;
+import news.masthead.workflow.Submission;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The public site over real HTTP, from a real server on a free port with real SQLite. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PublicSiteTest {
+  Path data;
+  Masthead masthead;
+  HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  SavedRevision story;
+  SavedRevision retracted;
+
+  @BeforeAll
+  void start(@TempDir Path data) throws IOException {
+    this.data = data;
+    masthead = Masthead.open(Settings.defaults(data, 0)).serve();
+    Path demo = data.resolve("demo.jsonl");
+    try (var in = PublicSiteTest.class.getResourceAsStream("/demo/demo.ninjs.jsonl")) {
+      Files.write(demo, in.readAllBytes());
+    }
+    masthead.importer().importFiles(List.of(demo), ImportProgress.SILENT);
+    story =
+        masthead
+            .publishing()
+            .save(
+                Copies.published(
+                    "urn:test:story",
+                    Copies.story("Officials <b>confirm</b> the report", "Iran"),
+                    "2026-11-24T10:00:00Z"));
+    masthead
+        .publishing()
+        .save(
+            Copies.published(
+                "urn:test:gone",
+                Copies.story("A story later retracted", "Iran"),
+                "2026-11-01T10:00:00Z"));
+    retracted =
+        masthead
+            .publishing()
+            .save(
+                Submission.imported(
+                    "urn:test:gone",
+                    Copies.story("A story later retracted", "Iran"),
+                    new Status.Retracted(
+                        "This story was retracted because its main source recanted."),
+                    Optional.empty(),
+                    Optional.of(Instant.parse("2026-11-02T10:00:00Z")),
+                    "test"));
+    for (int i = 1; i <= 25; i++) {
+      masthead
+          .publishing()
+          .save(
+              Copies.published(
+                  "urn:test:paged:" + i,
+                  Copies.story("Paged story " + i, "Paged"),
+                  "2026-10-%02dT10:00:00Z".formatted(i)));
+    }
+  }
+
+  @AfterAll
+  void stop() {
+    masthead.close();
+  }
+
+  HttpResponse<String> get(String path, String... headers) {
+    try {
+      // As a browser does: percent-encode what is not ASCII (Persian slugs) before sending.
+      int query = path.indexOf('?');
+      String encoded =
+          new URI(null, null, query < 0 ? path : path.substring(0, query), null).toASCIIString()
+              + (query < 0 ? "" : path.substring(query));
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masthead.port() + encoded));
+      for (int i = 0; i < headers.length; i += 2) {
+        request.header(headers[i], headers[i + 1]);
+      }
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException | InterruptedException | java.net.URISyntaxException e) {
+      throw new AssertionError("GET " + path + " failed", e);
+    }
+  }
+
+  String storyPath() {
+    return masthead.items().find(story.id()).orElseThrow().path();
+  }
+
+  @Test
+  void the_front_page_has_a_lead_story_top_stories_section_blocks_and_the_in_brief_rail() {
+    HttpResponse<String> front = get("/");
+
+    assertThat(front.statusCode()).isEqualTo(200);
+    assertThat(front.body())
+        .contains("<article class=\"lead\">")
+        .contains("Top stories")
+        .contains("<h2 id=\"s-iraq\"><a href=\"/iraq\">Iraq</a></h2>")
+        .contains("<aside class=\"rail\"")
+        .contains(">More<span class=\"vh\">");
+  }
+
+  @Test
+  void a_story_page_shows_every_part_of_the_story() {
+    HttpResponse<String> page = get(storyPath());
+    String html = page.body();
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(html)
+        .contains("<h1 id=\"headline\">Officials &lt;b&gt;confirm&lt;/b&gt; the report</h1>")
+        .contains("<p class=\"standfirst\">A standfirst that says what happened.</p>")
+        .contains("<a rel=\"author\" href=\"/author/sara-example\">Sara Example</a>")
+        .contains("<a rel=\"author\" href=\"/author/omid-sample\">Omid Sample</a>")
+        .contains("<span class=\"dateline\">TEHRAN</span>")
+        .contains("<time datetime=\"2026-11-24T10:00:00Z\">24 November 2026, 10:00 UTC</time>")
+        .contains("<a href=\"https://example.org/report\">confirmed</a>")
+        .contains("<figcaption>A spokesman</figcaption>")
+        .contains("<span class=\"genre\">Analysis</span>")
+        .contains("An earlier version misspelt a name.")
+        .contains("<strong>Example Wire</strong> <span class=\"kind\">(wire service)</span>")
+        .contains(
+            "<strong>An official</strong> <span class=\"kind\">(official)</span> <span class=\"role role-confirmed\">confirmed</span>")
+        .contains("<span class=\"role role-yet_to_respond\">yet to respond</span>")
+        .contains("<a href=\"/tag/water\">Water</a>")
+        .contains("<a href=\"/person/darius-example\">Darius Example</a>")
+        .contains("<a href=\"/organisation/water-authority\">Water Authority</a>")
+        .contains("<a href=\"/place/tehran\">Tehran</a>")
+        .contains("Iran in Brief")
+        .contains("More from Iran")
+        .contains("<link rel=\"canonical\" href=\"http://localhost:8080" + storyPath() + "\">");
+  }
+
+  @Test
+  void a_story_page_with_its_stylesheet_weighs_under_fifty_kilobytes() {
+    HttpResponse<String> page = get(storyPath());
+    Matcher css = Pattern.compile("href=\"(/assets/site\\.[^\"]+\\.css)\"").matcher(page.body());
+    assertThat(css.find()).isTrue();
+    HttpResponse<String> stylesheet = get(css.group(1));
+
+    int bytes =
+        page.body().getBytes(StandardCharsets.UTF_8).length
+            + stylesheet.body().getBytes(StandardCharsets.UTF_8).length;
+
+    assertThat(stylesheet.statusCode()).isEqualTo(200);
+    assertThat(stylesheet.headers().firstValue("Cache-Control"))
+        .contains("public, max-age=31536000, immutable");
+    assertThat(bytes).isLessThan(50 * 1024);
+  }
+
+  @Test
+  void the_in_brief_rail_lists_the_newest_briefs_first_each_cut_at_a_word_with_a_more_link() {
+    String html = get("/iran").body();
+    String rail = html.substring(html.indexOf("<aside class=\"rail\""));
+
+    assertThat(rail).contains("<h2 id=\"rail-title\">Iran in Brief</h2>");
+    List<String> headlines =
+        Pattern.compile("<span class=\"vh\"> — ([^<]+)</span>")
+            .matcher(rail)
+            .results()
+            .map(m -> m.group(1))
+            .toList();
+    assertThat(headlines)
+        .startsWith(
+            "Moderate earthquake shakes Kerman province; no casualties reported",
+            "Flights resume at Mashhad airport after fog delays");
+    assertThat(rail)
+        .containsPattern("[a-z]… <a class=\"more\" href=\"/iran/\\d+/moderate-earthquake");
+  }
+
+  @Test
+  void a_brief_has_its_own_page() {
+    String railLink =
+        Pattern.compile("href=\"(/iran/\\d+/moderate-earthquake[^\"]*)\"")
+            .matcher(get("/iran").body())
+            .results()
+            .findFirst()
+            .orElseThrow()
+            .group(1);
+
+    HttpResponse<String> brief = get(railLink);
+
+    assertThat(brief.statusCode()).isEqualTo(200);
+    assertThat(brief.body())
+        .contains("class=\"item primary brief\"")
+        .contains("Moderate earthquake shakes Kerman province")
+        .contains("magnitude 4.9 earthquake");
+  }
+
+  @Test
+  void an_old_slug_or_a_bare_id_answers_301_to_the_canonical_address() {
+    String canonical = storyPath();
+
+    for (String path :
+        List.of(
+            "/iran/" + story.id() + "/an-old-headline",
+            "/iran/" + story.id(),
+            "/iraq/" + story.id() + "/x")) {
+      HttpResponse<String> response = get(path);
+      assertThat(response.statusCode()).as(path).isEqualTo(301);
+      assertThat(response.headers().firstValue("Location")).as(path).contains(canonical);
+    }
+  }
+
+  @Test
+  void a_changed_headline_moves_the_story_to_a_new_slug_and_the_old_one_redirects() {
+    SavedRevision first =
+        masthead
+            .publishing()
+            .save(
+                Copies.published(
+                    "urn:test:renamed",
+                    Copies.story("First words", "Iran"),
+                    "2026-11-23T10:00:00Z"));
+    String oldPath = masthead.items().find(first.id()).orElseThrow().path();
+    masthead
+        .publishing()
+        .save(
+            Copies.published(
+                "urn:test:renamed", Copies.story("Better words", "Iran"), "2026-11-23T11:00:00Z"));
+
+    HttpResponse<String> response = get(oldPath);
+
+    assertThat(response.statusCode()).isEqualTo(301);
+    assertThat(response.headers().firstValue("Location"))
+        .contains("/iran/" + first.id() + "/better-words");
+    assertThat(get("/iran/" + first.id() + "/better-words").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void a_retracted_item_answers_410_with_its_notice() {
+    HttpResponse<String> response = get("/iran/" + retracted.id() + "/a-story-later-retracted");
+
+    assertThat(response.statusCode()).isEqualTo(410);
+    assertThat(response.body())
+        .contains("This item was retracted")
+        .contains("This story was retracted because its main source recanted.");
+  }
+
+  @Test
+  void unknown_addresses_get_a_helpful_404_page() {
+    for (String path :
+        List.of(
+            "/iran/999999/nothing",
+            "/iran/abc/def",
+            "/no-such-section",
+            "/tag/no-such-tag",
+            "/a/b/c/d/e",
+            "/fa/no-such")) {
+      HttpResponse<String> response = get(path);
+      assertThat(response.statusCode()).as(path).isEqualTo(404);
+      assertThat(response.body())
+          .as(path)
+          .contains("<h1>")
+          .contains("href=\"/")
+          .contains("<html lang=");
+    }
+  }
+
+  @Test
+  void bad_page_numbers_get_a_4xx_page_never_a_500() {
+    assertThat(get("/paged?page=abc").statusCode()).isEqualTo(400);
+    assertThat(get("/paged?page=abc").body()).contains("the page number must be a whole number");
+    assertThat(get("/paged?page=0").statusCode()).isEqualTo(400);
+    assertThat(get("/paged?page=-1").statusCode()).isEqualTo(400);
+    assertThat(get("/paged?page=99999999999999999999").statusCode()).isEqualTo(400);
+    assertThat(get("/paged?page=3").statusCode()).isEqualTo(404);
+    assertThat(get("/paged?page=501").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void section_fronts_are_paginated() {
+    String first = get("/paged").body();
+    String second = get("/paged?page=2").body();
+
+    assertThat(first)
+        .contains("Page 1 of 2")
+        .contains("rel=\"next\" href=\"/paged?page=2\"")
+        .contains("Paged story 25");
+    assertThat(second)
+        .contains("Page 2 of 2")
+        .contains("rel=\"prev\" href=\"/paged\"")
+        .contains("Paged story 1<");
+  }
+
+  @Test
+  void tag_person_organisation_place_and_author_pages_list_their_items() {
+    assertThat(get("/tag/water").body())
+        .contains("<h1>Tag: Water</h1>")
+        .contains("Officials &lt;b&gt;confirm");
+    assertThat(get("/person/darius-example").body()).contains("<h1>Person: Darius Example</h1>");
+    assertThat(get("/organisation/water-authority").statusCode()).isEqualTo(200);
+    assertThat(get("/place/tehran").statusCode()).isEqualTo(200);
+    assertThat(get("/author/sara-example").body()).contains("<h1>Author: Sara Example</h1>");
+  }
+
+  @Test
+  void a_persian_item_renders_right_to_left_in_the_persian_edition() {
+    String front = get("/fa/").body();
+    Matcher link = Pattern.compile("href=\"(/fa/iran/\\d+/[^\"]+)\"").matcher(front);
+    assertThat(link.find()).isTrue();
+
+    HttpResponse<String> item = get(link.group(1));
+
+    assertThat(item.statusCode()).isEqualTo(200);
+    assertThat(item.body())
+        .contains("<html lang=\"fa\" dir=\"rtl\">")
+        .contains("اخبار کوتاه ایران");
+    String bareId = link.group(1).substring(0, link.group(1).lastIndexOf('/'));
+    HttpResponse<String> redirect = get(bareId);
+    assertThat(redirect.statusCode()).isEqualTo(301);
+    assertThat(redirect.headers().firstValue("Location").orElseThrow())
+        .startsWith(bareId + "/%D9%82%D8%B7%D8%B9"); // the Persian slug, percent-encoded
+    String followed = URI.create(redirect.headers().firstValue("Location").orElseThrow()).getPath();
+    assertThat(get(followed).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void every_public_response_carries_caching_and_security_headers_and_sets_no_cookie() {
+    for (String path :
+        List.of("/", storyPath(), "/iran", "/tag/water", "/fa/", "/robots.txt", "/nope")) {
+      HttpResponse<String> response = get(path);
+      var headers = response.headers();
+      assertThat(headers.firstValue("Cache-Control")).as(path).isPresent();
+      assertThat(headers.firstValue("ETag")).as(path).isPresent();
+      assertThat(headers.firstValue("Content-Security-Policy"))
+          .as(path)
+          .hasValueSatisfying(
+              csp ->
+                  assertThat(csp)
+                      .contains("default-src 'none'")
+                      .contains("frame-ancestors 'none'")
+                      .doesNotContain("script-src"));
+      assertThat(headers.firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+      assertThat(headers.firstValue("Referrer-Policy")).as(path).contains("no-referrer");
+      assertThat(headers.firstValue("Set-Cookie")).as(path).isEmpty();
+      assertThat(response.body()).as(path).doesNotContain("<script");
+    }
+  }
+
+  @Test
+  void a_matching_if_none_match_answers_304_without_a_body() {
+    HttpResponse<String> first = get(storyPath());
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+
+    HttpResponse<String> again = get(storyPath(), "If-None-Match", etag);
+
+    assertThat(again.statusCode()).isEqualTo(304);
+    assertThat(again.body()).isEmpty();
+    assertThat(get(storyPath(), "If-None-Match", "\"something-else\"").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void robots_txt_allows_crawling() {
+    HttpResponse<String> robots = get("/robots.txt");
+
+    assertThat(robots.statusCode()).isEqualTo(200);
+    assertThat(robots.body()).contains("User-agent: *");
+  }
+
+  @Test
+  void a_save_by_another_process_reaches_this_server_within_seconds() throws InterruptedException {
+    try (Masthead other = Masthead.open(Settings.defaults(data, 0))) {
+      other
+          .publishing()
+          .save(
+              Copies.published(
+                  "urn:test:elsewhere",
+                  Copies.story("Saved by another node", "Elsewhere"),
+                  "2026-11-24T11:00:00Z"));
+    }
+    long deadline = System.currentTimeMillis() + 5_000;
+    int status = 0;
+    while (System.currentTimeMillis() < deadline
+        && (status = get("/elsewhere").statusCode()) != 200) {
+      Thread.sleep(100);
+    }
+    assertThat(status).isEqualTo(200);
+  }
+
+  @Test
+  void headlines_and_bodies_are_escaped_so_stored_text_cannot_carry_markup() {
+    Copy hostile =
+        Copies.brief("<img src=x onerror=alert(1)>", "Hostile", "\"><script>alert(2)</script>");
+    SavedRevision saved =
+        masthead
+            .publishing()
+            .save(Copies.published("urn:test:hostile", hostile, "2026-11-24T09:00:00Z"));
+
+    String html = get(masthead.items().find(saved.id()).orElseThrow().path()).body();
+
+    assertThat(html)
+        .doesNotContain("<img src=x")
+        .doesNotContain("<script>")
+        .contains("&lt;img src=x onerror=alert(1)&gt;");
+  }
+}
