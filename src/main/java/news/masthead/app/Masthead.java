@@ -70,6 +70,7 @@ public final class Masthead implements AutoCloseable {
               config.startup.showOldJavalinVersionWarning = false;
               config.http.generateEtags = false;
               config.http.compressionStrategy = CompressionStrategy.GZIP;
+              config.http.prefer405over404 = true;
               config.router.ignoreTrailingSlashes = true;
               config.router.treatMultipleSlashesAsSingleSlash = true;
               Routes.register(config, site);

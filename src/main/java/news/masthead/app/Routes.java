@@ -49,6 +49,9 @@ public final class Routes {
           site.error(ctx, 500, "The page could not be made just now. Please try again shortly.");
         });
     routes.error(
+        405,
+        ctx -> site.error(ctx, 405, "this address can only be read (GET or HEAD), not changed"));
+    routes.error(
         404,
         ctx -> {
           if (ctx.attribute(RENDERED) == null) {

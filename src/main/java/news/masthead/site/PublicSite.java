@@ -227,7 +227,7 @@ public final class PublicSite {
     String title =
         switch (status) {
           case 404 -> labels.notFoundTitle();
-          case 400 -> labels.badRequestTitle();
+          case 400, 405 -> labels.badRequestTitle();
           default -> "Something went wrong";
         };
     // Not cached: every bad address is different, and a flood of them must not evict real pages.

@@ -375,6 +375,19 @@ class PublicSiteTest {
   }
 
   @Test
+  void a_public_page_refuses_to_be_changed_with_405() throws Exception {
+    HttpResponse<String> post =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masthead.port() + "/"))
+                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(post.statusCode()).isEqualTo(405);
+    assertThat(post.body()).contains("can only be read");
+  }
+
+  @Test
   void robots_txt_allows_crawling() {
     HttpResponse<String> robots = get("/robots.txt");
 
