@@ -36,7 +36,8 @@ public final class NinjsImport {
     long expected = 0;
     for (Path file : files) {
       if (!Files.isRegularFile(file)) {
-        throw new UncheckedIOException(new IOException("cannot read " + file + ": no such file"));
+        throw new UncheckedIOException(
+            "cannot read " + file + ": no such file", new NoSuchFileException(file.toString()));
       }
       try {
         long n = reader.estimateCount(file);
