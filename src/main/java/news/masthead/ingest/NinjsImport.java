@@ -7,6 +7,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import news.masthead.content.Language;
 import news.masthead.ingest.ImportReport.Problem;
 import news.masthead.ingest.NinjsEntry.Position;
@@ -21,6 +24,7 @@ import news.masthead.workflow.Submission;
  */
 public final class NinjsImport {
   static final int BATCH = 500;
+  private static final int MAPPERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
   private final Publishing publishing;
   private final NinjsReader reader = new NinjsReader();
@@ -47,51 +51,121 @@ public final class NinjsImport {
       }
     }
     progress.started(expected);
-    Run run = new Run(progress);
-    for (Path file : files) {
-      try {
-        reader.read(file, run::accept);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    ExecutorService mappers =
+        Executors.newFixedThreadPool(
+            MAPPERS, r -> Thread.ofPlatform().daemon().name("ninjs-mapper").unstarted(r));
+    Run run = new Run(progress, mappers);
+    try {
+      for (Path file : files) {
+        try {
+          reader.read(file, run::accept);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
       }
+      run.flush();
+    } finally {
+      mappers.shutdownNow();
     }
-    run.flush();
     ImportReport report = new ImportReport(run.imported, run.updated, run.problems);
     progress.finished(report);
     return report;
   }
 
-  /** One import's running state: the pending batch and the counts. */
+  /** One item's mapping: a submission ready to save, or why there is none. */
+  private sealed interface Mapped {
+    Position position();
+
+    record Ready(Position position, Submission submission) implements Mapped {}
+
+    record Rejected(Position position, String reason) implements Mapped {}
+  }
+
+  /**
+   * One import's running state. Entries wait in a batch; a full batch is mapped on every core
+   * (cleaning HTML is the costly part) and then saved in one transaction, in file order.
+   */
   private final class Run {
     private final ImportProgress progress;
-    private final List<Submission> batch = new ArrayList<>(BATCH);
-    private final List<Position> positions = new ArrayList<>(BATCH);
+    private List<NinjsEntry> pending = new ArrayList<>(BATCH);
+    private CompletableFuture<List<Mapped>> inFlight = CompletableFuture.completedFuture(List.of());
     private final List<Problem> problems = new ArrayList<>();
     private int imported;
     private int updated;
 
-    Run(ImportProgress progress) {
+    private final ExecutorService mappers;
+
+    Run(ImportProgress progress, ExecutorService mappers) {
       this.progress = progress;
+      this.mappers = mappers;
     }
 
     void accept(NinjsEntry entry) {
-      switch (entry) {
-        case NinjsEntry.Malformed m -> reject(m.position(), m.reason());
-        case NinjsEntry.Json json -> {
-          try {
-            batch.add(mapping.toSubmission(json.node(), "import:" + json.position().file()));
-            positions.add(json.position());
-          } catch (InvalidNinjs e) {
-            reject(json.position(), e.getMessage());
-          }
-          if (batch.size() >= BATCH) {
-            flush();
-          }
-        }
+      pending.add(entry);
+      if (pending.size() >= BATCH) {
+        mapNextAndSavePrevious();
       }
     }
 
+    /**
+     * Starts mapping the pending batch on the other cores, and meanwhile saves the batch mapped
+     * before it, so that cleaning HTML and writing to the database overlap.
+     */
+    private void mapNextAndSavePrevious() {
+      List<NinjsEntry> batch = pending;
+      pending = new ArrayList<>(BATCH);
+      CompletableFuture<List<Mapped>> previous = inFlight;
+      inFlight = mapOnEveryCore(batch);
+      save(previous.join());
+    }
+
+    /** Maps a batch in one chunk per core, keeping its order. */
+    private CompletableFuture<List<Mapped>> mapOnEveryCore(List<NinjsEntry> batch) {
+      int chunks = MAPPERS;
+      int size = (batch.size() + chunks - 1) / chunks;
+      List<CompletableFuture<List<Mapped>>> parts = new ArrayList<>(chunks);
+      for (int from = 0; from < batch.size(); from += size) {
+        List<NinjsEntry> chunk = batch.subList(from, Math.min(batch.size(), from + size));
+        parts.add(
+            CompletableFuture.supplyAsync(() -> chunk.stream().map(this::map).toList(), mappers));
+      }
+      return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
+          .thenApply(done -> parts.stream().flatMap(part -> part.join().stream()).toList());
+    }
+
+    /** Saves whatever is still pending; call once, after the last entry. */
     void flush() {
+      mapNextAndSavePrevious();
+      save(inFlight.join());
+    }
+
+    private Mapped map(NinjsEntry entry) {
+      return switch (entry) {
+        case NinjsEntry.Malformed m -> new Mapped.Rejected(m.position(), m.reason());
+        case NinjsEntry.Json json -> {
+          try {
+            yield new Mapped.Ready(
+                json.position(),
+                mapping.toSubmission(json.node(), "import:" + json.position().file()));
+          } catch (InvalidNinjs e) {
+            yield new Mapped.Rejected(json.position(), e.getMessage());
+          }
+        }
+      };
+    }
+
+    private void save(List<Mapped> mapped) {
+      List<Submission> batch = new ArrayList<>(mapped.size());
+      List<Position> positions = new ArrayList<>(mapped.size());
+      for (Mapped m : mapped) {
+        switch (m) {
+          case Mapped.Ready ready -> {
+            batch.add(ready.submission());
+            positions.add(ready.position());
+          }
+          case Mapped.Rejected rejected -> reject(rejected.position(), rejected.reason());
+        }
+      }
       if (batch.isEmpty()) {
         return;
       }
@@ -110,8 +184,6 @@ public final class NinjsImport {
               reject(positions.get(i), "refused by the store: " + refused.reason());
         }
       }
-      batch.clear();
-      positions.clear();
     }
 
     private void reject(Position at, String reason) {

@@ -60,9 +60,24 @@ final class NinjsReader {
     if (shapeOf(file) != Shape.LINES) {
       return -1;
     }
-    try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-      return lines.filter(l -> !l.isBlank()).count();
+    // Counts line ends as bytes, without decoding: a fraction of the cost of reading lines.
+    long count = 0;
+    boolean lineHasText = false;
+    byte[] buffer = new byte[1 << 16];
+    try (var in = Files.newInputStream(file)) {
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        for (int i = 0; i < n; i++) {
+          byte b = buffer[i];
+          if (b == '\n') {
+            count += lineHasText ? 1 : 0;
+            lineHasText = false;
+          } else if (b != ' ' && b != '\t' && b != '\r') {
+            lineHasText = true;
+          }
+        }
+      }
     }
+    return count + (lineHasText ? 1 : 0);
   }
 
   /** Reads every entry of a file, in order, handing each to {@code sink}. */

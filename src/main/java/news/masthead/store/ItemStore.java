@@ -55,7 +55,8 @@ public final class ItemStore {
    * @throws EditConflict when {@code basedOn} is not the latest revision; nothing is written
    */
   public SavedRevision save(NewRevision revision) {
-    return database.jdbi().inTransaction(handle -> write(handle, revision));
+    String copy = CopyJson.write(revision.copy());
+    return database.jdbi().inTransaction(handle -> write(handle, revision, copy));
   }
 
   /**
@@ -64,16 +65,18 @@ public final class ItemStore {
    * each.
    */
   public List<Outcome> saveAll(List<NewRevision> revisions, Consumer<Outcome> progress) {
+    // Serialising is pure work: done on every core before the transaction takes the write lock.
+    List<String> copies = revisions.parallelStream().map(r -> CopyJson.write(r.copy())).toList();
     return database
         .jdbi()
         .inTransaction(
             handle -> {
               List<Outcome> outcomes = new ArrayList<>(revisions.size());
-              for (NewRevision revision : revisions) {
+              for (int i = 0; i < revisions.size(); i++) {
                 handle.savepoint("item");
                 Outcome outcome;
                 try {
-                  outcome = new Outcome.Saved(write(handle, revision));
+                  outcome = new Outcome.Saved(write(handle, revisions.get(i), copies.get(i)));
                   handle.release("item");
                 } catch (RuntimeException e) {
                   handle.rollbackToSavepoint("item"); // also forgets the savepoint
@@ -86,7 +89,7 @@ public final class ItemStore {
             });
   }
 
-  private SavedRevision write(Handle handle, NewRevision r) {
+  private SavedRevision write(Handle handle, NewRevision r, String copyJson) {
     Optional<int[]> existing =
         handle
             .createQuery("SELECT id, revision FROM items WHERE uri = :uri")
@@ -152,7 +155,7 @@ public final class ItemStore {
         .bind("savedBy", r.savedBy())
         .bind("status", status)
         .bind("notice", r.status() instanceof Status.Retracted retracted ? retracted.notice() : "")
-        .bind("copy", CopyJson.write(r.copy()))
+        .bind("copy", copyJson)
         .execute();
     List<Subject> subjects = r.copy().allSubjects();
     if (!subjects.isEmpty()) {
