@@ -69,7 +69,9 @@ public final class Masthead implements AutoCloseable {
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
               config.http.generateEtags = false;
-              config.http.compressionStrategy = CompressionStrategy.GZIP;
+              // Pages are compressed once, by PublicResponses; Javalin must not compress them
+              // again.
+              config.http.compressionStrategy = CompressionStrategy.NONE;
               config.http.prefer405over404 = true;
               config.router.ignoreTrailingSlashes = true;
               config.router.treatMultipleSlashesAsSingleSlash = true;

@@ -40,23 +40,46 @@ public final class PublicResponses {
         "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
   }
 
-  /** Sends a rendered page with caching headers, or 304 when the client already has it. */
+  /**
+   * Sends a rendered page with caching headers, gzipped when the client accepts it, or 304 when the
+   * client already has the representation it would get.
+   */
   public static void send(Context ctx, RenderedPage page, String cacheControl) {
     if (page.location().isPresent()) {
       redirectPermanently(ctx, page.location().get());
       return;
     }
+    boolean gzip = page.worthCompressing() && acceptsGzip(ctx.header("Accept-Encoding"));
+    String etag = gzip ? page.gzipEtag() : page.etag();
     ctx.header("Cache-Control", cacheControl);
-    ctx.header("ETag", page.etag());
+    ctx.header("ETag", etag);
     ctx.header("Vary", "Accept-Encoding");
     String ifNoneMatch = ctx.header("If-None-Match");
-    if (page.status() == 200 && ifNoneMatch != null && matches(ifNoneMatch, page.etag())) {
+    if (page.status() == 200 && ifNoneMatch != null && matches(ifNoneMatch, etag)) {
       ctx.status(304);
       return;
     }
     ctx.status(page.status());
     ctx.contentType(page.contentType());
-    ctx.result(page.body());
+    if (gzip) {
+      ctx.header("Content-Encoding", "gzip");
+      ctx.result(page.gzipped());
+    } else {
+      ctx.result(page.body());
+    }
+  }
+
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    for (String coding : acceptEncoding.split(",")) {
+      String[] parts = coding.strip().split(";");
+      if (parts[0].strip().equalsIgnoreCase("gzip")) {
+        return !(parts.length > 1 && parts[1].replace(" ", "").equals("q=0"));
+      }
+    }
+    return false;
   }
 
   /** Sends a permanent redirect to the canonical address of what was asked for. */

@@ -1,17 +1,39 @@
 package news.masthead.web;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * A response ready to send: a body with its strong ETag (a hash of the bytes), or a permanent
- * redirect to {@code location}. Immutable; the bytes must not be changed after construction.
+ * redirect to {@code location}. Its gzip form is made on first request and kept, so a cached page
+ * is compressed once, however many readers fetch it. Immutable apart from that memo; thread-safe.
  */
-public record RenderedPage(
-    int status, String contentType, byte[] body, String etag, Optional<String> location) {
+public final class RenderedPage {
+  /** Bodies smaller than this are sent as they are: compressing them gains nothing. */
+  static final int GZIP_THRESHOLD = 1024;
+
+  private final int status;
+  private final String contentType;
+  private final byte[] body;
+  private final String etag;
+  private final Optional<String> location;
+  private volatile byte[] gzipped;
+
+  private RenderedPage(
+      int status, String contentType, byte[] body, String etag, Optional<String> location) {
+    this.status = status;
+    this.contentType = contentType;
+    this.body = body;
+    this.etag = etag;
+    this.location = location;
+  }
 
   public static RenderedPage html(int status, byte[] body) {
     return of(status, "text/html; charset=utf-8", body);
@@ -21,6 +43,10 @@ public record RenderedPage(
     return new RenderedPage(status, contentType, body, etagOf(body), Optional.empty());
   }
 
+  public static RenderedPage text(String contentType, String body) {
+    return of(200, contentType, body.getBytes(StandardCharsets.UTF_8));
+  }
+
   /** A 301 to the canonical address of what was asked for. */
   public static RenderedPage movedTo(String location) {
     byte[] none = new byte[0];
@@ -28,8 +54,50 @@ public record RenderedPage(
         301, "text/plain; charset=utf-8", none, etagOf(none), Optional.of(location));
   }
 
-  public static RenderedPage text(String contentType, String body) {
-    return of(200, contentType, body.getBytes(StandardCharsets.UTF_8));
+  public int status() {
+    return status;
+  }
+
+  public String contentType() {
+    return contentType;
+  }
+
+  /** The body; callers must not change the array. */
+  public byte[] body() {
+    return body;
+  }
+
+  public String etag() {
+    return etag;
+  }
+
+  public Optional<String> location() {
+    return location;
+  }
+
+  /** The ETag of the gzip form: a different representation needs a different tag. */
+  public String gzipEtag() {
+    return etag.substring(0, etag.length() - 1) + "-gz\"";
+  }
+
+  boolean worthCompressing() {
+    return body.length >= GZIP_THRESHOLD;
+  }
+
+  /** The body compressed with gzip, made once. */
+  byte[] gzipped() {
+    byte[] result = gzipped;
+    if (result == null) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3);
+      try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+        gzip.write(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException("gzip into memory cannot fail", e);
+      }
+      result = out.toByteArray();
+      gzipped = result;
+    }
+    return result;
   }
 
   /** A quoted strong ETag: the first 120 bits of the body's SHA-256, in URL-safe base64. */

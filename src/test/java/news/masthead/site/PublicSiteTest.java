@@ -388,6 +388,29 @@ class PublicSiteTest {
   }
 
   @Test
+  void pages_are_sent_gzipped_to_clients_that_accept_it_with_their_own_etag() throws Exception {
+    HttpResponse<byte[]> gzipped =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masthead.port() + storyPath()))
+                .header("Accept-Encoding", "gzip")
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    String plainEtag = get(storyPath()).headers().firstValue("ETag").orElseThrow();
+
+    assertThat(gzipped.headers().firstValue("Content-Encoding")).contains("gzip");
+    String html =
+        new String(
+            new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))
+                .readAllBytes(),
+            StandardCharsets.UTF_8);
+    assertThat(html).isEqualTo(get(storyPath()).body());
+    String gzipEtag = gzipped.headers().firstValue("ETag").orElseThrow();
+    assertThat(gzipEtag).isNotEqualTo(plainEtag);
+    assertThat(get(storyPath(), "Accept-Encoding", "gzip", "If-None-Match", gzipEtag).statusCode())
+        .isEqualTo(304);
+  }
+
+  @Test
   void robots_txt_allows_crawling() {
     HttpResponse<String> robots = get("/robots.txt");
 
