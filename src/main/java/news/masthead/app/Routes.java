@@ -1,6 +1,7 @@
 package news.masthead.app;
 
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Handler;
 import news.masthead.content.Language;
 import news.masthead.content.SubjectKind;
 import news.masthead.site.PublicSite;
@@ -26,8 +27,8 @@ public final class Routes {
     var routes = config.routes;
     routes.before(PublicResponses::secure);
 
-    routes.get("/robots.txt", site::robots);
-    routes.get("/assets/{file}", site::stylesheet);
+    read(config, "/robots.txt", site::robots);
+    read(config, "/assets/{file}", site::stylesheet);
 
     var editions = site.outlet().editions();
     for (Language language : editions.subList(1, editions.size())) {
@@ -62,14 +63,21 @@ public final class Routes {
 
   private static void publicPages(
       JavalinConfig config, PublicSite site, String prefix, Language language) {
-    var routes = config.routes;
-    routes.get(prefix.isEmpty() ? "/" : prefix, ctx -> site.front(ctx, language));
+    read(config, prefix.isEmpty() ? "/" : prefix, ctx -> site.front(ctx, language));
     for (SubjectKind kind : SubjectKind.values()) {
-      routes.get(
-          prefix + "/" + kind.pathWord() + "/{slug}", ctx -> site.subject(ctx, language, kind));
+      read(
+          config,
+          prefix + "/" + kind.pathWord() + "/{slug}",
+          ctx -> site.subject(ctx, language, kind));
     }
-    routes.get(prefix + "/{section}", ctx -> site.section(ctx, language));
-    routes.get(prefix + "/{section}/{id}", ctx -> site.item(ctx, language));
-    routes.get(prefix + "/{section}/{id}/{slug}", ctx -> site.item(ctx, language));
+    read(config, prefix + "/{section}", ctx -> site.section(ctx, language));
+    read(config, prefix + "/{section}/{id}", ctx -> site.item(ctx, language));
+    read(config, prefix + "/{section}/{id}/{slug}", ctx -> site.item(ctx, language));
+  }
+
+  /** A readable address: GET, and HEAD with the same headers (the server drops the body). */
+  private static void read(JavalinConfig config, String path, Handler handler) {
+    config.routes.get(path, handler);
+    config.routes.head(path, handler);
   }
 }

@@ -61,12 +61,12 @@ public final class PublicResponses {
     }
     ctx.status(page.status());
     ctx.contentType(page.contentType());
+    byte[] body = gzip ? page.gzipped() : page.body();
     if (gzip) {
       ctx.header("Content-Encoding", "gzip");
-      ctx.result(page.gzipped());
-    } else {
-      ctx.result(page.body());
     }
+    ctx.header("Content-Length", Integer.toString(body.length)); // not chunked: the size is known
+    ctx.result(body);
   }
 
   static boolean acceptsGzip(String acceptEncoding) {

@@ -411,6 +411,25 @@ class PublicSiteTest {
   }
 
   @Test
+  void a_head_request_gets_the_same_headers_as_get_and_no_body() throws Exception {
+    HttpResponse<String> head =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masthead.port() + storyPath()))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> get = get(storyPath());
+
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+    assertThat(head.headers().firstValue("ETag")).isEqualTo(get.headers().firstValue("ETag"));
+    assertThat(head.headers().firstValue("Content-Type"))
+        .isEqualTo(get.headers().firstValue("Content-Type"));
+    assertThat(head.headers().firstValue("Content-Length"))
+        .contains(Integer.toString(get.body().getBytes(StandardCharsets.UTF_8).length));
+  }
+
+  @Test
   void robots_txt_allows_crawling() {
     HttpResponse<String> robots = get("/robots.txt");
 
