@@ -10,6 +10,7 @@ import news.masthead.site.Outlet;
 import news.masthead.site.PublicSite;
 import news.masthead.store.Database;
 import news.masthead.store.ItemStore;
+import news.masthead.web.MalformedRequests;
 import news.masthead.workflow.ChangeFollower;
 import news.masthead.workflow.Edition;
 import news.masthead.workflow.Publishing;
@@ -75,6 +76,7 @@ public final class Masthead implements AutoCloseable {
               config.http.prefer405over404 = true;
               config.router.ignoreTrailingSlashes = true;
               config.router.treatMultipleSlashesAsSingleSlash = true;
+              config.jetty.modifyServer(server -> server.setErrorHandler(new MalformedRequests()));
               Routes.register(config, site);
             });
     server.start(settings.host(), settings.port());

@@ -3,6 +3,7 @@ package news.masthead.web;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Sends public responses: every one carries the security headers, a Cache-Control and an ETag,
@@ -85,6 +86,7 @@ public final class PublicResponses {
   /** Sends a permanent redirect to the canonical address of what was asked for. */
   public static void redirectPermanently(Context ctx, String location) {
     ctx.header("Cache-Control", PAGE_CACHING);
+    ctx.header("ETag", RenderedPage.etagOf(location.getBytes(StandardCharsets.UTF_8)));
     ctx.header("Location", asciiPath(location));
     ctx.status(301);
   }

@@ -430,6 +430,25 @@ class PublicSiteTest {
   }
 
   @Test
+  void a_malformed_path_gets_a_400_page_with_the_security_headers() throws Exception {
+    // No HTTP client library will send a malformed path, so speak HTTP over a socket.
+    String response;
+    try (var socket = new java.net.Socket("127.0.0.1", masthead.port())) {
+      socket
+          .getOutputStream()
+          .write(
+              "GET /%ZZ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+      response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    assertThat(response).startsWith("HTTP/1.1 400 ");
+    assertThat(response).contains("This request could not be understood");
+    assertThat(response).containsIgnoringCase("Content-Security-Policy: default-src 'none'");
+    assertThat(response).containsIgnoringCase("X-Content-Type-Options: nosniff");
+  }
+
+  @Test
   void robots_txt_allows_crawling() {
     HttpResponse<String> robots = get("/robots.txt");
 
