@@ -41,7 +41,7 @@ public record Copy(
     if (headline == null || headline.isBlank()) {
       throw new InvalidContent("an item needs a headline");
     }
-    headline = headline.strip().replaceAll("\\s+", " ");
+    headline = Teaser.collapseSpaces(headline).strip();
     if (headline.length() > MAX_HEADLINE) {
       throw new InvalidContent(
           "a headline must be at most " + MAX_HEADLINE + " characters, not " + headline.length());

@@ -45,7 +45,18 @@ public record Language(String code) {
 
   /** The path prefix of this language's edition: empty for English, {@code /fa} for Persian. */
   public String editionPath() {
-    return this.equals(ENGLISH) ? "" : "/" + code;
+    return code.equals("en") ? "" : "/" + code;
+  }
+
+  // Written out: pages compare languages for every link they make.
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Language language && code.equals(language.code);
+  }
+
+  @Override
+  public int hashCode() {
+    return code.hashCode();
   }
 
   @Override

@@ -61,6 +61,21 @@ public record Teaser(String text, boolean shortened) {
     return new Teaser(trimTrailingPunctuation(full.substring(0, cut)), true);
   }
 
+  /** Every run of white space as one space. Returns {@code text} itself when it has none. */
+  public static String collapseSpaces(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)
+          && (c != ' ' || (i + 1 < text.length() && Character.isWhitespace(text.charAt(i + 1))))) {
+        StringBuilder out = new StringBuilder(text.length());
+        out.append(text, 0, i);
+        appendCollapsed(out, text.substring(i));
+        return out.toString();
+      }
+    }
+    return text;
+  }
+
   private static void appendCollapsed(StringBuilder out, String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -6,6 +6,7 @@ import java.util.Optional;
 import news.masthead.content.Block;
 import news.masthead.content.Body;
 import news.masthead.content.Inline;
+import news.masthead.content.Teaser;
 import news.masthead.content.WebAddress;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -225,7 +226,7 @@ public final class BodyCleaner {
   }
 
   private static void addText(List<Inline> runs, String text, Inline.Style style) {
-    String collapsed = collapseWhitespace(text);
+    String collapsed = Teaser.collapseSpaces(text);
     if (collapsed.isEmpty()) {
       return;
     }
@@ -234,28 +235,6 @@ public final class BodyCleaner {
     } else {
       runs.add(new Inline.Text(collapsed, style));
     }
-  }
-
-  /** Every run of white space as one space (a hot path of imports: no regex). */
-  static String collapseWhitespace(String text) {
-    StringBuilder out = null;
-    boolean inSpace = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean space = Character.isWhitespace(c);
-      if (space && (inSpace || c != ' ') && out == null) {
-        out = new StringBuilder(text.length()).append(text, 0, i);
-      }
-      if (out != null) {
-        if (!space) {
-          out.append(c);
-        } else if (!inSpace) {
-          out.append(' ');
-        }
-      }
-      inSpace = space;
-    }
-    return out == null ? text : out.toString();
   }
 
   /** Drops the leading and trailing spaces of a block's runs. */

@@ -5,7 +5,9 @@ import com.ibm.icu.text.SimpleDateFormat;
 import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.Locale;
 import news.masthead.content.Language;
 
 /**
@@ -14,18 +16,12 @@ import news.masthead.content.Language;
  * (one formatter per thread, as ICU's are not).
  */
 final class Dates {
-  private final ThreadLocal<DateFormat> english;
+  private final DateTimeFormatter english;
   private final ThreadLocal<DateFormat> persian;
 
   Dates(java.time.ZoneId zone) {
     TimeZone tz = TimeZone.getTimeZone(zone.getId());
-    english =
-        ThreadLocal.withInitial(
-            () -> {
-              DateFormat f = new SimpleDateFormat("d MMMM yyyy, HH:mm zzz", ULocale.ENGLISH);
-              f.setTimeZone(tz);
-              return f;
-            });
+    english = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm zzz", Locale.ENGLISH).withZone(zone);
     persian =
         ThreadLocal.withInitial(
             () -> {
@@ -37,7 +33,9 @@ final class Dates {
   }
 
   String format(Instant instant, Language language) {
-    DateFormat f = language.equals(Language.PERSIAN) ? persian.get() : english.get();
-    return f.format(Date.from(instant));
+    if (language.equals(Language.PERSIAN)) {
+      return persian.get().format(Date.from(instant));
+    }
+    return english.format(instant);
   }
 }

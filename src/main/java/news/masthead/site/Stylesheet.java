@@ -20,7 +20,8 @@ final class Stylesheet {
       }
       byte[] css = in.readAllBytes();
       page = RenderedPage.of(200, "text/css; charset=utf-8", css);
-      String tag = page.etag().substring(1, 13).replace('_', 'x').replace('-', 'y');
+      String etag = page.etag();
+      String tag = etag.substring(1, etag.length() - 1).replace('-', 'x');
       path = "/assets/site." + tag + ".css";
     } catch (IOException e) {
       throw new UncheckedIOException(e);

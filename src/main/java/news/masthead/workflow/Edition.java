@@ -30,9 +30,10 @@ import news.masthead.workflow.Views.SubjectPage;
  * The published edition: everything the public site may show, and nothing else. The {@code site}
  * package reads only through this facade (an architecture test holds it to that).
  *
- * <p>Listings that many pages share (sections, in-brief rails) are kept in memory until the next
- * change; {@link #version()} is the change log position they reflect, for page caches and ETags.
- * Thread-safe.
+ * <p>Listings that many pages share (sections, in-brief rails) and recently read items are kept in
+ * memory until the next change (at most {@value #MAX_REMEMBERED} of them); {@link #version()} is
+ * the change log position they reflect, for page caches and ETags. This is a data cache, not a page
+ * cache: every page is still rendered. Thread-safe.
  */
 public final class Edition implements ChangeListener {
   /** Items per page on section fronts and subject pages. */
@@ -45,6 +46,10 @@ public final class Edition implements ChangeListener {
   public static final int MAX_PAGE = 500;
 
   private final ItemStore items;
+
+  /** Entries kept at most; past that the memory starts again empty. */
+  private static final int MAX_REMEMBERED = 5_000;
+
   private final Map<String, Remembered> shared = new ConcurrentHashMap<>();
   private volatile long version;
 
@@ -118,7 +123,7 @@ public final class Edition implements ChangeListener {
 
   /** A story or brief by id: found when published, gone when retracted, otherwise missing. */
   public ItemLookup item(ItemId id) {
-    Optional<Item> found = items.find(id);
+    Optional<Item> found = remember("item:" + id.value(), () -> items.find(id));
     if (found.isEmpty()) {
       return new ItemLookup.Missing();
     }
@@ -136,8 +141,13 @@ public final class Edition implements ChangeListener {
     Language language = item.copy().language();
     Slug section = item.copy().section().slug();
     List<ItemSummary> more =
-        items.list(
-            Listing.of(language, 5).inSection(section).only(Profile.STORY).excluding(item.id()));
+        remember(
+                "more:" + language + ":" + section,
+                () -> items.list(Listing.of(language, 6).inSection(section).only(Profile.STORY)))
+            .stream()
+            .filter(story -> !story.id().equals(item.id()))
+            .limit(5)
+            .toList();
     List<ItemSummary> translations =
         items.listByUris(item.copy().translations().stream().map(Translation::uri).toList());
     return new ItemPage(
@@ -198,6 +208,9 @@ public final class Edition implements ChangeListener {
       return (T) cached.value();
     }
     T value = compute.get();
+    if (shared.size() >= MAX_REMEMBERED) {
+      shared.clear();
+    }
     shared.put(key, new Remembered(current, value));
     return value;
   }
