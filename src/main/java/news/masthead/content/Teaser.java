@@ -133,6 +133,7 @@ public record Teaser(String text, boolean shortened) {
           || c == '\u2018'
           || c == '"'
           || c == '\u00AB'
+          || c == '.' // "early.…" reads badly: the ellipsis already ends the teaser
           || c == '\u060C' // Arabic comma
           || c == '\u061B') { // Arabic semicolon
         end--;

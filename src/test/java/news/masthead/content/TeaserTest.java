@@ -108,6 +108,12 @@ class TeaserTest {
   }
 
   @Test
+  void a_full_stop_before_the_cut_gives_way_to_the_ellipsis() {
+    assertThat(cut("Some bakeries closed early. Officials said nothing", 30).text())
+        .isEqualTo("Some bakeries closed early");
+  }
+
+  @Test
   void a_first_word_longer_than_the_limit_is_kept_whole() {
     assertThat(cut("Supercalifragilistic words follow", 5))
         .isEqualTo(new Teaser("Supercalifragilistic", true));
@@ -129,7 +135,7 @@ class TeaserTest {
       assertThat(text).startsWith(teaser.text());
       if (teaser.shortened()) {
         char next = text.charAt(teaser.text().length());
-        assertThat(next == ' ' || ",;:".indexOf(next) >= 0)
+        assertThat(next == ' ' || ",;:.".indexOf(next) >= 0)
             .as("cut at %d ends \"%s\" before '%s'", limit, teaser.text(), next)
             .isTrue();
       }
