@@ -43,11 +43,16 @@ public final class Masthead implements AutoCloseable {
 
   /** Opens the database named by the settings (migrating its schema), without serving. */
   public static Masthead open(Settings settings) {
+    return open(settings, Database.SchemaCheck.QUICK);
+  }
+
+  /** Opens the database, checking its schema as asked. */
+  public static Masthead open(Settings settings, Database.SchemaCheck check) {
     Database database =
         settings
             .databaseUrl()
-            .map(Database::open)
-            .orElseGet(() -> Database.openSqlite(settings.dataDirectory()));
+            .map(url -> Database.open(url, check))
+            .orElseGet(() -> Database.openSqlite(settings.dataDirectory(), check));
     return new Masthead(settings, database);
   }
 

@@ -3,6 +3,7 @@ package news.masthead.cli;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import news.masthead.app.Masthead;
+import news.masthead.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -16,7 +17,7 @@ final class MigrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Masthead masthead = Masthead.open(flags.settings(Map.of()))) {
+    try (Masthead masthead = Masthead.open(flags.settings(Map.of()), Database.SchemaCheck.FULL)) {
       System.out.println("The schema of " + masthead.database().description() + " is up to date.");
     }
     return 0;

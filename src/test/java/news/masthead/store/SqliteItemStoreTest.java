@@ -27,6 +27,38 @@ class SqliteItemStoreTest extends ItemStoreContract {
   }
 
   @Test
+  void the_schema_version_constant_names_the_newest_migration() throws Exception {
+    int newest = 0;
+    for (String dialect : new String[] {"sqlite", "postgresql"}) {
+      try (var files =
+          java.nio.file.Files.list(Path.of("src/main/resources/db/migration", dialect))) {
+        for (Path file : files.toList()) {
+          String name = file.getFileName().toString();
+          newest = Math.max(newest, Integer.parseInt(name.substring(1, name.indexOf("__"))));
+        }
+      }
+    }
+    assertThat(Database.SCHEMA_VERSION).isEqualTo(newest);
+    assertThat(database.appliedVersion()).isEqualTo(newest);
+  }
+
+  @Test
+  void reopening_a_current_database_finds_it_current_and_keeps_every_item() {
+    items.save(
+        published(
+            "urn:reopen",
+            news.masthead.testing.Copies.story("Kept", "Iran"),
+            "2026-11-01T08:00:00Z"));
+    database.close();
+
+    database = Database.openSqlite(data);
+    items = new ItemStore(database);
+
+    assertThat(database.appliedVersion()).isEqualTo(Database.SCHEMA_VERSION);
+    assertThat(items.findByUri("urn:reopen")).isPresent();
+  }
+
+  @Test
   void the_database_lives_in_the_data_directory() {
     assertThat(data.resolve("masthead.db")).exists();
   }
