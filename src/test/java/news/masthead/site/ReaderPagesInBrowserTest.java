@@ -1,0 +1,675 @@
+package news.masthead.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import news.masthead.app.Masthead;
+import news.masthead.app.Settings;
+import news.masthead.ingest.ImportProgress;
+import news.masthead.ingest.ImportReport;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The public reader pages in a real browser: Debian's Chromium driven by Playwright, at a phone's
+ * width and a desktop's, against a real Masthead on a free port serving the demo outlet. It checks
+ * what only a browser can tell (layout, focus, the accessibility tree, reading direction) and saves
+ * a full-page screenshot of every page to {@code target/screenshots} for people to look at.
+ *
+ * <p>Playwright never downloads a browser here: it is told to skip the download and launches {@code
+ * /usr/bin/chromium}. When that is missing the test is skipped, or fails when {@code CI} is set.
+ * The machine may have no network but loopback, so Chromium's background traffic is off.
+ *
+ * <p>Look at the screenshots after a change to the templates or the stylesheet: the assertions
+ * catch what can be measured (overflow, order, focus, direction, fonts), not what looks wrong.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReaderPagesInBrowserTest {
+  /** Debian's Chromium; {@code -Dmasthead.chromium=…} names another build of it. */
+  private static final Path CHROMIUM =
+      Path.of(System.getProperty("masthead.chromium", "/usr/bin/chromium"));
+
+  private static final List<String> CHROMIUM_ARGS =
+      List.of(
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final int PHONE = 390;
+  private static final int DESKTOP = 1280;
+
+  /** The pages visited, by the name their screenshots carry. */
+  private static final List<String> PAGES =
+      List.of("front", "story", "story-corrected", "brief", "section", "story-fa", "front-fa");
+
+  /**
+   * One reader page: where it is, the language and direction its {@code <html>} must declare, the
+   * selector of its visible headline and the text that headline must show.
+   */
+  record ReaderPage(String path, String lang, String dir, String headline, String headlineText) {}
+
+  private Masthead masthead;
+  private Playwright playwright;
+  private Browser browser;
+  private String origin;
+  private final Map<String, ReaderPage> pages = new LinkedHashMap<>();
+  private final List<BrowserContext> contexts = new ArrayList<>();
+
+  @BeforeAll
+  void start(@TempDir Path data) throws IOException {
+    requireChromium();
+    masthead = Masthead.open(Settings.defaults(data, 0));
+    Path demo = data.resolve("demo.ninjs.jsonl");
+    try (InputStream in = getClass().getResourceAsStream("/demo/demo.ninjs.jsonl")) {
+      assertThat(in).as("the demo outlet on the test classpath").isNotNull();
+      Files.write(demo, in.readAllBytes());
+    }
+    ImportReport report = masthead.importer().importFiles(List.of(demo), ImportProgress.SILENT);
+    assertThat(report.problems()).as("problems importing the demo outlet").isEmpty();
+    masthead.serve();
+    origin = "http://127.0.0.1:" + masthead.port();
+
+    Document iran = fetch("/iran");
+    String story = linkTo(iran, "Tehran suburbs face nightly water cuts");
+    String brief = linkTo(iran, "Moderate earthquake shakes Kerman province");
+    String corrected = linkTo(fetch("/iraq"), "Basra power cuts ease");
+    Element persian = fetch(story).selectFirst("p.translations a[hreflang=fa]");
+    assertThat(persian).as("the English story's link to its Persian translation").isNotNull();
+
+    pages.put(
+        "front",
+        new ReaderPage("/", "en", "ltr", ".lead h2", fetch("/").selectFirst(".lead h2").text()));
+    pages.put("story", item(story, "en", "ltr"));
+    pages.put("story-corrected", item(corrected, "en", "ltr"));
+    pages.put("brief", item(brief, "en", "ltr"));
+    pages.put("section", new ReaderPage("/iran", "en", "ltr", "main h1", "Iran"));
+    String persianPath = persian.attr("href");
+    // The Persian headline from its section front, so that a broken Persian page fails its own
+    // checks rather than this setup.
+    String persianHeadline =
+        fetch("/fa/iran").select("h2 a, h3 a").stream()
+            .filter(a -> a.attr("href").equals(persianPath))
+            .map(Element::text)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no link to " + persianPath + " on /fa/iran"));
+    pages.put("story-fa", new ReaderPage(persianPath, "fa", "rtl", "#headline", persianHeadline));
+    pages.put(
+        "front-fa",
+        new ReaderPage(
+            "/fa/", "fa", "rtl", ".lead h2", fetch("/fa/").selectFirst(".lead h2").text()));
+
+    playwright =
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(CHROMIUM)
+                    .setHeadless(true)
+                    .setArgs(CHROMIUM_ARGS));
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterEach
+  void closeContexts() {
+    contexts.forEach(BrowserContext::close);
+    contexts.clear();
+  }
+
+  @AfterAll
+  void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+    if (masthead != null) {
+      masthead.close();
+    }
+  }
+
+  static Stream<Arguments> everyPageAtBothWidths() {
+    return PAGES.stream()
+        .flatMap(name -> Stream.of(Arguments.of(name, PHONE), Arguments.of(name, DESKTOP)));
+  }
+
+  static Stream<Arguments> persianPagesAtBothWidths() {
+    return Stream.of("story-fa", "front-fa")
+        .flatMap(name -> Stream.of(Arguments.of(name, PHONE), Arguments.of(name, DESKTOP)));
+  }
+
+  static Stream<Arguments> storiesAtBothWidths() {
+    return Stream.of("story", "story-fa")
+        .flatMap(name -> Stream.of(Arguments.of(name, PHONE), Arguments.of(name, DESKTOP)));
+  }
+
+  @ParameterizedTest(name = "{0} at {1}px")
+  @MethodSource("everyPageAtBothWidths")
+  void every_page_answers_200_loads_its_stylesheet_and_fits_the_screen_without_sideways_scrolling(
+      String name, int width) {
+    Page page = newPage(width, true);
+    List<String> broken = new ArrayList<>();
+    page.onResponse(
+        r -> {
+          if (r.status() >= 400) {
+            broken.add(r.status() + " " + r.url());
+          }
+        });
+    page.onRequestFailed(r -> broken.add(r.failure() + " " + r.url()));
+    Response response = go(page, name);
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(screenshot(name, width)).setFullPage(true));
+
+    assertThat(response.status()).as("status of %s", name).isEqualTo(200);
+    assertThat(broken).as("requests of %s that failed", name).isEmpty();
+    assertThat(
+            page.evaluate(
+                "() => [...document.styleSheets].reduce((n, s) => n + s.cssRules.length, 0)"))
+        .as("CSS rules applied to %s", name)
+        .isNotEqualTo(0);
+    assertThat(number(page, "window.innerWidth")).as("the viewport's width").isEqualTo(width);
+    assertThat(number(page, "document.documentElement.scrollWidth"))
+        .as(
+            "the width of %s at %dpx; elements sticking out: %s",
+            name, width, page.evaluate(SIDEWAYS_OFFENDERS))
+        .isLessThanOrEqualTo(width);
+  }
+
+  @ParameterizedTest(name = "{0} at {1}px")
+  @MethodSource("everyPageAtBothWidths")
+  void every_page_declares_its_language_and_direction(String name, int width) {
+    ReaderPage expected = pages.get(name);
+    Page page = open(name, width, true);
+
+    assertThat(page.locator("html").getAttribute("lang")).isEqualTo(expected.lang());
+    assertThat(page.locator("html").getAttribute("dir")).isEqualTo(expected.dir());
+    assertThat(page.evaluate("() => getComputedStyle(document.body).direction"))
+        .isEqualTo(expected.dir());
+  }
+
+  @ParameterizedTest(name = "{0} at {1}px")
+  @MethodSource("everyPageAtBothWidths")
+  void every_page_has_one_h1_and_heading_levels_that_never_skip(String name, int width) {
+    Page page = open(name, width, true);
+    @SuppressWarnings("unchecked")
+    List<String> headings =
+        (List<String>)
+            page.evaluate(
+                "() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]"
+                    + ".map(h => h.tagName.toLowerCase() + ' \"' + h.textContent.trim() + '\"')");
+
+    assertThat(headings.stream().filter(h -> h.startsWith("h1 ")))
+        .as("the h1s of %s, among %s", name, headings)
+        .hasSize(1);
+    int previous = 0;
+    List<String> skips = new ArrayList<>();
+    String before = "the start of the page";
+    for (String heading : headings) {
+      int level = heading.charAt(1) - '0';
+      if (level > previous + 1) {
+        skips.add(heading + " follows " + before);
+      }
+      previous = level;
+      before = heading;
+    }
+    assertThat(skips).as("headings of %s that skip a level, in %s", name, headings).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} at {1}px")
+  @MethodSource("everyPageAtBothWidths")
+  void the_skip_link_is_the_first_tab_stop_and_enter_moves_focus_to_the_content(
+      String name, int width) {
+    Page page = open(name, width, true);
+
+    page.keyboard().press("Tab");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> focused =
+        (Map<String, Object>)
+            page.evaluate(
+                "() => { const e = document.activeElement; const r = e.getBoundingClientRect();"
+                    + " return {tag: e.tagName, cls: e.className, href: e.getAttribute('href'),"
+                    + " text: e.textContent.trim(), top: r.top, left: r.left, right: r.right,"
+                    + " bottom: r.bottom}; }");
+    if (name.equals("story")) {
+      page.screenshot(
+          new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("skip-link-" + width + ".png")));
+    }
+    assertThat(focused.get("cls"))
+        .as("the first tab stop of %s: %s", name, focused)
+        .isEqualTo("skip");
+    assertThat(focused.get("href")).isEqualTo("#content");
+    assertThat(((Number) focused.get("top")).doubleValue())
+        .as("the focused skip link is on screen: %s", focused)
+        .isGreaterThanOrEqualTo(0);
+    assertThat(((Number) focused.get("right")).doubleValue()).isLessThanOrEqualTo(width);
+    assertThat(((Number) focused.get("left")).doubleValue()).isGreaterThanOrEqualTo(0);
+
+    page.keyboard().press("Enter");
+    assertThat(
+            page.evaluate("() => document.activeElement.tagName + '#' + document.activeElement.id"))
+        .as("where Enter on the skip link of %s moved focus", name)
+        .isEqualTo("MAIN#content");
+  }
+
+  @ParameterizedTest(name = "{0} at {1}px")
+  @MethodSource("everyPageAtBothWidths")
+  void every_page_has_header_nav_main_and_footer_landmarks(String name, int width) {
+    Page page = open(name, width, true);
+
+    assertThat(page.getByRole(AriaRole.BANNER).count())
+        .as("banners (header) of %s", name)
+        .isEqualTo(1);
+    assertThat(page.getByRole(AriaRole.NAVIGATION).count())
+        .as("navigation of %s", name)
+        .isPositive();
+    assertThat(page.getByRole(AriaRole.MAIN).count()).as("main of %s", name).isEqualTo(1);
+    assertThat(page.getByRole(AriaRole.CONTENTINFO).count())
+        .as("contentinfo (footer) of %s", name)
+        .isEqualTo(1);
+    assertThat(page.locator("body > header nav.sections").count())
+        .as("the section navigation inside the page header of %s", name)
+        .isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "{0} at {1}px")
+  @MethodSource("everyPageAtBothWidths")
+  void no_page_carries_any_script(String name, int width) {
+    Page page = newPage(width, true);
+    Response response = go(page, name);
+
+    assertThat(response.text().toLowerCase()).as("the HTML of %s", name).doesNotContain("<script");
+    assertThat(number(page, "document.scripts.length")).as("script elements in %s", name).isZero();
+    assertThat(
+            page.evaluate(
+                "() => [...document.querySelectorAll('*')].flatMap(e => [...e.attributes]"
+                    + ".filter(a => a.name.startsWith('on') || /^\\s*javascript:/i.test(a.value))"
+                    + ".map(a => e.tagName + ' ' + a.name))"))
+        .as("event handler attributes and javascript: addresses in %s", name)
+        .asInstanceOf(LIST)
+        .isEmpty();
+    assertThat(response.headerValue("content-security-policy"))
+        .as("the Content-Security-Policy of %s", name)
+        .contains("default-src 'none'")
+        .doesNotContain("script-src");
+  }
+
+  @ParameterizedTest(name = "{0} at {1}px")
+  @MethodSource("everyPageAtBothWidths")
+  void every_page_reads_the_same_with_javascript_switched_off(String name, int width) {
+    ReaderPage expected = pages.get(name);
+    Page page = newPage(width, false);
+    Response response = go(page, name);
+    if (name.equals("story") || name.equals("story-fa")) {
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(SCREENSHOTS.resolve(name + "-nojs-" + width + ".png"))
+              .setFullPage(true));
+    }
+
+    assertThat(response.status()).isEqualTo(200);
+    Locator headline = page.locator(expected.headline()).first();
+    assertThat(headline.isVisible()).as("the headline of %s without JavaScript", name).isTrue();
+    assertThat(headline.innerText().strip()).isEqualTo(expected.headlineText());
+    assertThat(page.locator("main").isVisible()).isTrue();
+    assertThat(page.locator(".masthead").evaluate("e => getComputedStyle(e).borderBottomWidth"))
+        .as("the stylesheet is applied to %s without JavaScript", name)
+        .isEqualTo("3px");
+  }
+
+  @ParameterizedTest(name = "{0} at {1}px")
+  @ValueSource(ints = {PHONE, DESKTOP})
+  void a_brief_can_be_reached_from_the_story_rail_with_javascript_switched_off(int width) {
+    Page page = newPage(width, false);
+    go(page, "story");
+    Locator more = page.locator("aside.rail a.more").first();
+    String href = more.getAttribute("href");
+
+    more.click();
+
+    assertThat(pathOf(page)).isEqualTo(href);
+    assertThat(page.locator("#headline").isVisible()).isTrue();
+    assertThat(page.locator("article.brief").count()).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "{0} at {1}px")
+  @MethodSource("storiesAtBothWidths")
+  void the_in_brief_rail_on_a_story_teases_briefs_and_its_more_link_opens_the_brief(
+      String name, int width) {
+    Page page = open(name, width, true);
+    String moreLabel = pages.get(name).lang().equals("fa") ? "بیشتر" : "More";
+    Locator items = page.locator("aside.rail li");
+
+    assertThat(page.locator("aside.rail").isVisible()).as("the rail of %s", name).isTrue();
+    assertThat(items.count()).as("briefs in the rail of %s", name).isPositive();
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> briefs =
+        (List<Map<String, Object>>)
+            page.evaluate(
+                "() => [...document.querySelectorAll('aside.rail li')].map(li => {"
+                    + " const p = li.querySelector('p'); const a = li.querySelector('a.more');"
+                    + " return {teaser: p.firstChild.textContent.trim(),"
+                    + " more: a ? a.firstChild.textContent.trim() : null,"
+                    + " hidden: a ? a.querySelector('.vh').textContent : null,"
+                    + " href: a ? a.getAttribute('href') : null}; })");
+    for (Map<String, Object> brief : briefs) {
+      assertThat(brief.get("more")).as("the More link of %s", brief).isEqualTo(moreLabel);
+    }
+    Map<String, Object> shortened =
+        briefs.stream()
+            .filter(b -> ((String) b.get("teaser")).endsWith("…"))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "no teaser in the rail of " + name + " ends in …: " + briefs));
+    String teaser = ((String) shortened.get("teaser")).replaceFirst("…$", "");
+    String headline = ((String) shortened.get("hidden")).replaceFirst("^\\s*—\\s*", "").strip();
+    String href = (String) shortened.get("href");
+
+    page.locator("aside.rail a.more[href='" + href + "']").click();
+
+    assertThat(pathOf(page)).as("where the More link took the reader").isEqualTo(href);
+    assertThat(page.locator("h1").innerText().strip()).isEqualTo(headline);
+    assertThat(page.locator("article.brief").count()).as("a brief's page").isEqualTo(1);
+    String body = page.locator("article .body").innerText().replaceAll("\\s+", " ").strip();
+    assertThat(body).as("the brief's text, which the teaser begins").startsWith(teaser.strip());
+  }
+
+  @Test
+  void the_water_story_shows_its_quote_list_sources_and_translation() {
+    Page page = open("story", PHONE, true);
+
+    assertThat(page.locator(".body figure.quote blockquote").isVisible()).isTrue();
+    assertThat(page.locator(".body figure.quote figcaption").innerText()).contains("Darius Kamali");
+    assertThat(page.locator(".body ul li").count()).isEqualTo(3);
+    assertThat(page.locator("aside.sources li").count()).isEqualTo(4);
+    assertThat(page.locator("p.translations a[hreflang=fa]").isVisible()).isTrue();
+    assertThat(page.locator(".byline").innerText().strip())
+        .as("the byline, which must not end in a separator")
+        .isEqualTo("By Leila Navabi");
+  }
+
+  @Test
+  void the_basra_story_shows_its_correction() {
+    Page page = open("story-corrected", PHONE, true);
+
+    assertThat(page.locator("aside.corrections").isVisible()).isTrue();
+    assertThat(page.locator("aside.corrections h2").innerText())
+        .isEqualToIgnoringCase("Correction");
+    assertThat(page.locator("aside.corrections").innerText())
+        .contains("An earlier version of this story");
+  }
+
+  @Test
+  void the_persian_story_shows_its_sources_and_links_back_to_the_english_one() {
+    Page page = open("story-fa", PHONE, true);
+
+    assertThat(page.locator("aside.sources li").count()).isEqualTo(3);
+    Locator english = page.locator("p.translations a[hreflang=en]");
+    assertThat(english.getAttribute("dir")).isEqualTo("ltr");
+    english.click();
+    assertThat(pathOf(page)).isEqualTo(pages.get("story").path());
+  }
+
+  @ParameterizedTest(name = "{0} at {1}px")
+  @MethodSource("persianPagesAtBothWidths")
+  void persian_headings_and_captions_use_the_persian_font_with_room_between_lines(
+      String name, int width) {
+    Page page = open(name, width, true);
+    @SuppressWarnings("unchecked")
+    List<String> wrong =
+        (List<String>)
+            page.evaluate(
+                "() => [...document.querySelectorAll("
+                    + "'main h1, main h2, main h3, main figcaption')]"
+                    + ".filter(e => !e.closest('.vh') && e.getClientRects().length > 0)"
+                    + ".flatMap(e => { const s = getComputedStyle(e);"
+                    + "  const ratio = parseFloat(s.lineHeight) / parseFloat(s.fontSize);"
+                    + "  const what = e.tagName.toLowerCase()"
+                    + "   + (e.className ? '.' + e.className : '')"
+                    + "   + ' \"' + e.textContent.trim().slice(0, 30) + '\"';"
+                    + "  const out = [];"
+                    + "  if (!s.fontFamily.includes('Vazirmatn'))"
+                    + "   out.push(what + ' is set in ' + s.fontFamily);"
+                    + "  if (e.tagName !== 'FIGCAPTION' && !(ratio >= 1.4))"
+                    + "   out.push(what + ' has line-height ' + s.lineHeight"
+                    + "    + ' at ' + s.fontSize);"
+                    + "  return out; })");
+
+    assertThat(wrong).as("Persian headings and captions of %s", name).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} at {1}px")
+  @MethodSource("storiesAtBothWidths")
+  void a_story_lays_out_in_its_reading_direction(String name, int width) {
+    Page page = open(name, width, true);
+    boolean rtl = pages.get(name).dir().equals("rtl");
+
+    for (String selector :
+        List.of(
+            ".brand", ".item-head .kicker a", "#headline", ".body p", ".rail h2", ".sources h2")) {
+      assertThat(startGap(page, selector))
+          .as("%s of %s starts at its container's %s edge", selector, name, rtl ? "right" : "left")
+          .isBetween(-1.0, 1.5);
+    }
+    Map<String, Object> sources =
+        castMap(
+            page.locator("aside.sources")
+                .evaluate(
+                    "e => { const s = getComputedStyle(e);"
+                        + " const u = getComputedStyle(e.querySelector('ul'));"
+                        + " return {borderLeft: s.borderLeftWidth, borderRight: s.borderRightWidth,"
+                        + " padLeft: u.paddingLeft, padRight: u.paddingRight}; }"));
+    assertThat(sources.get(rtl ? "borderRight" : "borderLeft"))
+        .as("the sources box's rule, %s", sources)
+        .isEqualTo("4px");
+    assertThat(sources.get(rtl ? "padLeft" : "padRight"))
+        .as("the sources list's indent, %s", sources)
+        .isEqualTo("0px");
+    assertThat(sources.get(rtl ? "padRight" : "padLeft")).isNotEqualTo("0px");
+
+    Map<String, Object> article = box(page, "article.item");
+    Map<String, Object> secondary = box(page, ".secondary");
+    if (width == DESKTOP) {
+      if (rtl) {
+        assertThat(at(secondary, "right"))
+            .as("the rail beside (left of) the story")
+            .isLessThan(at(article, "left"));
+      } else {
+        assertThat(at(secondary, "left"))
+            .as("the rail beside (right of) the story")
+            .isGreaterThan(at(article, "right"));
+      }
+    } else {
+      assertThat(at(secondary, "top"))
+          .as("the rail under the story on a phone")
+          .isGreaterThanOrEqualTo(at(article, "bottom"));
+    }
+  }
+
+  // --- helpers
+
+  /** Lists the elements wider than the viewport or off its sides, to explain sideways scrolling. */
+  private static final String SIDEWAYS_OFFENDERS =
+      "() => { const w = document.documentElement.clientWidth; const out = [];"
+          + " for (const e of document.body.querySelectorAll('*')) {"
+          + "  const r = e.getBoundingClientRect();"
+          + "  if (r.width === 0 || e.closest('.vh')) continue;"
+          + "  if (r.right > w + 0.5 || r.left < -0.5) out.push(e.tagName.toLowerCase()"
+          + "   + (e.className ? '.' + String(e.className).trim().split(/\\s+/).join('.') : '')"
+          + "   + ' [' + Math.round(r.left) + ', ' + Math.round(r.right) + ']'); }"
+          + " return out.slice(0, 12); }";
+
+  /**
+   * How far the first line of an element's text starts from its content box's start edge (left in
+   * left-to-right, right in right-to-left): 0 when the text starts where reading starts.
+   */
+  private static double startGap(Page page, String selector) {
+    Object gap =
+        page.locator(selector)
+            .first()
+            .evaluate(
+                "e => { const range = document.createRange(); range.selectNodeContents(e);"
+                    + " const line = range.getClientRects()[0];"
+                    + " const c = e.closest('p, h1, h2, h3, li, div, header, aside') || e;"
+                    + " const box = c.getBoundingClientRect(); const s = getComputedStyle(c);"
+                    + " return getComputedStyle(e).direction === 'rtl'"
+                    + "  ? box.right - parseFloat(s.paddingRight) - parseFloat(s.borderRightWidth)"
+                    + "    - line.right"
+                    + "  : line.left - box.left - parseFloat(s.paddingLeft)"
+                    + "    - parseFloat(s.borderLeftWidth); }");
+    return ((Number) gap).doubleValue();
+  }
+
+  private static Map<String, Object> box(Page page, String selector) {
+    return castMap(
+        page.locator(selector)
+            .first()
+            .evaluate(
+                "e => { const r = e.getBoundingClientRect();"
+                    + " return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; }"));
+  }
+
+  private static double at(Map<String, Object> box, String side) {
+    return ((Number) box.get(side)).doubleValue();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> castMap(Object value) {
+    return (Map<String, Object>) value;
+  }
+
+  private static long number(Page page, String expression) {
+    return ((Number) page.evaluate("() => " + expression)).longValue();
+  }
+
+  /** The path the page is at, decoded: Persian paths are %-escaped in {@link Page#url()}. */
+  private String pathOf(Page page) {
+    assertThat(page.url()).startsWith(origin + "/");
+    return URI.create(page.url()).getPath();
+  }
+
+  private static Path screenshot(String name, int width) {
+    return SCREENSHOTS.resolve(name + "-" + width + ".png");
+  }
+
+  /** A page in a fresh context at a phone's (touch, mobile viewport) or a desktop's size. */
+  private Page newPage(int width, boolean javaScript) {
+    boolean phone = width == PHONE;
+    BrowserContext context =
+        browser.newContext(
+            new Browser.NewContextOptions()
+                .setViewportSize(width, phone ? 844 : 900)
+                .setIsMobile(phone)
+                .setHasTouch(phone)
+                .setDeviceScaleFactor(1)
+                .setLocale("en-GB")
+                .setJavaScriptEnabled(javaScript));
+    contexts.add(context);
+    Page page = context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.setDefaultNavigationTimeout(15_000);
+    return page;
+  }
+
+  private Page open(String name, int width, boolean javaScript) {
+    Page page = newPage(width, javaScript);
+    Response response = go(page, name);
+    assertThat(response.status()).as("status of %s", name).isEqualTo(200);
+    return page;
+  }
+
+  /** Navigates to a named page; a browser error (a redirect loop, say) fails in one line. */
+  private Response go(Page page, String name) {
+    String path = pages.get(name).path();
+    try {
+      return page.navigate(origin + path);
+    } catch (PlaywrightException e) {
+      String message =
+          e.getMessage()
+              .lines()
+              .filter(l -> l.contains("message="))
+              .findFirst()
+              .orElse(e.getMessage());
+      throw new AssertionError(
+          "Chromium could not open the " + name + " page, " + path + ": " + message.strip());
+    }
+  }
+
+  private ReaderPage item(String path, String lang, String dir) {
+    return new ReaderPage(
+        path, lang, dir, "#headline", fetch(path).selectFirst("#headline").text());
+  }
+
+  private Document fetch(String path) {
+    try {
+      return Jsoup.connect(origin + path).get();
+    } catch (IOException e) {
+      throw new AssertionError("cannot fetch " + path + " from the test server", e);
+    }
+  }
+
+  private static String linkTo(Document page, String text) {
+    return page.select("a[href]").stream()
+        .filter(a -> a.text().contains(text))
+        .map(a -> a.attr("href"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no link to \"" + text + "\" on " + page.location()));
+  }
+
+  /** Skips without Chromium, unless under CI, where a missing browser is a broken build. */
+  private static void requireChromium() {
+    if (Files.isExecutable(CHROMIUM)) {
+      return;
+    }
+    String why =
+        "the browser test of the reader pages needs Debian's Chromium at "
+            + CHROMIUM
+            + " (apt-get install chromium); Playwright is never allowed to download one";
+    if (System.getenv("CI") != null) {
+      fail("Chromium is missing and CI is set: " + why);
+    }
+    String skipped = "Skipped, as Chromium is missing and CI is not set: " + why;
+    System.err.println("ReaderPagesInBrowserTest: " + skipped); // surefire shows no skip reason
+    Assumptions.abort(skipped);
+  }
+}
