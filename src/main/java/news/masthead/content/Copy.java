@@ -28,6 +28,12 @@ public record Copy(
   public static final int MAX_HEADLINE = 300;
   private static final Pattern BYLINE_SPLIT =
       Pattern.compile("\\s*(?:,|;|&|\\band\\b|\\sو\\s|،)\\s*", Pattern.UNICODE_CHARACTER_CLASS);
+
+  /** Bylines that name a desk, not a person: they get no author page. */
+  private static final Pattern NOT_A_PERSON =
+      Pattern.compile(
+          "(?i).*\\b(staff|desk|newsroom|editors|correspondents|reporters|agencies)\\b.*|تحریریه|.*خبرنگاران.*");
+
   private static final Pattern BYLINE_PREFIX =
       Pattern.compile("^(?:by|از|نویسنده:?|گزارش:?)\\s+", Pattern.CASE_INSENSITIVE);
 
@@ -87,7 +93,9 @@ public record Copy(
     String names = BYLINE_PREFIX.matcher(byline).replaceFirst("");
     List<Subject> authors = new ArrayList<>();
     for (String name : BYLINE_SPLIT.split(names)) {
-      if (!name.isBlank() && name.codePoints().anyMatch(Character::isLetter)) {
+      if (!name.isBlank()
+          && name.codePoints().anyMatch(Character::isLetter)
+          && !NOT_A_PERSON.matcher(name).matches()) {
         authors.add(Subject.named(SubjectKind.AUTHOR, name));
       }
     }

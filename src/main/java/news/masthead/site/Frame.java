@@ -50,6 +50,11 @@ public record Frame(
     return outlet.baseUrl() + path;
   }
 
+  /** Whether a navigation link leads to the page being shown (or the section it belongs to). */
+  public boolean isCurrent(String path) {
+    return canonicalPath.map(p -> p.equals(path) || p.startsWith(path + "/")).orElse(false);
+  }
+
   /** A time for readers, in the outlet's zone and the page's calendar. */
   public String date(Instant instant) {
     return dates.format(instant, language);

@@ -81,13 +81,24 @@ public final class Edition implements ChangeListener {
     return remember(
         "front:" + language,
         () -> {
-          List<ItemSummary> stories = items.list(Listing.of(language, 9).only(Profile.STORY));
+          List<ItemSummary> stories = items.list(Listing.of(language, 5).only(Profile.STORY));
           Optional<ItemSummary> lead = stories.stream().findFirst();
           List<ItemSummary> top = stories.stream().skip(1).toList();
+          // A story shown as lead or top story is not repeated in its section's block.
+          java.util.Set<ItemId> shown = new java.util.HashSet<>();
+          stories.forEach(story -> shown.add(story.id()));
           List<SectionHeadlines> blocks = new ArrayList<>();
           for (Section section : sections(language)) {
             List<ItemSummary> newest =
-                items.list(Listing.of(language, 4).inSection(section.slug()).only(Profile.STORY));
+                items
+                    .list(
+                        Listing.of(language, 4 + stories.size())
+                            .inSection(section.slug())
+                            .only(Profile.STORY))
+                    .stream()
+                    .filter(story -> !shown.contains(story.id()))
+                    .limit(4)
+                    .toList();
             if (!newest.isEmpty()) {
               blocks.add(new SectionHeadlines(section, newest));
             }
