@@ -126,6 +126,19 @@ class PublicSiteTest {
   }
 
   @Test
+  void the_front_page_shows_no_story_twice() {
+    String html = get("/").body();
+    List<String> storyLinks =
+        Pattern.compile("<h[23]><a href=\"(/[^\"]+/\\d+/[^\"]+)\"")
+            .matcher(html)
+            .results()
+            .map(m -> m.group(1))
+            .toList();
+
+    assertThat(storyLinks).isNotEmpty().doesNotHaveDuplicates();
+  }
+
+  @Test
   void a_story_page_shows_every_part_of_the_story() {
     HttpResponse<String> page = get(storyPath());
     String html = page.body();
