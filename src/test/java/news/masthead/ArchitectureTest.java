@@ -79,6 +79,7 @@ class ArchitectureTest {
             "store",
             "search",
             "workflow",
+            "web",
             "site",
             "feeds",
             "newsroom",

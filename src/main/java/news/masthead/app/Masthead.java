@@ -5,12 +5,15 @@ import io.javalin.compression.CompressionStrategy;
 import java.time.Clock;
 import java.util.List;
 import news.masthead.content.Language;
+import news.masthead.feeds.Feeds;
+import news.masthead.feeds.Sitemaps;
 import news.masthead.ingest.NinjsImport;
 import news.masthead.site.Outlet;
 import news.masthead.site.PublicSite;
 import news.masthead.store.Database;
 import news.masthead.store.ItemStore;
 import news.masthead.web.MalformedRequests;
+import news.masthead.web.ResponseCache;
 import news.masthead.workflow.ChangeFollower;
 import news.masthead.workflow.Edition;
 import news.masthead.workflow.Publishing;
@@ -65,7 +68,12 @@ public final class Masthead implements AutoCloseable {
             settings.baseUrl(),
             settings.timeZone(),
             List.of(Language.ENGLISH, Language.PERSIAN));
-    PublicSite site = new PublicSite(edition, outlet, settings.pageCache());
+    ResponseCache cache = new ResponseCache(settings.pageCache(), 20_000);
+    PublicSite site = new PublicSite(edition, outlet, cache);
+    Feeds feeds = new Feeds(edition, cache, outlet.baseUrl(), outlet.name());
+    Sitemaps sitemaps =
+        new Sitemaps(
+            edition, cache, outlet.baseUrl(), outlet.editions(), outlet::nameIn, Clock.systemUTC());
     follower = new ChangeFollower(items);
     follower.addListener(edition);
     follower.start(1000);
@@ -82,7 +90,7 @@ public final class Masthead implements AutoCloseable {
               config.router.ignoreTrailingSlashes = true;
               config.router.treatMultipleSlashesAsSingleSlash = true;
               config.jetty.modifyServer(server -> server.setErrorHandler(new MalformedRequests()));
-              Routes.register(config, site);
+              Routes.register(config, site, feeds, sitemaps);
             });
     server.start(settings.host(), settings.port());
     LOG.info(

@@ -4,7 +4,11 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
 import news.masthead.content.Language;
 import news.masthead.content.SubjectKind;
+import news.masthead.feeds.Feeds;
+import news.masthead.feeds.Sitemaps;
 import news.masthead.site.PublicSite;
+import news.masthead.web.FeedFormat;
+import news.masthead.web.FeedPaths;
 import news.masthead.web.HttpError;
 import news.masthead.web.PublicResponses;
 import org.slf4j.Logger;
@@ -23,18 +27,32 @@ public final class Routes {
 
   private Routes() {}
 
-  public static void register(JavalinConfig config, PublicSite site) {
+  public static void register(
+      JavalinConfig config, PublicSite site, Feeds feeds, Sitemaps sitemaps) {
     var routes = config.routes;
     routes.before(PublicResponses::secure);
 
-    read(config, "/robots.txt", site::robots);
+    read(config, "/robots.txt", sitemaps::robots);
+    read(config, "/sitemap.xml", sitemaps::index);
+    read(config, "/sitemaps/pages.xml", sitemaps::pages);
+    read(config, "/sitemaps/news.xml", sitemaps::news);
+    read(config, "/sitemaps/{file}", sitemaps::items);
     read(config, "/assets/{file}", site::stylesheet);
 
     var editions = site.outlet().editions();
-    for (Language language : editions.subList(1, editions.size())) {
-      publicPages(config, site, language.editionPath(), language);
+    for (FeedFormat format : FeedFormat.values()) {
+      read(config, FeedPaths.everything(format), ctx -> feeds.everything(ctx, format));
+      for (Language language : editions) {
+        read(
+            config,
+            FeedPaths.edition(language, format),
+            ctx -> feeds.edition(ctx, language, format));
+      }
     }
-    publicPages(config, site, "", editions.getFirst());
+    for (Language language : editions.subList(1, editions.size())) {
+      publicPages(config, site, feeds, language.editionPath(), language);
+    }
+    publicPages(config, site, feeds, "", editions.getFirst());
 
     routes.exception(
         HttpError.class,
@@ -62,8 +80,20 @@ public final class Routes {
   }
 
   private static void publicPages(
-      JavalinConfig config, PublicSite site, String prefix, Language language) {
+      JavalinConfig config, PublicSite site, Feeds feeds, String prefix, Language language) {
     read(config, prefix.isEmpty() ? "/" : prefix, ctx -> site.front(ctx, language));
+    for (FeedFormat format : FeedFormat.values()) {
+      for (SubjectKind kind : SubjectKind.values()) {
+        read(
+            config,
+            prefix + "/" + kind.pathWord() + "/{slug}/" + format.fileName(),
+            ctx -> feeds.subject(ctx, language, kind, format));
+      }
+      read(
+          config,
+          prefix + "/{section}/" + format.fileName(),
+          ctx -> feeds.section(ctx, language, format));
+    }
     for (SubjectKind kind : SubjectKind.values()) {
       read(
           config,

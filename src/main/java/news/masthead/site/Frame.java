@@ -22,7 +22,11 @@ public record Frame(
     String stylesheet,
     List<Alternate> alternates,
     List<Alternate> editions,
+    List<FeedLink> feeds,
     Dates dates) {
+
+  /** A feed the page offers, for {@code <link rel="alternate">} in its head. */
+  public record FeedLink(String title, String path, String type) {}
 
   /** Another language's version of this page, or another edition's front page. */
   public record Alternate(Language language, String path, String name) {}

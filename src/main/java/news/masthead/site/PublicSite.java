@@ -12,9 +12,12 @@ import news.masthead.content.Language;
 import news.masthead.content.Section;
 import news.masthead.content.Slug;
 import news.masthead.content.SubjectKind;
+import news.masthead.web.FeedFormat;
+import news.masthead.web.FeedPaths;
 import news.masthead.web.HttpError;
 import news.masthead.web.PublicResponses;
 import news.masthead.web.RenderedPage;
+import news.masthead.web.ResponseCache;
 import news.masthead.workflow.Edition;
 import news.masthead.workflow.Views;
 
@@ -27,14 +30,14 @@ public final class PublicSite {
   private final Edition edition;
   private final Outlet outlet;
   private final Pages pages = new Pages();
-  private final PageCache cache;
+  private final ResponseCache cache;
   private final Stylesheet stylesheet = new Stylesheet();
   private final Dates dates;
 
-  public PublicSite(Edition edition, Outlet outlet, boolean pageCache) {
+  public PublicSite(Edition edition, Outlet outlet, ResponseCache cache) {
     this.edition = edition;
     this.outlet = outlet;
-    this.cache = new PageCache(pageCache, 20_000);
+    this.cache = cache;
     this.dates = new Dates(outlet.timeZone());
   }
 
@@ -100,7 +103,13 @@ public final class PublicSite {
                   "site/section.jte",
                   Map.of(
                       "frame",
-                      frame(language, section.name(), "", Optional.of(path), List.of()),
+                      frame(
+                          language,
+                          section.name(),
+                          "",
+                          Optional.of(path),
+                          List.of(),
+                          feedsOf(section.name(), f -> FeedPaths.section(section, f))),
                       "page",
                       front));
             });
@@ -172,7 +181,14 @@ public final class PublicSite {
     Map<String, Object> model = new HashMap<>();
     model.put(
         "frame",
-        frame(language, item.copy().headline(), description, Optional.of(item.path()), alternates));
+        frame(
+            language,
+            item.copy().headline(),
+            description,
+            Optional.of(item.path()),
+            alternates,
+            feedsOf(
+                item.copy().section().name(), f -> FeedPaths.section(item.copy().section(), f))));
     model.put("page", page);
     return pages.render(200, "site/item.jte", model);
   }
@@ -198,7 +214,15 @@ public final class PublicSite {
                   "site/subject.jte",
                   Map.of(
                       "frame",
-                      frame(language, title, "", Optional.of(path), List.of()),
+                      frame(
+                          language,
+                          title,
+                          "",
+                          Optional.of(path),
+                          List.of(),
+                          feedsOf(
+                              subject.subject().name(),
+                              f -> FeedPaths.subject(subject.subject(), language, f))),
                       "page",
                       subject));
             });
@@ -211,13 +235,6 @@ public final class PublicSite {
       throw new HttpError.NotFound("no such stylesheet");
     }
     PublicResponses.send(ctx, stylesheet.page(), PublicResponses.IMMUTABLE_CACHING);
-  }
-
-  /** {@code /robots.txt}: everything may be crawled. */
-  public void robots(Context ctx) {
-    RenderedPage robots =
-        RenderedPage.text("text/plain; charset=utf-8", "User-agent: *\nAllow: /\n");
-    PublicResponses.send(ctx, robots, "public, max-age=3600");
   }
 
   /** Renders an error page for an {@link HttpError} or an unexpected failure (500). */
@@ -261,6 +278,25 @@ public final class PublicSite {
       String description,
       Optional<String> canonicalPath,
       List<Frame.Alternate> alternates) {
+    return frame(language, title, description, canonicalPath, alternates, List.of());
+  }
+
+  /** A page's frame; {@code scopeFeeds} are the feeds of what the page is about, if any. */
+  private Frame frame(
+      Language language,
+      String title,
+      String description,
+      Optional<String> canonicalPath,
+      List<Frame.Alternate> alternates,
+      List<Frame.FeedLink> scopeFeeds) {
+    List<Frame.FeedLink> feeds = new ArrayList<>(scopeFeeds);
+    for (FeedFormat format : FeedFormat.values()) {
+      feeds.add(
+          new Frame.FeedLink(
+              outlet.nameIn(language) + " (" + format.label() + ")",
+              FeedPaths.edition(language, format),
+              format.linkType()));
+    }
     List<Frame.Alternate> editions = new ArrayList<>();
     for (Language other : outlet.editions()) {
       if (!other.equals(language) && !edition.sections(other).isEmpty()) {
@@ -279,7 +315,19 @@ public final class PublicSite {
         stylesheet.path(),
         alternates,
         editions,
+        feeds,
         dates);
+  }
+
+  private static List<Frame.FeedLink> feedsOf(
+      String name, java.util.function.Function<FeedFormat, String> path) {
+    List<Frame.FeedLink> feeds = new ArrayList<>();
+    for (FeedFormat format : FeedFormat.values()) {
+      feeds.add(
+          new Frame.FeedLink(
+              name + " (" + format.label() + ")", path.apply(format), format.linkType()));
+    }
+    return feeds;
   }
 
   private static Slug slugParam(Context ctx, String name) {

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import news.masthead.content.EditConflict;
 import news.masthead.content.Genre;
 import news.masthead.content.Item;
+import news.masthead.content.ItemAddress;
 import news.masthead.content.ItemId;
 import news.masthead.content.ItemSummary;
 import news.masthead.content.Language;
@@ -96,6 +97,21 @@ public final class ItemStore {
             .bind("uri", r.uri())
             .map((rs, ctx) -> new int[] {rs.getInt(1), rs.getInt(2)})
             .findOne();
+    // A revision that changes nothing (the same copy and status) is kept as a revision, but does
+    // not move the item's updated time: sitemaps and feeds announce only real edits.
+    boolean unchanged =
+        existing.isPresent()
+            && handle
+                    .createQuery(
+                        "SELECT COUNT(*) FROM revisions WHERE item_id = :id AND number = :number"
+                            + " AND status = :status AND copy = :copy")
+                    .bind("id", existing.get()[0])
+                    .bind("number", existing.get()[1])
+                    .bind("status", r.status().code())
+                    .bind("copy", copyJson)
+                    .mapTo(Integer.class)
+                    .one()
+                > 0;
     long id;
     int number;
     long firstPublished = r.firstPublished().map(Instant::toEpochMilli).orElse(-1L);
@@ -114,14 +130,16 @@ public final class ItemStore {
                       + " slug = :slug, headline = :headline, standfirst = :standfirst,"
                       + " teaser = :teaser, teaser_shortened = :shortened, byline = :byline,"
                       + " genre = :genre, status = :status, first_published ="
-                      + " COALESCE(first_published, :firstPublished), updated = :updated,"
-                      + " revision = :number WHERE id = :id AND revision = :latest")
+                      + " COALESCE(first_published, :firstPublished), updated = CASE WHEN"
+                      + " :unchanged THEN updated ELSE :updated END, revision = :number"
+                      + " WHERE id = :id AND revision = :latest")
               .bindMap(listingColumns(r))
               .bind("firstPublished", firstPublished < 0 ? null : firstPublished)
               .bind("status", status)
               .bind("number", number)
               .bind("id", id)
               .bind("latest", latest)
+              .bind("unchanged", unchanged)
               .execute();
       if (updated != 1) {
         throw new EditConflict(r.uri(), latest, latest + 1);
@@ -321,6 +339,61 @@ public final class ItemStore {
         Genre.valueOf(rs.getString("genre")),
         hasFirstPublished ? Optional.of(Instant.ofEpochMilli(firstPublished)) : Optional.empty(),
         Instant.ofEpochMilli(rs.getLong("updated")));
+  }
+
+  /** Published items in every language, newest first, first published at or after {@code since}. */
+  public List<ItemSummary> listRecent(Instant since, int limit) {
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT "
+                            + SUMMARY_COLUMNS
+                            + " FROM items i JOIN sections s ON s.language = i.language AND"
+                            + " s.slug = i.section WHERE i.status = 'published' AND"
+                            + " i.first_published >= :since ORDER BY i.first_published DESC,"
+                            + " i.id DESC LIMIT :limit")
+                    .bind("since", since.toEpochMilli())
+                    .bind("limit", limit)
+                    .map((rs, ctx) -> summaryOf(rs))
+                    .list());
+  }
+
+  /** How many items are published, in every language. */
+  public int countPublished() {
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery("SELECT COUNT(*) FROM items WHERE status = 'published'")
+                    .mapTo(Integer.class)
+                    .one());
+  }
+
+  /** The addresses of published items in id order, for sitemaps: stable from page to page. */
+  public List<ItemAddress> listAddresses(int offset, int limit) {
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT id, language, section, slug, updated FROM items WHERE status ="
+                            + " 'published' ORDER BY id LIMIT :limit OFFSET :offset")
+                    .bind("limit", limit)
+                    .bind("offset", offset)
+                    .map(
+                        (rs, ctx) ->
+                            new ItemAddress(
+                                new ItemId(rs.getLong("id")),
+                                new Language(rs.getString("language")),
+                                new Slug(rs.getString("section")),
+                                new Slug(rs.getString("slug")),
+                                Instant.ofEpochMilli(rs.getLong("updated"))))
+                    .list());
   }
 
   /** The sections of an edition that have published items, the busiest first. */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import news.masthead.content.Item;
+import news.masthead.content.ItemAddress;
 import news.masthead.content.ItemId;
 import news.masthead.content.ItemSummary;
 import news.masthead.content.Language;
@@ -199,6 +200,85 @@ public final class Edition implements ChangeListener {
                       items.list(listing.page(page)),
                       new Pagination(page, last)));
             });
+  }
+
+  /** Items in a feed: the newest this many. */
+  public static final int FEED_SIZE = 30;
+
+  /** URLs in one sitemap file, the most the sitemap protocol allows. */
+  public static final int SITEMAP_SIZE = 50_000;
+
+  /** An edition's feed: its newest items in full. */
+  public Views.Feed feed(Language language) {
+    return feedOf(
+        new Views.FeedScope(Optional.of(language), Optional.empty(), Optional.empty()),
+        () -> items.list(Listing.of(language, FEED_SIZE)));
+  }
+
+  /** The whole site's feed, every edition together. */
+  public Views.Feed feed() {
+    return feedOf(
+        Views.FeedScope.everything(), () -> items.listRecent(java.time.Instant.EPOCH, FEED_SIZE));
+  }
+
+  /** A section's feed, or empty when the edition has no such section. */
+  public Optional<Views.Feed> sectionFeed(Language language, Slug slug) {
+    return items
+        .findSection(language, slug)
+        .map(
+            section ->
+                feedOf(
+                    new Views.FeedScope(
+                        Optional.of(language), Optional.of(section), Optional.empty()),
+                    () -> items.list(Listing.of(language, FEED_SIZE).inSection(slug))));
+  }
+
+  /** A tag's, person's, organisation's, place's or author's feed, or empty when unknown. */
+  public Optional<Views.Feed> subjectFeed(Language language, SubjectKind kind, Slug slug) {
+    return items
+        .findSubject(language, kind, slug)
+        .map(
+            subject ->
+                feedOf(
+                    new Views.FeedScope(
+                        Optional.of(language), Optional.empty(), Optional.of(subject)),
+                    () -> items.list(Listing.of(language, FEED_SIZE).about(kind, slug))));
+  }
+
+  private Views.Feed feedOf(Views.FeedScope scope, Supplier<List<ItemSummary>> newest) {
+    List<Item> full = new ArrayList<>();
+    java.time.Instant updated = java.time.Instant.EPOCH;
+    for (ItemSummary summary : newest.get()) {
+      Optional<Item> item =
+          remember("item:" + summary.id().value(), () -> items.find(summary.id()));
+      if (item.isPresent() && item.get().status() instanceof Status.Published) {
+        full.add(item.get());
+        if (item.get().updated().isAfter(updated)) {
+          updated = item.get().updated();
+        }
+      }
+    }
+    return new Views.Feed(scope, full, updated);
+  }
+
+  /** How many sitemap files the published items need (at least one). */
+  public int sitemapPages() {
+    return remember(
+        "sitemap-pages",
+        () -> Math.max(1, (items.countPublished() + SITEMAP_SIZE - 1) / SITEMAP_SIZE));
+  }
+
+  /** One sitemap file's items, in id order; empty when there is no such page. */
+  public List<ItemAddress> sitemap(int page) {
+    if (page < 1 || page > sitemapPages()) {
+      return List.of();
+    }
+    return items.listAddresses((page - 1) * SITEMAP_SIZE, SITEMAP_SIZE);
+  }
+
+  /** Items first published since {@code since}, every edition, newest first: Google News. */
+  public List<ItemSummary> publishedSince(java.time.Instant since, int limit) {
+    return items.listRecent(since, limit);
   }
 
   /** Whether anything at all has been saved, published or not. */

@@ -63,6 +63,20 @@ public final class Views {
       List<ItemSummary> items,
       Pagination pagination) {}
 
+  /**
+   * What a feed covers: every edition, one edition, a section of it, or a subject in it (a tag,
+   * person, organisation, place or author).
+   */
+  public record FeedScope(
+      Optional<Language> language, Optional<Section> section, Optional<Subject> subject) {
+    public static FeedScope everything() {
+      return new FeedScope(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+  }
+
+  /** A feed's newest items, in full, and when the newest of them last changed. */
+  public record Feed(FeedScope scope, List<Item> items, java.time.Instant updated) {}
+
   /** What a lookup of an item by id found. */
   public sealed interface ItemLookup {
     record Found(ItemPage page) implements ItemLookup {}

@@ -1,30 +1,29 @@
-package news.masthead.site;
+package news.masthead.web;
 
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import news.masthead.web.RenderedPage;
 
 /**
- * Rendered pages kept in memory until the edition changes: a page is rendered once per change,
- * however many readers ask for it. Bounded to {@link #capacity} pages; past that it starts again
- * empty (the pages that matter most are asked for again at once). Can be switched off, for
- * measuring rendering itself. Thread-safe.
+ * Rendered responses (pages, feeds, sitemaps) kept in memory until the edition changes: a page is
+ * rendered once per change, however many readers ask for it. Bounded to {@link #capacity} pages;
+ * past that it starts again empty (the pages that matter most are asked for again at once). Can be
+ * switched off, for measuring rendering itself. Thread-safe.
  */
-final class PageCache {
+public final class ResponseCache {
   private final boolean enabled;
   private final int capacity;
   private final ConcurrentHashMap<String, Entry> pages = new ConcurrentHashMap<>();
 
   private record Entry(long version, RenderedPage page) {}
 
-  PageCache(boolean enabled, int capacity) {
+  public ResponseCache(boolean enabled, int capacity) {
     this.enabled = enabled;
     this.capacity = capacity;
   }
 
   /** The page for {@code key} at this version, rendered by {@code render} when not cached. */
-  RenderedPage get(String key, long version, Supplier<RenderedPage> render) {
+  public RenderedPage get(String key, long version, Supplier<RenderedPage> render) {
     if (!enabled) {
       return render.get();
     }
@@ -40,7 +39,7 @@ final class PageCache {
     return page;
   }
 
-  Optional<Integer> size() {
+  public Optional<Integer> size() {
     return enabled ? Optional.of(pages.size()) : Optional.empty();
   }
 }

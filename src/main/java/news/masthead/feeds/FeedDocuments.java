@@ -1,0 +1,182 @@
+package news.masthead.feeds;
+
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndCategoryImpl;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.feed.synd.SyndPersonImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import news.masthead.content.Item;
+import news.masthead.content.Subject;
+import news.masthead.content.SubjectKind;
+import news.masthead.content.Teaser;
+import news.masthead.web.FeedFormat;
+import news.masthead.workflow.Views;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes a {@link Views.Feed} as RSS 2.0, Atom 1.0 or JSON Feed 1.1, with absolute links on the
+ * outlet's public address. Thread-safe.
+ */
+final class FeedDocuments {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+  private final String baseUrl;
+
+  FeedDocuments(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  /** What a feed is called and where its page and its own address are. */
+  record Heading(
+      String title, String description, String pagePath, String selfPath, String language) {}
+
+  byte[] write(Views.Feed feed, Heading heading, FeedFormat format) {
+    return switch (format) {
+      case RSS, ATOM -> syndication(feed, heading, format);
+      case JSON -> jsonFeed(feed, heading);
+    };
+  }
+
+  private byte[] syndication(Views.Feed feed, Heading heading, FeedFormat format) {
+    SyndFeed out = new SyndFeedImpl();
+    out.setFeedType(format == FeedFormat.RSS ? "rss_2.0" : "atom_1.0");
+    out.setTitle(heading.title());
+    out.setDescription(heading.description());
+    out.setLink(baseUrl + heading.pagePath());
+    out.setUri(baseUrl + heading.selfPath());
+    out.setLanguage(heading.language());
+    out.setPublishedDate(Date.from(feed.updated()));
+    SyndLink self = new SyndLinkImpl();
+    self.setRel("self");
+    self.setHref(baseUrl + heading.selfPath());
+    self.setType(format.linkType());
+    SyndLink page = new SyndLinkImpl();
+    page.setRel("alternate");
+    page.setHref(baseUrl + heading.pagePath());
+    page.setType("text/html");
+    out.setLinks(List.of(page, self));
+    List<SyndEntry> entries = new ArrayList<>();
+    for (Item item : feed.items()) {
+      entries.add(entry(item));
+    }
+    out.setEntries(entries);
+    try {
+      return new SyndFeedOutput().outputString(out, true).getBytes(StandardCharsets.UTF_8);
+    } catch (FeedException e) {
+      throw new IllegalStateException("ROME could not write the " + format.label() + " feed", e);
+    }
+  }
+
+  private SyndEntry entry(Item item) {
+    var copy = item.copy();
+    SyndEntry entry = new SyndEntryImpl();
+    entry.setUri(item.uri());
+    entry.setLink(baseUrl + item.path());
+    entry.setTitle(copy.headline());
+    SyndContent summary = new SyndContentImpl();
+    summary.setType("text/plain");
+    summary.setValue(summaryOf(item));
+    entry.setDescription(summary);
+    SyndContent content = new SyndContentImpl();
+    content.setType("text/html");
+    content.setValue(bodyHtml(item));
+    entry.setContents(List.of(content));
+    item.firstPublished().ifPresent(p -> entry.setPublishedDate(Date.from(p)));
+    entry.setUpdatedDate(Date.from(item.updated()));
+    List<SyndPerson> authors = new ArrayList<>();
+    for (Subject author : copy.authors()) {
+      SyndPerson person = new SyndPersonImpl();
+      person.setName(author.name());
+      person.setUri(baseUrl + author.path(copy.language()));
+      authors.add(person);
+    }
+    if (authors.isEmpty() && !copy.byline().isEmpty()) {
+      SyndPerson desk = new SyndPersonImpl();
+      desk.setName(copy.byline());
+      authors.add(desk);
+    }
+    entry.setAuthors(authors);
+    List<SyndCategory> categories = new ArrayList<>();
+    SyndCategory section = new SyndCategoryImpl();
+    section.setName(copy.section().name());
+    categories.add(section);
+    for (Subject tag : copy.subjects(SubjectKind.TAG)) {
+      SyndCategory category = new SyndCategoryImpl();
+      category.setName(tag.name());
+      categories.add(category);
+    }
+    entry.setCategories(categories);
+    return entry;
+  }
+
+  private byte[] jsonFeed(Views.Feed feed, Heading heading) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("version", "https://jsonfeed.org/version/1.1");
+    root.put("title", heading.title());
+    root.put("description", heading.description());
+    root.put("home_page_url", baseUrl + heading.pagePath());
+    root.put("feed_url", baseUrl + heading.selfPath());
+    if (!heading.language().isEmpty()) {
+      root.put("language", heading.language());
+    }
+    ArrayNode items = root.putArray("items");
+    for (Item item : feed.items()) {
+      var copy = item.copy();
+      ObjectNode entry = items.addObject();
+      entry.put("id", item.uri());
+      entry.put("url", baseUrl + item.path());
+      entry.put("title", copy.headline());
+      entry.put("content_html", bodyHtml(item));
+      entry.put("summary", summaryOf(item));
+      item.firstPublished().ifPresent(p -> entry.put("date_published", p.toString()));
+      entry.put("date_modified", item.updated().toString());
+      entry.put("language", copy.language().code());
+      ArrayNode authors = entry.putArray("authors");
+      for (Subject author : copy.authors()) {
+        authors
+            .addObject()
+            .put("name", author.name())
+            .put("url", baseUrl + author.path(copy.language()));
+      }
+      if (copy.authors().isEmpty() && !copy.byline().isEmpty()) {
+        authors.addObject().put("name", copy.byline());
+      }
+      ArrayNode tags = entry.putArray("tags");
+      tags.add(copy.section().name());
+      copy.subjects(SubjectKind.TAG).forEach(tag -> tags.add(tag.name()));
+    }
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+  }
+
+  private static String summaryOf(Item item) {
+    return item.copy().standfirst().isEmpty()
+        ? Teaser.of(item.copy().body()).text()
+        : item.copy().standfirst();
+  }
+
+  /** The body as HTML, by the same template as the item's page: escaped, no script. */
+  private String bodyHtml(Item item) {
+    StringOutput out = new StringOutput();
+    templates.render("feeds/content.jte", Map.of("body", item.copy().body()), out);
+    return out.toString().strip();
+  }
+}
