@@ -67,7 +67,8 @@ public final class Masthead implements AutoCloseable {
             settings.persianSiteName(),
             settings.baseUrl(),
             settings.timeZone(),
-            List.of(Language.ENGLISH, Language.PERSIAN));
+            List.of(Language.ENGLISH, Language.PERSIAN),
+            java.util.Optional.of(settings.dataDirectory().resolve("policies")));
     ResponseCache cache = new ResponseCache(settings.pageCache(), 20_000);
     PublicSite site = new PublicSite(edition, outlet, cache);
     Feeds feeds = new Feeds(edition, cache, outlet.baseUrl(), outlet.name());

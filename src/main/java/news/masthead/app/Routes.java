@@ -82,6 +82,7 @@ public final class Routes {
   private static void publicPages(
       JavalinConfig config, PublicSite site, Feeds feeds, String prefix, Language language) {
     read(config, prefix.isEmpty() ? "/" : prefix, ctx -> site.front(ctx, language));
+    read(config, prefix + "/about/{policy}", ctx -> site.policy(ctx, language));
     for (FeedFormat format : FeedFormat.values()) {
       for (SubjectKind kind : SubjectKind.values()) {
         read(

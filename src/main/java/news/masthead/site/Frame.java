@@ -23,7 +23,48 @@ public record Frame(
     List<Alternate> alternates,
     List<Alternate> editions,
     List<FeedLink> feeds,
+    List<MetaTag> metaTags,
+    String structuredData,
     Dates dates) {
+
+  /**
+   * A {@code <meta>} for link previews: OpenGraph's take {@code property}, Twitter's {@code name}.
+   */
+  public record MetaTag(boolean named, String key, String content) {
+    public static MetaTag property(String key, String content) {
+      return new MetaTag(false, key, content);
+    }
+
+    public static MetaTag name(String key, String content) {
+      return new MetaTag(true, key, content);
+    }
+  }
+
+  /** This frame with link-preview tags and JSON-LD added (for item pages). */
+  public Frame withPreview(List<MetaTag> more, String json) {
+    List<MetaTag> all = new java.util.ArrayList<>(metaTags);
+    all.addAll(more);
+    return new Frame(
+        outlet,
+        language,
+        labels,
+        sections,
+        title,
+        description,
+        canonicalPath,
+        stylesheet,
+        alternates,
+        editions,
+        feeds,
+        List.copyOf(all),
+        json,
+        dates);
+  }
+
+  /** The policy pages, for the footer. */
+  public List<Policy> policies() {
+    return List.of(Policy.values());
+  }
 
   /** A feed the page offers, for {@code <link rel="alternate">} in its head. */
   public record FeedLink(String title, String path, String type) {}

@@ -200,6 +200,32 @@ public record Labels(
     return word + ": " + name;
   }
 
+  /** The name of a policy page, for the footer. */
+  public String policy(Policy policy) {
+    if (persian()) {
+      return switch (policy) {
+        case CORRECTIONS -> "سیاست اصلاحیه";
+        case ETHICS -> "اصول اخلاقی";
+        case UNNAMED_SOURCES -> "منابع بی‌نام";
+        case FACT_CHECKING -> "راستی‌آزمایی";
+        case OWNERSHIP -> "مالکیت و منابع مالی";
+        case DIVERSITY -> "تنوع";
+        case FEEDBACK -> "بازخورد";
+        case MASTHEAD -> "دبیران";
+      };
+    }
+    return switch (policy) {
+      case CORRECTIONS -> "Corrections";
+      case ETHICS -> "Ethics";
+      case UNNAMED_SOURCES -> "Unnamed sources";
+      case FACT_CHECKING -> "Fact-checking";
+      case OWNERSHIP -> "Ownership and funding";
+      case DIVERSITY -> "Diversity";
+      case FEEDBACK -> "Feedback";
+      case MASTHEAD -> "Editors";
+    };
+  }
+
   /** The name of a language in itself, for "Read in فارسی". */
   public static String languageName(Language language) {
     return switch (language.code()) {

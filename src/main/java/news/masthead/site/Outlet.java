@@ -1,7 +1,9 @@
 package news.masthead.site;
 
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import news.masthead.content.Language;
 
 /**
@@ -9,7 +11,12 @@ import news.masthead.content.Language;
  * use, the time zone its pages give times in, and its editions (the first is at {@code /}).
  */
 public record Outlet(
-    String name, String persianName, String baseUrl, ZoneId timeZone, List<Language> editions) {
+    String name,
+    String persianName,
+    String baseUrl,
+    ZoneId timeZone,
+    List<Language> editions,
+    Optional<Path> policies) {
   public Outlet {
     baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     editions = List.copyOf(editions);

@@ -33,12 +33,14 @@ public final class PublicSite {
   private final ResponseCache cache;
   private final Stylesheet stylesheet = new Stylesheet();
   private final Dates dates;
+  private final PolicyTexts policies;
 
   public PublicSite(Edition edition, Outlet outlet, ResponseCache cache) {
     this.edition = edition;
     this.outlet = outlet;
     this.cache = cache;
     this.dates = new Dates(outlet.timeZone());
+    this.policies = new PolicyTexts(outlet.policies());
   }
 
   public Outlet outlet() {
@@ -189,6 +191,24 @@ public final class PublicSite {
             alternates,
             feedsOf(
                 item.copy().section().name(), f -> FeedPaths.section(item.copy().section(), f))));
+    Frame frame = (Frame) model.get("frame");
+    Optional<String> image = StructuredData.imageOf(item, outlet);
+    List<Frame.MetaTag> article = new ArrayList<>();
+    article.add(Frame.MetaTag.property("og:type", "article"));
+    item.firstPublished()
+        .ifPresent(
+            p -> article.add(Frame.MetaTag.property("article:published_time", p.toString())));
+    article.add(Frame.MetaTag.property("article:modified_time", item.updated().toString()));
+    article.add(Frame.MetaTag.property("article:section", item.copy().section().name()));
+    for (var tag : item.copy().subjects(news.masthead.content.SubjectKind.TAG)) {
+      article.add(Frame.MetaTag.property("article:tag", tag.name()));
+    }
+    image.ifPresent(i -> article.add(Frame.MetaTag.property("og:image", i)));
+    article.add(
+        Frame.MetaTag.name("twitter:card", image.isPresent() ? "summary_large_image" : "summary"));
+    article.add(Frame.MetaTag.name("twitter:title", item.copy().headline()));
+    article.add(Frame.MetaTag.name("twitter:description", description));
+    model.put("frame", frame.withPreview(article, StructuredData.of(item, outlet, image)));
     model.put("page", page);
     return pages.render(200, "site/item.jte", model);
   }
@@ -225,6 +245,34 @@ public final class PublicSite {
                               f -> FeedPaths.subject(subject.subject(), language, f))),
                       "page",
                       subject));
+            });
+    PublicResponses.send(ctx, page, PublicResponses.PAGE_CACHING);
+  }
+
+  /** {@code /about/corrections} and the other policy pages. */
+  public void policy(Context ctx, Language language) {
+    Policy policy =
+        Policy.fromSlug(ctx.pathParam("policy"))
+            .orElseThrow(() -> new HttpError.NotFound("no such page about us"));
+    RenderedPage page =
+        cache.get(
+            "policy:" + language + ":" + policy,
+            edition.version(),
+            () -> {
+              PolicyTexts.Text text = policies.of(policy);
+              return pages.render(
+                  200,
+                  "site/policy.jte",
+                  Map.of(
+                      "frame",
+                      frame(
+                          language,
+                          text.title(),
+                          text.paragraphs().isEmpty() ? "" : text.paragraphs().getFirst(),
+                          Optional.of(language.editionPath() + policy.path()),
+                          List.of()),
+                      "text",
+                      text));
             });
     PublicResponses.send(ctx, page, PublicResponses.PAGE_CACHING);
   }
@@ -316,7 +364,26 @@ public final class PublicSite {
         alternates,
         editions,
         feeds,
+        previewTags(language, title, description, canonicalPath),
+        "",
         dates);
+  }
+
+  /** OpenGraph and Twitter tags every page has, so a shared link shows a proper card. */
+  private List<Frame.MetaTag> previewTags(
+      Language language, String title, String description, Optional<String> canonicalPath) {
+    List<Frame.MetaTag> tags = new ArrayList<>();
+    tags.add(Frame.MetaTag.property("og:site_name", outlet.nameIn(language)));
+    tags.add(Frame.MetaTag.property("og:title", title.isEmpty() ? outlet.nameIn(language) : title));
+    tags.add(
+        Frame.MetaTag.property(
+            "og:locale", language.equals(Language.PERSIAN) ? "fa_IR" : language.code()));
+    canonicalPath.ifPresent(
+        path -> tags.add(Frame.MetaTag.property("og:url", outlet.baseUrl() + path)));
+    if (!description.isEmpty()) {
+      tags.add(Frame.MetaTag.property("og:description", description));
+    }
+    return tags;
   }
 
   private static List<Frame.FeedLink> feedsOf(

@@ -371,7 +371,10 @@ class PublicSiteTest {
       assertThat(headers.firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
       assertThat(headers.firstValue("Referrer-Policy")).as(path).contains("no-referrer");
       assertThat(headers.firstValue("Set-Cookie")).as(path).isEmpty();
-      assertThat(response.body()).as(path).doesNotContain("<script");
+      // The only script element allowed is JSON-LD: data, never run.
+      assertThat(response.body().replace("<script type=\"application/ld+json\">", ""))
+          .as(path)
+          .doesNotContain("<script");
     }
   }
 
