@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import java.time.Clock;
 import java.util.List;
+import news.masthead.api.ContentApi;
 import news.masthead.content.Language;
 import news.masthead.feeds.Feeds;
 import news.masthead.feeds.Sitemaps;
@@ -72,6 +73,7 @@ public final class Masthead implements AutoCloseable {
     ResponseCache cache = new ResponseCache(settings.pageCache(), 20_000);
     PublicSite site = new PublicSite(edition, outlet, cache);
     Feeds feeds = new Feeds(edition, cache, outlet.baseUrl(), outlet.name());
+    ContentApi api = new ContentApi(edition, outlet.baseUrl(), outlet.editions());
     Sitemaps sitemaps =
         new Sitemaps(
             edition, cache, outlet.baseUrl(), outlet.editions(), outlet::nameIn, Clock.systemUTC());
@@ -91,7 +93,7 @@ public final class Masthead implements AutoCloseable {
               config.router.ignoreTrailingSlashes = true;
               config.router.treatMultipleSlashesAsSingleSlash = true;
               config.jetty.modifyServer(server -> server.setErrorHandler(new MalformedRequests()));
-              Routes.register(config, site, feeds, sitemaps);
+              Routes.register(config, site, feeds, sitemaps, api);
             });
     server.start(settings.host(), settings.port());
     LOG.info(

@@ -1,7 +1,9 @@
 package news.masthead.app;
 
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import news.masthead.api.ContentApi;
 import news.masthead.content.Language;
 import news.masthead.content.SubjectKind;
 import news.masthead.feeds.Feeds;
@@ -28,9 +30,23 @@ public final class Routes {
   private Routes() {}
 
   public static void register(
-      JavalinConfig config, PublicSite site, Feeds feeds, Sitemaps sitemaps) {
+      JavalinConfig config, PublicSite site, Feeds feeds, Sitemaps sitemaps, ContentApi api) {
     var routes = config.routes;
     routes.before(PublicResponses::secure);
+
+    read(config, "/api/openapi.json", api::openApi);
+    read(config, "/api/v1/items", api::items);
+    read(config, "/api/v1/items/{id}", api::item);
+    read(config, "/api/v1/sections", api::sections);
+    for (SubjectKind kind : SubjectKind.values()) {
+      read(config, "/api/v1/" + plural(kind), ctx -> api.subjects(ctx, kind));
+    }
+    read(
+        config,
+        "/api/*",
+        ctx -> {
+          throw new HttpError.NotFound("no such API address; /api/openapi.json lists them all");
+        });
 
     read(config, "/robots.txt", sitemaps::robots);
     read(config, "/sitemap.xml", sitemaps::index);
@@ -58,23 +74,29 @@ public final class Routes {
         HttpError.class,
         (error, ctx) -> {
           ctx.attribute(RENDERED, true);
-          site.error(ctx, error.status(), error.getMessage());
+          fail(ctx, site, error.status(), error.getMessage());
+        });
+    routes.exception(
+        ContentApi.Gone.class,
+        (gone, ctx) -> {
+          ctx.attribute(RENDERED, true);
+          ContentApi.error(ctx, 410, gone.getMessage());
         });
     routes.exception(
         Exception.class,
         (error, ctx) -> {
           LOG.error("{} {} failed", ctx.method(), ctx.path(), error);
           ctx.attribute(RENDERED, true);
-          site.error(ctx, 500, "The page could not be made just now. Please try again shortly.");
+          fail(ctx, site, 500, "The page could not be made just now. Please try again shortly.");
         });
     routes.error(
         405,
-        ctx -> site.error(ctx, 405, "this address can only be read (GET or HEAD), not changed"));
+        ctx -> fail(ctx, site, 405, "this address can only be read (GET or HEAD), not changed"));
     routes.error(
         404,
         ctx -> {
           if (ctx.attribute(RENDERED) == null) {
-            site.error(ctx, 404, "no such page");
+            fail(ctx, site, 404, "no such page");
           }
         });
   }
@@ -104,6 +126,25 @@ public final class Routes {
     read(config, prefix + "/{section}", ctx -> site.section(ctx, language));
     read(config, prefix + "/{section}/{id}", ctx -> site.item(ctx, language));
     read(config, prefix + "/{section}/{id}/{slug}", ctx -> site.item(ctx, language));
+  }
+
+  /** Errors are JSON under {@code /api/}, and pages everywhere else. */
+  private static void fail(Context ctx, PublicSite site, int status, String message) {
+    if (ctx.path().startsWith("/api/")) {
+      ContentApi.error(ctx, status, message);
+    } else {
+      site.error(ctx, status, message);
+    }
+  }
+
+  private static String plural(SubjectKind kind) {
+    return switch (kind) {
+      case TAG -> "tags";
+      case PERSON -> "people";
+      case ORGANISATION -> "organisations";
+      case PLACE -> "places";
+      case AUTHOR -> "authors";
+    };
   }
 
   /** A readable address: GET, and HEAD with the same headers (the server drops the body). */

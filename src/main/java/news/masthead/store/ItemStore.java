@@ -312,6 +312,13 @@ public final class ItemStore {
     listing.section().ifPresent(x -> sql.append(" AND i.section = :section"));
     listing.profile().ifPresent(x -> sql.append(" AND i.profile = :profile"));
     listing.excluding().ifPresent(x -> sql.append(" AND i.id <> :excluding"));
+    listing
+        .after()
+        .ifPresent(
+            x ->
+                sql.append(
+                    " AND (i.first_published < :afterTime OR (i.first_published = :afterTime"
+                        + " AND i.id < :afterId))"));
   }
 
   private static void bindListing(Query query, Listing listing) {
@@ -321,6 +328,13 @@ public final class ItemStore {
     listing.excluding().ifPresent(id -> query.bind("excluding", id.value()));
     listing.subjectKind().ifPresent(k -> query.bind("kind", k.name()));
     listing.subject().ifPresent(s -> query.bind("subject", s.value()));
+    listing
+        .after()
+        .ifPresent(
+            a ->
+                query
+                    .bind("afterTime", a.firstPublished().toEpochMilli())
+                    .bind("afterId", a.id().value()));
   }
 
   private static ItemSummary summaryOf(ResultSet rs) throws SQLException {
@@ -393,6 +407,38 @@ public final class ItemStore {
                                 new Slug(rs.getString("section")),
                                 new Slug(rs.getString("slug")),
                                 Instant.ofEpochMilli(rs.getLong("updated"))))
+                    .list());
+  }
+
+  /** A subject with how many published items of an edition link to it. */
+  public record SubjectCount(Subject subject, int items) {}
+
+  /**
+   * The subjects of one kind that published items of an edition link to, in slug order, after
+   * {@code afterSlug} (empty for the first page).
+   */
+  public List<SubjectCount> listSubjects(
+      Language language, SubjectKind kind, Optional<Slug> afterSlug, int limit) {
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT t.slug, MIN(t.name) AS name, COUNT(*) AS items FROM item_subjects"
+                            + " t JOIN items i ON i.id = t.item_id WHERE t.kind = :kind AND"
+                            + " i.language = :language AND i.status = 'published' AND t.slug >"
+                            + " :after GROUP BY t.slug ORDER BY t.slug LIMIT :limit")
+                    .bind("kind", kind.name())
+                    .bind("language", language.code())
+                    .bind("after", afterSlug.map(Slug::value).orElse(""))
+                    .bind("limit", limit)
+                    .map(
+                        (rs, ctx) ->
+                            new SubjectCount(
+                                new Subject(
+                                    kind, new Slug(rs.getString("slug")), rs.getString("name")),
+                                rs.getInt("items")))
                     .list());
   }
 

@@ -19,7 +19,11 @@ public record Listing(
     Optional<Slug> subject,
     Optional<ItemId> excluding,
     int limit,
-    int offset) {
+    int offset,
+    Optional<Position> after) {
+
+  /** Where a page of a listing ended: the last item's first-published time and id. */
+  public record Position(java.time.Instant firstPublished, ItemId id) {}
 
   public Listing {
     if (limit < 1 || limit > 500) {
@@ -42,27 +46,58 @@ public record Listing(
         Optional.empty(),
         Optional.empty(),
         limit,
-        0);
+        0,
+        Optional.empty());
+  }
+
+  /** The items after {@code position} in this listing's order: keyset pagination. */
+  public Listing after(Position position) {
+    return new Listing(
+        language,
+        section,
+        profile,
+        subjectKind,
+        subject,
+        excluding,
+        limit,
+        0,
+        Optional.of(position));
   }
 
   public Listing inSection(Slug slug) {
     return new Listing(
-        language, Optional.of(slug), profile, subjectKind, subject, excluding, limit, offset);
+        language,
+        Optional.of(slug),
+        profile,
+        subjectKind,
+        subject,
+        excluding,
+        limit,
+        offset,
+        after);
   }
 
   public Listing only(Profile p) {
     return new Listing(
-        language, section, Optional.of(p), subjectKind, subject, excluding, limit, offset);
+        language, section, Optional.of(p), subjectKind, subject, excluding, limit, offset, after);
   }
 
   public Listing about(SubjectKind kind, Slug slug) {
     return new Listing(
-        language, section, profile, Optional.of(kind), Optional.of(slug), excluding, limit, offset);
+        language,
+        section,
+        profile,
+        Optional.of(kind),
+        Optional.of(slug),
+        excluding,
+        limit,
+        offset,
+        after);
   }
 
   public Listing excluding(ItemId id) {
     return new Listing(
-        language, section, profile, subjectKind, subject, Optional.of(id), limit, offset);
+        language, section, profile, subjectKind, subject, Optional.of(id), limit, offset, after);
   }
 
   public Listing page(int pageNumber) {
@@ -74,6 +109,7 @@ public record Listing(
         subject,
         excluding,
         limit,
-        (pageNumber - 1) * limit);
+        (pageNumber - 1) * limit,
+        after);
   }
 }

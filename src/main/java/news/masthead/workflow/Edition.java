@@ -281,6 +281,48 @@ public final class Edition implements ChangeListener {
     return items.listRecent(since, limit);
   }
 
+  /** One page of published items matching the query; the next page starts after its last. */
+  public Views.ItemsPage items(Views.ItemQuery query) {
+    Listing listing = Listing.of(query.language(), query.limit() + 1);
+    if (query.section().isPresent()) {
+      listing = listing.inSection(query.section().get());
+    }
+    if (query.profile().isPresent()) {
+      listing = listing.only(query.profile().get());
+    }
+    if (query.kind().isPresent() && query.subject().isPresent()) {
+      listing = listing.about(query.kind().get(), query.subject().get());
+    }
+    if (query.after().isPresent()) {
+      listing =
+          listing.after(
+              new Listing.Position(query.after().get().firstPublished(), query.after().get().id()));
+    }
+    List<ItemSummary> found = items.list(listing);
+    if (found.size() <= query.limit()) {
+      return new Views.ItemsPage(found, Optional.empty());
+    }
+    List<ItemSummary> page = found.subList(0, query.limit());
+    ItemSummary last = page.getLast();
+    return new Views.ItemsPage(
+        List.copyOf(page),
+        Optional.of(
+            new Views.Cursor(last.firstPublished().orElse(java.time.Instant.EPOCH), last.id())));
+  }
+
+  /** The subjects of a kind in an edition, in slug order, after {@code afterSlug}. */
+  public List<Views.SubjectEntry> subjects(
+      Language language, SubjectKind kind, Optional<Slug> afterSlug, int limit) {
+    return items.listSubjects(language, kind, afterSlug, limit).stream()
+        .map(c -> new Views.SubjectEntry(c.subject(), c.items()))
+        .toList();
+  }
+
+  /** An item by id, whatever its status (the API says 410 or 404 itself). */
+  public Optional<Item> find(ItemId id) {
+    return remember("item:" + id.value(), () -> items.find(id));
+  }
+
   /** Whether anything at all has been saved, published or not. */
   public boolean hasAnyItem() {
     return remember("any", () -> items.countAll() > 0);

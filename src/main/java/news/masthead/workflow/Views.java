@@ -3,10 +3,14 @@ package news.masthead.workflow;
 import java.util.List;
 import java.util.Optional;
 import news.masthead.content.Item;
+import news.masthead.content.ItemId;
 import news.masthead.content.ItemSummary;
 import news.masthead.content.Language;
+import news.masthead.content.Profile;
 import news.masthead.content.Section;
+import news.masthead.content.Slug;
 import news.masthead.content.Subject;
+import news.masthead.content.SubjectKind;
 
 /** What {@link Edition} answers with: one record per public page, ready to render. */
 public final class Views {
@@ -76,6 +80,25 @@ public final class Views {
 
   /** A feed's newest items, in full, and when the newest of them last changed. */
   public record Feed(FeedScope scope, List<Item> items, java.time.Instant updated) {}
+
+  /** Where a page of an item listing ended, for the next page to start after. */
+  public record Cursor(java.time.Instant firstPublished, ItemId id) {}
+
+  /** A query for published items of one edition, newest first, a page at a time. */
+  public record ItemQuery(
+      Language language,
+      Optional<Slug> section,
+      Optional<Profile> profile,
+      Optional<SubjectKind> kind,
+      Optional<Slug> subject,
+      int limit,
+      Optional<Cursor> after) {}
+
+  /** One page of items, and where the next page starts when there is one. */
+  public record ItemsPage(List<ItemSummary> items, Optional<Cursor> next) {}
+
+  /** A subject, and how many published items link to it. */
+  public record SubjectEntry(Subject subject, int items) {}
 
   /** What a lookup of an item by id found. */
   public sealed interface ItemLookup {
