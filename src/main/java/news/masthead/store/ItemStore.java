@@ -1,7 +1,9 @@
 package news.masthead.store;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +24,6 @@ import news.masthead.content.Status;
 import news.masthead.content.Subject;
 import news.masthead.content.SubjectKind;
 import news.masthead.content.Teaser;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
 /**
@@ -57,7 +57,16 @@ public final class ItemStore {
    */
   public SavedRevision save(NewRevision revision) {
     String copy = CopyJson.write(revision.copy());
-    return database.jdbi().inTransaction(handle -> write(handle, revision, copy));
+    return database
+        .jdbi()
+        .inTransaction(
+            handle -> {
+              try (RevisionWriter writer = new RevisionWriter(handle.getConnection())) {
+                return writer.write(revision, copy);
+              } catch (SQLException e) {
+                throw new StoreFailure("cannot save " + revision.uri() + ": " + e.getMessage(), e);
+              }
+            });
   }
 
   /**
@@ -72,160 +81,27 @@ public final class ItemStore {
         .jdbi()
         .inTransaction(
             handle -> {
+              Connection connection = handle.getConnection();
               List<Outcome> outcomes = new ArrayList<>(revisions.size());
-              for (int i = 0; i < revisions.size(); i++) {
-                handle.savepoint("item");
-                Outcome outcome;
-                try {
-                  outcome = new Outcome.Saved(write(handle, revisions.get(i), copies.get(i)));
-                  handle.release("item");
-                } catch (RuntimeException e) {
-                  handle.rollbackToSavepoint("item"); // also forgets the savepoint
-                  outcome = new Outcome.Refused(Database.rootMessage(e));
+              try (RevisionWriter writer = new RevisionWriter(connection)) {
+                for (int i = 0; i < revisions.size(); i++) {
+                  Savepoint savepoint = connection.setSavepoint();
+                  Outcome outcome;
+                  try {
+                    outcome = new Outcome.Saved(writer.write(revisions.get(i), copies.get(i)));
+                    connection.releaseSavepoint(savepoint);
+                  } catch (SQLException | RuntimeException e) {
+                    connection.rollback(savepoint);
+                    outcome = new Outcome.Refused(Database.rootMessage(e));
+                  }
+                  outcomes.add(outcome);
+                  progress.accept(outcome);
                 }
-                outcomes.add(outcome);
-                progress.accept(outcome);
+              } catch (SQLException e) {
+                throw new StoreFailure("cannot save a batch of revisions: " + e.getMessage(), e);
               }
               return outcomes;
             });
-  }
-
-  private SavedRevision write(Handle handle, NewRevision r, String copyJson) {
-    Optional<int[]> existing =
-        handle
-            .createQuery("SELECT id, revision FROM items WHERE uri = :uri")
-            .bind("uri", r.uri())
-            .map((rs, ctx) -> new int[] {rs.getInt(1), rs.getInt(2)})
-            .findOne();
-    // A revision that changes nothing (the same copy and status) is kept as a revision, but does
-    // not move the item's updated time: sitemaps and feeds announce only real edits.
-    boolean unchanged =
-        existing.isPresent()
-            && handle
-                    .createQuery(
-                        "SELECT COUNT(*) FROM revisions WHERE item_id = :id AND number = :number"
-                            + " AND status = :status AND copy = :copy")
-                    .bind("id", existing.get()[0])
-                    .bind("number", existing.get()[1])
-                    .bind("status", r.status().code())
-                    .bind("copy", copyJson)
-                    .mapTo(Integer.class)
-                    .one()
-                > 0;
-    long id;
-    int number;
-    long firstPublished = r.firstPublished().map(Instant::toEpochMilli).orElse(-1L);
-    String status = r.status().code();
-    if (existing.isPresent()) {
-      id = existing.get()[0];
-      int latest = existing.get()[1];
-      if (r.basedOn().isPresent() && r.basedOn().getAsInt() != latest) {
-        throw new EditConflict(r.uri(), r.basedOn().getAsInt(), latest);
-      }
-      number = latest + 1;
-      int updated =
-          handle
-              .createUpdate(
-                  "UPDATE items SET profile = :profile, language = :language, section = :section,"
-                      + " slug = :slug, headline = :headline, standfirst = :standfirst,"
-                      + " teaser = :teaser, teaser_shortened = :shortened, byline = :byline,"
-                      + " genre = :genre, status = :status, first_published ="
-                      + " COALESCE(first_published, :firstPublished), updated = CASE WHEN"
-                      + " :unchanged THEN updated ELSE :updated END, revision = :number"
-                      + " WHERE id = :id AND revision = :latest")
-              .bindMap(listingColumns(r))
-              .bind("firstPublished", firstPublished < 0 ? null : firstPublished)
-              .bind("status", status)
-              .bind("number", number)
-              .bind("id", id)
-              .bind("latest", latest)
-              .bind("unchanged", unchanged)
-              .execute();
-      if (updated != 1) {
-        throw new EditConflict(r.uri(), latest, latest + 1);
-      }
-      handle.createUpdate("DELETE FROM item_subjects WHERE item_id = :id").bind("id", id).execute();
-    } else {
-      number = 1;
-      id =
-          handle
-              .createUpdate(
-                  "INSERT INTO items (uri, profile, language, section, slug, headline, standfirst,"
-                      + " teaser, teaser_shortened, byline, genre, status, first_published,"
-                      + " updated, revision) VALUES (:uri, :profile, :language, :section, :slug,"
-                      + " :headline, :standfirst, :teaser, :shortened, :byline, :genre, :status,"
-                      + " :firstPublished, :updated, 1)")
-              .bindMap(listingColumns(r))
-              .bind("uri", r.uri())
-              .bind("firstPublished", firstPublished < 0 ? null : firstPublished)
-              .bind("status", status)
-              .executeAndReturnGeneratedKeys("id")
-              .mapTo(Long.class)
-              .one();
-    }
-    handle
-        .createUpdate(
-            "INSERT INTO revisions (item_id, number, saved_at, saved_by, status, status_notice,"
-                + " copy) VALUES (:id, :number, :savedAt, :savedBy, :status, :notice, :copy)")
-        .bind("id", id)
-        .bind("number", number)
-        .bind("savedAt", r.savedAt().toEpochMilli())
-        .bind("savedBy", r.savedBy())
-        .bind("status", status)
-        .bind("notice", r.status() instanceof Status.Retracted retracted ? retracted.notice() : "")
-        .bind("copy", copyJson)
-        .execute();
-    List<Subject> subjects = r.copy().allSubjects();
-    if (!subjects.isEmpty()) {
-      PreparedBatch batch =
-          handle.prepareBatch(
-              "INSERT INTO item_subjects (item_id, kind, slug, name, position)"
-                  + " VALUES (:id, :kind, :slug, :name, :position) ON CONFLICT DO NOTHING");
-      for (int i = 0; i < subjects.size(); i++) {
-        Subject s = subjects.get(i);
-        batch
-            .bind("id", id)
-            .bind("kind", s.kind().name())
-            .bind("slug", s.slug().value())
-            .bind("name", s.name())
-            .bind("position", i)
-            .add();
-      }
-      batch.execute();
-    }
-    Section section = r.copy().section();
-    handle
-        .createUpdate(
-            "INSERT INTO sections (language, slug, name) VALUES (:language, :slug, :name)"
-                + " ON CONFLICT (language, slug) DO UPDATE SET name = excluded.name")
-        .bind("language", section.language().code())
-        .bind("slug", section.slug().value())
-        .bind("name", section.name())
-        .execute();
-    handle
-        .createUpdate("INSERT INTO changes (item_id, revision, at) VALUES (:id, :number, :at)")
-        .bind("id", id)
-        .bind("number", number)
-        .bind("at", r.savedAt().toEpochMilli())
-        .execute();
-    return new SavedRevision(new ItemId(id), number, existing.isEmpty());
-  }
-
-  private static java.util.Map<String, Object> listingColumns(NewRevision r) {
-    var copy = r.copy();
-    java.util.Map<String, Object> columns = new java.util.HashMap<>();
-    columns.put("profile", copy.profile().code());
-    columns.put("language", copy.language().code());
-    columns.put("section", copy.section().slug().value());
-    columns.put("slug", r.slug().value());
-    columns.put("headline", copy.headline());
-    columns.put("standfirst", copy.standfirst());
-    columns.put("teaser", r.teaser().text());
-    columns.put("shortened", r.teaser().shortened());
-    columns.put("byline", copy.byline());
-    columns.put("genre", copy.genre().name());
-    columns.put("updated", r.savedAt().toEpochMilli());
-    return columns;
   }
 
   /** The item with this id at its latest revision, whatever its status. */
