@@ -122,14 +122,18 @@ public final class ContentApi {
               200,
               NINJS + "; charset=utf-8",
               ApiJson.JSON.writeValueAsBytes(NinjsWriter.write(item, baseUrl)));
-      ctx.header("Vary", "Accept");
-      PublicResponses.send(ctx, page, API_CACHING);
+      PublicResponses.send(ctx, page, API_CACHING, true);
       return;
     }
     if (item.status() instanceof Status.Retracted retracted) {
       throw new Gone(retracted.notice());
     }
-    send(ctx, ApiJson.item(item, baseUrl));
+    PublicResponses.send(
+        ctx,
+        RenderedPage.of(
+            200, JSON_TYPE, ApiJson.JSON.writeValueAsBytes(ApiJson.item(item, baseUrl))),
+        API_CACHING,
+        true);
   }
 
   /** {@code /api/v1/sections}: an edition's sections, the busiest first. */

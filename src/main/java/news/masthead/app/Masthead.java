@@ -13,6 +13,8 @@ import news.masthead.site.Outlet;
 import news.masthead.site.PublicSite;
 import news.masthead.store.Database;
 import news.masthead.store.ItemStore;
+import news.masthead.web.HotCache;
+import news.masthead.web.HotPath;
 import news.masthead.web.MalformedRequests;
 import news.masthead.web.ResponseCache;
 import news.masthead.workflow.ChangeFollower;
@@ -71,6 +73,7 @@ public final class Masthead implements AutoCloseable {
             List.of(Language.ENGLISH, Language.PERSIAN),
             java.util.Optional.of(settings.dataDirectory().resolve("policies")));
     ResponseCache cache = new ResponseCache(settings.pageCache(), 20_000);
+    HotCache hot = new HotCache(settings.pageCache(), edition::version, 20_000);
     PublicSite site = new PublicSite(edition, outlet, cache);
     Feeds feeds = new Feeds(edition, cache, outlet.baseUrl(), outlet.name());
     ContentApi api = new ContentApi(edition, outlet.baseUrl(), outlet.editions());
@@ -93,7 +96,10 @@ public final class Masthead implements AutoCloseable {
               config.router.ignoreTrailingSlashes = true;
               config.router.treatMultipleSlashesAsSingleSlash = true;
               config.jetty.modifyServer(server -> server.setErrorHandler(new MalformedRequests()));
-              Routes.register(config, site, feeds, sitemaps, api);
+              // Pages asked for again are answered in front of the router, like a caching proxy.
+              config.jetty.modifyServletContextHandler(
+                  context -> context.insertHandler(new HotPath(hot)));
+              Routes.register(config, site, feeds, sitemaps, api, hot);
             });
     server.start(settings.host(), settings.port());
     LOG.info(

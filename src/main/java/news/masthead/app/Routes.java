@@ -11,6 +11,7 @@ import news.masthead.feeds.Sitemaps;
 import news.masthead.site.PublicSite;
 import news.masthead.web.FeedFormat;
 import news.masthead.web.FeedPaths;
+import news.masthead.web.HotCache;
 import news.masthead.web.HttpError;
 import news.masthead.web.PublicResponses;
 import org.slf4j.Logger;
@@ -30,9 +31,19 @@ public final class Routes {
   private Routes() {}
 
   public static void register(
-      JavalinConfig config, PublicSite site, Feeds feeds, Sitemaps sitemaps, ContentApi api) {
+      JavalinConfig config,
+      PublicSite site,
+      Feeds feeds,
+      Sitemaps sitemaps,
+      ContentApi api,
+      HotCache hot) {
     var routes = config.routes;
-    routes.before(PublicResponses::secure);
+    routes.before(
+        ctx -> {
+          PublicResponses.secure(ctx);
+          ctx.attribute(PublicResponses.HOT_VERSION, hot.version());
+          ctx.attribute(PublicResponses.HOT_CACHE, hot);
+        });
 
     read(config, "/api/openapi.json", api::openApi);
     read(config, "/api/v1/items", api::items);

@@ -3,7 +3,6 @@ package news.masthead.web;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Sends public responses: every one carries the security headers, a Cache-Control and an ETag,
@@ -30,44 +29,59 @@ public final class PublicResponses {
 
   private PublicResponses() {}
 
+  /** The context attribute that carries the hot cache to {@link #send}. */
+  public static final String HOT_CACHE = "masthead.hot-cache";
+
+  /** The edition version when the request began: what a kept response may claim to be. */
+  public static final String HOT_VERSION = "masthead.hot-version";
+
   /** Adds the security headers every response carries. Call before any handler. */
   public static void secure(Context ctx) {
-    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Referrer-Policy", "no-referrer");
-    ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Cross-Origin-Opener-Policy", "same-origin");
-    ctx.header(
-        "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    for (Delivery.Header header : Delivery.SECURITY) {
+      ctx.header(header.name(), header.value());
+    }
   }
 
   /**
-   * Sends a rendered page with caching headers, gzipped when the client accepts it, or 304 when the
-   * client already has the representation it would get.
+   * Sends a rendered response with caching headers, gzipped when the client accepts it, or 304 when
+   * the client already has it. A public 200, 301 or 410 is also kept in the {@link HotCache} (when
+   * the request carries one) so the next reader of the same address gets it at once.
    */
   public static void send(Context ctx, RenderedPage page, String cacheControl) {
-    if (page.location().isPresent()) {
-      redirectPermanently(ctx, page.location().get());
-      return;
+    send(ctx, page, cacheControl, false);
+  }
+
+  /**
+   * As {@link #send(Context, RenderedPage, String)}, for a response that also depends on the
+   * request's {@code Accept} header: it says so in {@code Vary}, and is never kept by address.
+   */
+  public static void send(
+      Context ctx, RenderedPage page, String cacheControl, boolean variesByAccept) {
+    HotCache hot = variesByAccept ? null : ctx.attribute(HOT_CACHE);
+    Long madeAt = ctx.attribute(HOT_VERSION);
+    Delivery delivery =
+        Delivery.of(page, cacheControl, ctx.header("Accept-Encoding"), ctx.header("If-None-Match"));
+    for (Delivery.Header header : delivery.headers()) {
+      ctx.header(header.name(), header.value());
     }
-    boolean gzip = page.worthCompressing() && acceptsGzip(ctx.header("Accept-Encoding"));
-    String etag = gzip ? page.gzipEtag() : page.etag();
-    ctx.header("Cache-Control", cacheControl);
-    ctx.header("ETag", etag);
-    ctx.header("Vary", "Accept-Encoding");
-    String ifNoneMatch = ctx.header("If-None-Match");
-    if (page.status() == 200 && ifNoneMatch != null && matches(ifNoneMatch, etag)) {
-      ctx.status(304);
-      return;
+    if (variesByAccept) {
+      ctx.header("Vary", "Accept, Accept-Encoding");
     }
-    ctx.status(page.status());
-    ctx.contentType(page.contentType());
-    byte[] body = gzip ? page.gzipped() : page.body();
-    if (gzip) {
-      ctx.header("Content-Encoding", "gzip");
+    ctx.status(delivery.status());
+    if (delivery.body().length > 0) {
+      ctx.result(delivery.body());
     }
-    ctx.header("Content-Length", Integer.toString(body.length)); // not chunked: the size is known
-    ctx.result(body);
+    int status = page.location().isPresent() ? 301 : page.status();
+    if (hot != null
+        && (status == 200 || status == 301 || status == 410)
+        && cacheControl.startsWith("public")) {
+      hot.keep(HotPath.address(ctx.path(), ctx.queryString()), madeAt, page, cacheControl);
+    }
+  }
+
+  /** Sends a permanent redirect to the canonical address of what was asked for. */
+  public static void redirectPermanently(Context ctx, String location) {
+    send(ctx, RenderedPage.movedTo(location), PAGE_CACHING);
   }
 
   static boolean acceptsGzip(String acceptEncoding) {
@@ -83,14 +97,6 @@ public final class PublicResponses {
     return false;
   }
 
-  /** Sends a permanent redirect to the canonical address of what was asked for. */
-  public static void redirectPermanently(Context ctx, String location) {
-    ctx.header("Cache-Control", PAGE_CACHING);
-    ctx.header("ETag", RenderedPage.etagOf(location.getBytes(StandardCharsets.UTF_8)));
-    ctx.header("Location", asciiPath(location));
-    ctx.status(301);
-  }
-
   /** A site path with every non-ASCII character percent-encoded, as HTTP headers require. */
   static String asciiPath(String path) {
     try {
@@ -100,7 +106,7 @@ public final class PublicResponses {
     }
   }
 
-  private static boolean matches(String ifNoneMatch, String etag) {
+  static boolean matches(String ifNoneMatch, String etag) {
     for (String candidate : ifNoneMatch.split(",")) {
       String c = candidate.strip();
       if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {

@@ -200,6 +200,9 @@ class ContentApiTest {
       assertThat(byAccept.headers().firstValue("Content-Type"))
           .hasValueSatisfying(t -> assertThat(t).startsWith("application/ninjs+json"));
       assertThat(byAccept.body()).isEqualTo(byFormat.body());
+      assertThat(byAccept.headers().firstValue("Vary")).contains("Accept, Accept-Encoding");
+      assertThat(site.get("/api/v1/items/" + id).headers().firstValue("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
       assertThat(ninjs.validate(JSON.readTree(byAccept.body()))).as("item %d", id).isEmpty();
     }
   }

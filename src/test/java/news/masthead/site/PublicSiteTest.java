@@ -465,6 +465,29 @@ class PublicSiteTest {
   }
 
   @Test
+  void a_page_kept_for_speed_is_never_served_after_the_item_changes() {
+    SavedRevision saved =
+        masthead
+            .publishing()
+            .save(
+                Copies.published(
+                    "urn:test:hot", Copies.story("Hot words", "Hot"), "2026-11-24T07:00:00Z"));
+    String path = masthead.items().find(saved.id()).orElseThrow().path();
+    String first = get(path).body();
+    assertThat(get(path).body()).isEqualTo(first); // the second answer is the kept one
+
+    masthead
+        .publishing()
+        .save(
+            Copies.published(
+                "urn:test:hot",
+                Copies.brief("Hot words", "Hot", "Changed text."),
+                "2026-11-24T07:00:00Z"));
+
+    assertThat(get(path).body()).contains("Changed text.").isNotEqualTo(first);
+  }
+
+  @Test
   void robots_txt_allows_crawling() {
     HttpResponse<String> robots = get("/robots.txt");
 

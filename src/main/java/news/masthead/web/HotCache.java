@@ -1,0 +1,52 @@
+package news.masthead.web;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Public responses kept by their exact address (path and query), so that {@link HotPath} can replay
+ * a page asked for again without routing or rendering, the way a caching proxy in front of a site
+ * would. An entry is good only while the edition's version is the one it was made at: any save
+ * makes every entry stale at once. Only responses every reader shares are kept (no error pages: a
+ * flood of bad addresses must not fill it). Bounded; thread-safe.
+ */
+public final class HotCache {
+  private final boolean enabled;
+  private final LongSupplier version;
+  private final int capacity;
+  private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+
+  /** A kept response: the version it was made at, the page and its Cache-Control. */
+  record Entry(long version, RenderedPage page, String cacheControl) {}
+
+  public HotCache(boolean enabled, LongSupplier version, int capacity) {
+    this.enabled = enabled;
+    this.version = version;
+    this.capacity = capacity;
+  }
+
+  /** A response that may be replayed for {@code address}, or null when there is none. */
+  Entry find(String address) {
+    if (!enabled) {
+      return null;
+    }
+    Entry entry = entries.get(address);
+    return entry != null && entry.version() == version.getAsLong() ? entry : null;
+  }
+
+  /** Keeps a response for {@code address}, made at {@code madeAt}. */
+  void keep(String address, long madeAt, RenderedPage page, String cacheControl) {
+    if (!enabled || address.length() > 1024) {
+      return;
+    }
+    if (entries.size() >= capacity) {
+      entries.clear();
+    }
+    entries.put(address, new Entry(madeAt, page, cacheControl));
+  }
+
+  /** The version responses made now belong to. */
+  public long version() {
+    return version.getAsLong();
+  }
+}
