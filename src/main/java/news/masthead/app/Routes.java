@@ -64,6 +64,7 @@ public final class Routes {
   private static void publicPages(
       JavalinConfig config, PublicSite site, String prefix, Language language) {
     read(config, prefix.isEmpty() ? "/" : prefix, ctx -> site.front(ctx, language));
+    read(config, prefix + "/search", ctx -> site.search(ctx, language));
     for (SubjectKind kind : SubjectKind.values()) {
       read(
           config,

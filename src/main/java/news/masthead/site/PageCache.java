@@ -8,8 +8,8 @@ import news.masthead.web.RenderedPage;
 /**
  * Rendered pages kept in memory until the edition changes: a page is rendered once per change,
  * however many readers ask for it. Bounded to {@link #capacity} pages; past that it starts again
- * empty (the pages that matter most are asked for again at once). Can be switched off, for
- * measuring rendering itself. Thread-safe.
+ * empty (the pages that matter most are asked for again at once). A 503 ("try again shortly") is
+ * never kept. Can be switched off, for measuring rendering itself. Thread-safe.
  */
 final class PageCache {
   private final boolean enabled;
@@ -33,6 +33,9 @@ final class PageCache {
       return entry.page();
     }
     RenderedPage page = render.get();
+    if (page.status() == 503) {
+      return page;
+    }
     if (pages.size() >= capacity) {
       pages.clear();
     }
