@@ -2,6 +2,7 @@ package news.masthead.app;
 
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import news.masthead.api.ContentApi;
@@ -9,6 +10,7 @@ import news.masthead.content.Language;
 import news.masthead.feeds.Feeds;
 import news.masthead.feeds.Sitemaps;
 import news.masthead.ingest.NinjsImport;
+import news.masthead.search.SearchIndex;
 import news.masthead.site.Outlet;
 import news.masthead.site.PublicSite;
 import news.masthead.store.Database;
@@ -20,6 +22,7 @@ import news.masthead.web.ResponseCache;
 import news.masthead.workflow.ChangeFollower;
 import news.masthead.workflow.Edition;
 import news.masthead.workflow.Publishing;
+import news.masthead.workflow.SearchIndexing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,6 +83,7 @@ public final class Masthead implements AutoCloseable {
     Sitemaps sitemaps =
         new Sitemaps(
             edition, cache, outlet.baseUrl(), outlet.editions(), outlet::nameIn, Clock.systemUTC());
+    edition.startSearch(SearchIndex.openOrInMemory(searchIndexDirectory(), database.description()));
     follower = new ChangeFollower(items);
     follower.addListener(edition);
     follower.start(1000);
@@ -111,6 +115,28 @@ public final class Masthead implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Where the search index lives: {@code index} in the data directory, whichever the database (with
+   * PostgreSQL it is all the data directory holds). A server that cannot use it keeps its index in
+   * memory instead.
+   */
+  public Path searchIndexDirectory() {
+    return settings.dataDirectory().resolve("index");
+  }
+
+  /**
+   * Rebuilds the search index from the database ({@code masthead reindex}).
+   *
+   * @throws news.masthead.search.IndexUnavailable when a running server holds the index
+   */
+  public SearchIndexing.Rebuilt reindex(SearchIndexing.Progress progress) {
+    try (SearchIndexing indexing =
+        new SearchIndexing(
+            items, SearchIndex.open(searchIndexDirectory(), database.description()), () -> {})) {
+      return indexing.rebuild(progress);
+    }
+  }
+
   /** The port the server listens on (the free one picked, when the settings said 0). */
   public int port() {
     return server.port();
@@ -140,6 +166,7 @@ public final class Masthead implements AutoCloseable {
     if (follower != null) {
       follower.close();
     }
+    edition.stopSearch();
     database.close();
   }
 }

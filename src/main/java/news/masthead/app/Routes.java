@@ -128,6 +128,7 @@ public final class Routes {
           prefix + "/{section}/" + format.fileName(),
           ctx -> feeds.section(ctx, language, format));
     }
+    read(config, prefix + "/search", ctx -> site.search(ctx, language));
     for (SubjectKind kind : SubjectKind.values()) {
       read(
           config,

@@ -1,6 +1,7 @@
 package news.masthead.cli;
 
 import news.masthead.app.Settings;
+import news.masthead.search.IndexUnavailable;
 import news.masthead.store.StoreFailure;
 import picocli.CommandLine;
 
@@ -14,6 +15,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
     if (e instanceof Settings.InvalidSetting
         || e instanceof StoreFailure
+        || e instanceof IndexUnavailable
         || e instanceof java.io.UncheckedIOException) {
       commandLine.getErr().println("masthead: " + e.getMessage());
       return 1;

@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Masthead 0.1",
     description = "Masthead: a newsroom publishing platform.",
-    subcommands = {ServeCommand.class, ImportCommand.class, MigrateCommand.class},
+    subcommands = {
+      ServeCommand.class,
+      ImportCommand.class,
+      ReindexCommand.class,
+      MigrateCommand.class
+    },
     footer = {
       "",
       "Settings come from flags, then MASTHEAD_* environment variables, then the config file",
@@ -41,6 +46,6 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "say what to do: serve, import or migrate (see --help)");
+        spec.commandLine(), "say what to do: serve, import, reindex or migrate (see --help)");
   }
 }

@@ -103,6 +103,11 @@ public record Labels(
     return this == PERSIAN;
   }
 
+  /** The words of the search page and the related-items list. */
+  public SearchLabels search() {
+    return persian() ? SearchLabels.PERSIAN : SearchLabels.ENGLISH;
+  }
+
   public String sectionInBrief(String section) {
     return sectionInBrief.formatted(section);
   }

@@ -31,6 +31,7 @@ public final class PublicSite {
   private final Outlet outlet;
   private final Pages pages = new Pages();
   private final ResponseCache cache;
+  private final ResponseCache searches;
   private final Stylesheet stylesheet = new Stylesheet();
   private final Dates dates;
   private final PolicyTexts policies;
@@ -39,6 +40,8 @@ public final class PublicSite {
     this.edition = edition;
     this.outlet = outlet;
     this.cache = cache;
+    // Searches are kept apart, so a flood of different searches never evicts the articles.
+    this.searches = new ResponseCache(cache.enabled(), 2_000);
     this.dates = new Dates(outlet.timeZone());
     this.policies = new PolicyTexts(outlet.policies());
   }
@@ -211,6 +214,52 @@ public final class PublicSite {
     model.put("frame", frame.withPreview(article, StructuredData.of(item, outlet, image)));
     model.put("page", page);
     return pages.render(200, "site/item.jte", model);
+  }
+
+  /**
+   * {@code /search?q=…}: the search form, and the results when there are words to search for; 400
+   * with the form and the reason when the search cannot be run, 503 while the index is built.
+   */
+  public void search(Context ctx, Language language) {
+    SearchForm form = SearchForm.read(ctx);
+    int pageNumber = SearchForm.page(ctx);
+    Views.SearchQuery query =
+        form.query(language, outlet.editions(), outlet.timeZone(), pageNumber);
+    RenderedPage page =
+        searches.get(
+            "search:" + language + ":" + form.queryString(pageNumber),
+            edition.version(),
+            () -> {
+              Optional<Views.SearchOutcome> outcome =
+                  form.isEmpty() ? Optional.empty() : Optional.of(edition.search(query));
+              int status =
+                  outcome
+                      .map(
+                          o ->
+                              switch (o) {
+                                case Views.SearchOutcome.Found found -> 200;
+                                case Views.SearchOutcome.Refused refused -> 400;
+                                case Views.SearchOutcome.NotReady notReady -> 503;
+                              })
+                      .orElse(200);
+              SearchLabels labels = Labels.of(language).search();
+              String title = form.isEmpty() ? labels.title() : labels.titleFor(form.q());
+              Map<String, Object> model = new HashMap<>();
+              model.put("frame", frame(language, title, "", Optional.empty(), List.of()));
+              model.put("form", form);
+              model.put("outcome", outcome);
+              return pages.render(status, "site/search.jte", model);
+            });
+    String caching =
+        switch (page.status()) {
+          case 200 -> PublicResponses.PAGE_CACHING;
+          case 503 -> "no-store";
+          default -> PublicResponses.ERROR_CACHING;
+        };
+    if (page.status() == 503) {
+      ctx.header("Retry-After", "10");
+    }
+    PublicResponses.send(ctx, page, caching);
   }
 
   /** {@code /tag/oil}, {@code /person/…}, {@code /author/…}: one page of a subject's items. */

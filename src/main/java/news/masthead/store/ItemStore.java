@@ -37,6 +37,12 @@ public final class ItemStore {
           + " i.standfirst, i.teaser, i.teaser_shortened, i.byline, i.genre, i.first_published,"
           + " i.updated";
 
+  /** Items with the copy of their latest revision, for {@link #itemOf}. */
+  private static final String ITEMS_AT_LATEST_REVISION =
+      "SELECT i.id, i.uri, i.revision, i.status, i.slug, i.first_published, i.updated, r.copy,"
+          + " r.status_notice FROM items i JOIN revisions r ON r.item_id = i.id"
+          + " AND r.number = i.revision";
+
   private final Database database;
 
   public ItemStore(Database database) {
@@ -120,11 +126,7 @@ public final class ItemStore {
         .withHandle(
             handle ->
                 handle
-                    .createQuery(
-                        "SELECT i.id, i.uri, i.revision, i.status, i.slug, i.first_published,"
-                            + " i.updated, r.copy, r.status_notice FROM items i JOIN revisions r"
-                            + " ON r.item_id = i.id AND r.number = i.revision WHERE "
-                            + condition)
+                    .createQuery(ITEMS_AT_LATEST_REVISION + " WHERE " + condition)
                     .bind("key", key)
                     .map((rs, ctx) -> itemOf(rs))
                     .findOne());
@@ -410,6 +412,69 @@ public final class ItemStore {
                     .createQuery("SELECT COALESCE(MAX(seq), 0) FROM changes")
                     .mapTo(Long.class)
                     .one());
+  }
+
+  /**
+   * The items changed after change log position {@code seq}, each once and at its latest revision
+   * whatever its status, reading at most {@code limit} changes; and the position those changes
+   * reach ({@code seq} itself when nothing changed). Followers of the change log (the search index)
+   * call it until it returns no items.
+   */
+  public ChangedItems listChangedSince(long seq, int limit) {
+    return database
+        .jdbi()
+        .withHandle(
+            handle -> {
+              List<long[]> changes =
+                  handle
+                      .createQuery(
+                          "SELECT seq, item_id FROM changes WHERE seq > :seq ORDER BY seq"
+                              + " LIMIT :limit")
+                      .bind("seq", seq)
+                      .bind("limit", limit)
+                      .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                      .list();
+              if (changes.isEmpty()) {
+                return new ChangedItems(List.of(), seq);
+              }
+              java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+              changes.forEach(change -> ids.add(change[1]));
+              List<Item> changed =
+                  handle
+                      .createQuery(
+                          ITEMS_AT_LATEST_REVISION + " WHERE i.id IN (<ids>) ORDER BY i.id")
+                      .bindList("ids", List.copyOf(ids))
+                      .map((rs, ctx) -> itemOf(rs))
+                      .list();
+              return new ChangedItems(changed, changes.getLast()[0]);
+            });
+  }
+
+  /** What {@link #listChangedSince} found: the changed items, and the position they reach. */
+  public record ChangedItems(List<Item> items, long through) {
+    public ChangedItems {
+      items = List.copyOf(items);
+    }
+  }
+
+  /**
+   * Published items with ids above {@code after} (0 for the first), lowest id first, at their
+   * latest revision: for rebuilding the search index page by page.
+   */
+  public List<Item> listPublished(long after, int limit) {
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        ITEMS_AT_LATEST_REVISION
+                            + " WHERE i.id > :after AND i.status = 'published' ORDER BY i.id"
+                            + " LIMIT :limit")
+                    .bind("after", after)
+                    .bind("limit", limit)
+                    .map((rs, ctx) -> itemOf(rs))
+                    .list());
   }
 
   /** Every revision number of an item with when and by whom it was saved, oldest first. */

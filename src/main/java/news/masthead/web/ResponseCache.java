@@ -7,8 +7,9 @@ import java.util.function.Supplier;
 /**
  * Rendered responses (pages, feeds, sitemaps) kept in memory until the edition changes: a page is
  * rendered once per change, however many readers ask for it. Bounded to {@link #capacity} pages;
- * past that it starts again empty (the pages that matter most are asked for again at once). Can be
- * switched off, for measuring rendering itself. Thread-safe.
+ * past that it starts again empty (the pages that matter most are asked for again at once). A 503
+ * ("try again shortly") is never kept. Can be switched off, for measuring rendering itself.
+ * Thread-safe.
  */
 public final class ResponseCache {
   private final boolean enabled;
@@ -32,11 +33,19 @@ public final class ResponseCache {
       return entry.page();
     }
     RenderedPage page = render.get();
+    if (page.status() == 503) {
+      return page;
+    }
     if (pages.size() >= capacity) {
       pages.clear();
     }
     pages.put(key, new Entry(version, page));
     return page;
+  }
+
+  /** Whether responses are kept at all (off for measuring rendering itself). */
+  public boolean enabled() {
+    return enabled;
   }
 
   public Optional<Integer> size() {

@@ -17,12 +17,20 @@ import news.masthead.content.Slug;
 import news.masthead.content.Status;
 import news.masthead.content.SubjectKind;
 import news.masthead.content.Translation;
+import news.masthead.search.InvalidSearch;
+import news.masthead.search.SearchIndex;
+import news.masthead.search.SearchRequest;
+import news.masthead.search.SearchResults;
 import news.masthead.store.ItemStore;
 import news.masthead.store.Listing;
 import news.masthead.workflow.Views.FrontPage;
 import news.masthead.workflow.Views.ItemLookup;
 import news.masthead.workflow.Views.ItemPage;
 import news.masthead.workflow.Views.Pagination;
+import news.masthead.workflow.Views.SearchHit;
+import news.masthead.workflow.Views.SearchOutcome;
+import news.masthead.workflow.Views.SearchPage;
+import news.masthead.workflow.Views.SearchQuery;
 import news.masthead.workflow.Views.SectionFront;
 import news.masthead.workflow.Views.SectionHeadlines;
 import news.masthead.workflow.Views.SubjectPage;
@@ -51,23 +59,66 @@ public final class Edition implements ChangeListener {
   /** Entries kept at most; past that the memory starts again empty. */
   private static final int MAX_REMEMBERED = 5_000;
 
+  /** Results per page of a search. */
+  public static final int SEARCH_PAGE_SIZE = 10;
+
+  /** The deepest page of search results served. */
+  public static final int MAX_SEARCH_PAGE = SearchRequest.MAX_DEPTH / SEARCH_PAGE_SIZE;
+
+  /** Related items shown on an item page. */
+  public static final int RELATED_SIZE = 5;
+
   private final Map<String, Remembered> shared = new ConcurrentHashMap<>();
+  private volatile long seen;
+  private volatile long rebuilds;
   private volatile long version;
+  private volatile Optional<SearchIndexing> search = Optional.empty();
 
   public Edition(ItemStore items) {
     this.items = items;
-    this.version = items.latestChange();
+    this.seen = items.latestChange();
+    this.version = seen;
   }
 
+  /**
+   * Starts keeping {@code index} up to date (in the background when it must be built) and answers
+   * searches and related items from it.
+   */
+  public void startSearch(SearchIndex index) {
+    SearchIndexing indexing = new SearchIndexing(items, index, this::searchRebuilt);
+    search = Optional.of(indexing);
+    indexing.start();
+  }
+
+  /** Stops following changes with the search index and closes it. */
+  public void stopSearch() {
+    search.ifPresent(SearchIndexing::close);
+    search = Optional.empty();
+  }
+
+  /** Brings the search index up to date first, so a new version never shows an older index. */
   @Override
   public void changed(long latestChange) {
-    if (latestChange != version) {
-      version = latestChange;
-      shared.clear();
+    search.ifPresent(SearchIndexing::catchUp);
+    synchronized (this) {
+      if (latestChange != seen) {
+        seen = latestChange;
+        version = seen + rebuilds;
+        shared.clear();
+      }
     }
   }
 
-  /** The change log position this edition reflects; moves on every save. */
+  private synchronized void searchRebuilt() {
+    rebuilds++;
+    version = seen + rebuilds;
+    shared.clear();
+  }
+
+  /**
+   * The version of what this edition shows, for page caches: moves on every save, and once more
+   * when the search index has been rebuilt. Only ever grows.
+   */
   public long version() {
     return version;
   }
@@ -162,12 +213,71 @@ public final class Edition implements ChangeListener {
             .toList();
     List<ItemSummary> translations =
         items.listByUris(item.copy().translations().stream().map(Translation::uri).toList());
+    java.util.Set<ItemId> shown = new java.util.HashSet<>();
+    more.forEach(story -> shown.add(story.id()));
+    List<ItemSummary> related =
+        this.<List<ItemSummary>>remember(
+                "related:" + item.id().value(),
+                () -> search.map(s -> s.related(item, RELATED_SIZE + 5)).orElse(List.of()))
+            .stream()
+            .filter(r -> !shown.contains(r.id()))
+            .limit(RELATED_SIZE)
+            .toList();
     return new ItemPage(
         item,
         sections(language),
         briefRail(language, section).stream().filter(b -> !b.id().equals(item.id())).toList(),
         more,
-        translations);
+        translations,
+        related);
+  }
+
+  /**
+   * One page of search results over published items, or why the search cannot be run, or that the
+   * search index is being built.
+   */
+  public SearchOutcome search(SearchQuery query) {
+    if (query.page() < 1 || query.page() > MAX_SEARCH_PAGE) {
+      return new SearchOutcome.Refused(
+          "search results have pages 1 to " + MAX_SEARCH_PAGE + ", not " + query.page());
+    }
+    Optional<SearchIndexing> indexing = search.filter(SearchIndexing::isReady);
+    if (indexing.isEmpty()) {
+      return new SearchOutcome.NotReady();
+    }
+    SearchRequest request =
+        new SearchRequest(
+            query.text(),
+            query.language(),
+            query.section(),
+            query.profile(),
+            query.from(),
+            query.to(),
+            query.newestFirst() ? SearchRequest.Order.NEWEST : SearchRequest.Order.RELEVANCE,
+            (query.page() - 1) * SEARCH_PAGE_SIZE,
+            SEARCH_PAGE_SIZE);
+    SearchResults results;
+    try {
+      Optional<SearchResults> found = indexing.get().find(request);
+      if (found.isEmpty()) {
+        return new SearchOutcome.NotReady();
+      }
+      results = found.get();
+    } catch (InvalidSearch e) {
+      return new SearchOutcome.Refused(e.getMessage());
+    }
+    int last =
+        (int)
+            Math.max(
+                1,
+                Math.min(
+                    MAX_SEARCH_PAGE, (results.total() + SEARCH_PAGE_SIZE - 1) / SEARCH_PAGE_SIZE));
+    List<SearchHit> hits =
+        results.hits().stream()
+            .map(hit -> new SearchHit(hit.item(), hit.headline(), hit.snippet()))
+            .toList();
+    return new SearchOutcome.Found(
+        new SearchPage(hits, results.total(), results.exact(), new Pagination(query.page(), last)));
   }
 
   /** The newest briefs of a section, newest first: the "Section in Brief" rail. */

@@ -1,5 +1,6 @@
 package news.masthead.workflow;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import news.masthead.content.Item;
@@ -9,6 +10,7 @@ import news.masthead.content.Language;
 import news.masthead.content.Profile;
 import news.masthead.content.Section;
 import news.masthead.content.Slug;
+import news.masthead.content.Snippet;
 import news.masthead.content.Subject;
 import news.masthead.content.SubjectKind;
 
@@ -51,13 +53,17 @@ public final class Views {
       Pagination pagination,
       List<ItemSummary> briefs) {}
 
-  /** A story or brief page: the item, its section's in-brief rail, more from the section. */
+  /**
+   * A story or brief page: the item, its section's in-brief rail, more from the section, its
+   * translations and related items (found by the search index; empty while it is being built).
+   */
   public record ItemPage(
       Item item,
       List<Section> sections,
       List<ItemSummary> briefs,
       List<ItemSummary> moreFromSection,
-      List<ItemSummary> translations) {}
+      List<ItemSummary> translations,
+      List<ItemSummary> related) {}
 
   /** A tag, person, organisation, place or author page. */
   public record SubjectPage(
@@ -99,6 +105,48 @@ public final class Views {
 
   /** A subject, and how many published items link to it. */
   public record SubjectEntry(Subject subject, int items) {}
+
+  /**
+   * What a reader searched for, from the search form.
+   *
+   * @param text the words, in the search syntax (phrases in quotes, word*, -word, OR)
+   * @param language only items in this language; empty for every language
+   * @param from only items first published at or after this instant
+   * @param to only items first published before this instant
+   * @param newestFirst newest first rather than best matches first
+   * @param page the page of results, from 1
+   */
+  public record SearchQuery(
+      String text,
+      Optional<Language> language,
+      Optional<Slug> section,
+      Optional<Profile> profile,
+      Optional<Instant> from,
+      Optional<Instant> to,
+      boolean newestFirst,
+      int page) {}
+
+  /** One search result: the item, and its headline and a passage with the matches marked. */
+  public record SearchHit(ItemSummary item, Snippet headline, Snippet snippet) {}
+
+  /**
+   * A page of search results.
+   *
+   * @param total how many items matched; at least that many when not {@code exact}
+   */
+  public record SearchPage(
+      List<SearchHit> hits, long total, boolean exact, Pagination pagination) {}
+
+  /** What a search found: results, a refusal naming the problem, or "the index is being built". */
+  public sealed interface SearchOutcome {
+    record Found(SearchPage page) implements SearchOutcome {}
+
+    /** The search cannot be run as written; the reason is for the reader. */
+    record Refused(String reason) implements SearchOutcome {}
+
+    /** The search index is being built; try again shortly. */
+    record NotReady() implements SearchOutcome {}
+  }
 
   /** What a lookup of an item by id found. */
   public sealed interface ItemLookup {

@@ -27,13 +27,14 @@ class CommandLineTest {
         .contains("serve")
         .contains("import")
         .contains("migrate")
+        .contains("reindex")
         .contains("MASTHEAD_PORT")
         .contains("MASTHEAD_DATA")
         .contains("MASTHEAD_DB_URL");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"serve", "import", "migrate"})
+  @ValueSource(strings = {"serve", "import", "reindex", "migrate"})
   void each_verb_explains_itself(String verb) {
     String help = run(verb, "--help");
 

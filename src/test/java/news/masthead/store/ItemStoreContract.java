@@ -279,4 +279,74 @@ abstract class ItemStoreContract {
         .hasSize(1);
     assertThat(items.list(Listing.of(Language.ENGLISH, 5))).isEmpty();
   }
+
+  @Test
+  void the_items_changed_since_a_position_come_once_each_at_their_latest_revision() {
+    long before = items.latestChange();
+    SavedRevision a =
+        items.save(published("urn:changes:a", Copies.story("A", "Iran"), "2026-11-01T08:00:00Z"));
+    items.save(published("urn:changes:b", Copies.story("B", "Iran"), "2026-11-02T08:00:00Z"));
+    items.save(
+        revision(
+            "urn:changes:a",
+            Copies.story("A retracted", "Iran"),
+            new Status.Retracted("Gone"),
+            "2026-11-03T08:00:00Z"));
+
+    ItemStore.ChangedItems changed = items.listChangedSince(before, 100);
+
+    assertThat(changed.through()).isEqualTo(items.latestChange());
+    assertThat(changed.items())
+        .extracting(Item::uri)
+        .containsExactly("urn:changes:a", "urn:changes:b");
+    Item first = changed.items().getFirst();
+    assertThat(first.id()).isEqualTo(a.id());
+    assertThat(first.status()).isEqualTo(new Status.Retracted("Gone"));
+    assertThat(first.copy().headline()).isEqualTo("A retracted");
+    assertThat(items.listChangedSince(changed.through(), 100).items()).isEmpty();
+    assertThat(items.listChangedSince(changed.through(), 100).through())
+        .isEqualTo(changed.through());
+  }
+
+  @Test
+  void changes_are_read_a_batch_at_a_time_up_to_the_position_the_batch_reaches() {
+    long before = items.latestChange();
+    for (int i = 1; i <= 5; i++) {
+      items.save(
+          published("urn:batch:" + i, Copies.story("Batch " + i, "Iran"), "2026-11-01T08:00:00Z"));
+    }
+
+    ItemStore.ChangedItems first = items.listChangedSince(before, 2);
+    ItemStore.ChangedItems second = items.listChangedSince(first.through(), 2);
+    ItemStore.ChangedItems third = items.listChangedSince(second.through(), 2);
+
+    assertThat(first.items()).extracting(Item::uri).containsExactly("urn:batch:1", "urn:batch:2");
+    assertThat(second.items()).extracting(Item::uri).containsExactly("urn:batch:3", "urn:batch:4");
+    assertThat(third.items()).extracting(Item::uri).containsExactly("urn:batch:5");
+    assertThat(third.through()).isEqualTo(items.latestChange());
+  }
+
+  @Test
+  void published_items_are_listed_page_by_page_in_id_order_and_counted() {
+    SavedRevision one =
+        items.save(published("urn:pub:1", Copies.story("One", "Iran"), "2026-11-01T08:00:00Z"));
+    items.save(
+        revision(
+            "urn:pub:draft",
+            Copies.story("Draft", "Iran"),
+            new Status.Draft(),
+            "2026-11-01T08:00:00Z"));
+    SavedRevision two =
+        items.save(published("urn:pub:2", Copies.story("Two", "Iran"), "2026-11-02T08:00:00Z"));
+    SavedRevision three =
+        items.save(published("urn:pub:3", Copies.story("Three", "Iran"), "2026-11-03T08:00:00Z"));
+
+    List<Item> first = items.listPublished(0, 2);
+    List<Item> rest = items.listPublished(first.getLast().id().value(), 2);
+
+    assertThat(first).extracting(Item::id).containsExactly(one.id(), two.id());
+    assertThat(rest).extracting(Item::id).containsExactly(three.id());
+    assertThat(items.listPublished(three.id().value(), 2)).isEmpty();
+    assertThat(items.countPublished()).isEqualTo(3);
+  }
 }

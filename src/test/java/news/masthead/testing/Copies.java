@@ -88,4 +88,15 @@ public final class Copies {
     return Submission.imported(
         uri, copy, new Status.Published(), Optional.of(at), Optional.of(at), "test");
   }
+
+  /** A new revision with the given status, saved now, as a wire update or correction is. */
+  public static Submission imported(String uri, Copy copy, Status status) {
+    return Submission.imported(
+        uri,
+        copy,
+        status,
+        Optional.empty(),
+        Optional.of(Instant.parse("2026-11-25T10:00:00Z")),
+        "test");
+  }
 }

@@ -1,0 +1,145 @@
+package news.masthead.search;
+
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import news.masthead.content.Snippet;
+import news.masthead.content.Teaser;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+
+/**
+ * Cuts result snippets with Lucene's unified highlighter, from the offsets kept in the postings (no
+ * text is analysed again): the whole headline, and a passage of about {@value #LENGTH} characters
+ * of text around the first matches. The passages become {@link Snippet}s, runs of plain text, so
+ * the page escapes every character and only adds its own {@code <mark>}. One per search; not
+ * thread-safe.
+ */
+final class Snippets extends UnifiedHighlighter {
+  /** The length a text snippet aims at, in characters. */
+  static final int LENGTH = 200;
+
+  /** Characters kept before the first match when a passage is too long. */
+  private static final int BEFORE_MATCH = 80;
+
+  Snippets(IndexSearcher searcher, Analyzer analyzer) {
+    super(
+        UnifiedHighlighter.builder(searcher, analyzer)
+            .withFormatter(new RunsFormatter())
+            .withMaxLength(20_000)
+            .withHighlightPhrasesStrictly(true));
+  }
+
+  /**
+   * The snippets of each field for each document, in the order of {@code docIds}; a document
+   * without the field gets an empty snippet.
+   */
+  Map<String, Snippet[]> of(String[] fields, Query query, int[] docIds) throws IOException {
+    int[] passages = new int[fields.length];
+    Arrays.fill(passages, 1);
+    Map<String, Object[]> found = highlightFieldsAsObjects(fields, query, docIds, passages);
+    Map<String, Snippet[]> snippets = new java.util.HashMap<>();
+    found.forEach(
+        (field, values) -> {
+          Snippet[] out = new Snippet[values.length];
+          for (int i = 0; i < values.length; i++) {
+            out[i] = values[i] instanceof Snippet s ? s : new Snippet(List.of());
+          }
+          snippets.put(field, out);
+        });
+    return snippets;
+  }
+
+  @Override
+  protected BreakIterator getBreakIterator(String field) {
+    if (field.startsWith(ItemDocument.HEADLINE)) {
+      return new WholeBreakIterator();
+    }
+    return LengthGoalBreakIterator.createClosestToLength(
+        BreakIterator.getSentenceInstance(Locale.ROOT), LENGTH, 0.4f);
+  }
+
+  /** Formats passages as runs of plain and marked text. */
+  private static final class RunsFormatter extends PassageFormatter {
+    @Override
+    public Object format(Passage[] passages, String content) {
+      List<Snippet.Run> runs = new ArrayList<>();
+      for (Passage passage : passages) {
+        int[][] marks = merged(passage);
+        int start = passage.getStartOffset();
+        int end = passage.getEndOffset();
+        if (end - start > LENGTH + BEFORE_MATCH) { // one long sentence: keep a window of it
+          int first = marks.length > 0 ? marks[0][0] : start;
+          start = wordStart(content, Math.max(start, first - BEFORE_MATCH), first);
+          end = wordEnd(content, Math.min(end, start + LENGTH), end);
+        }
+        if (!runs.isEmpty() || start > 0) {
+          runs.add(new Snippet.Run(runs.isEmpty() ? "… " : " … ", false));
+        }
+        int at = start;
+        for (int[] mark : marks) {
+          int from = Math.max(mark[0], at);
+          int to = Math.min(mark[1], end);
+          if (from >= to) {
+            continue;
+          }
+          runs.add(new Snippet.Run(Teaser.collapseSpaces(content.substring(at, from)), false));
+          runs.add(new Snippet.Run(content.substring(from, to), true));
+          at = to;
+        }
+        runs.add(new Snippet.Run(Teaser.collapseSpaces(content.substring(at, end)), false));
+        if (end < content.length()) {
+          runs.add(new Snippet.Run(" …", false));
+        }
+      }
+      return new Snippet(runs);
+    }
+
+    /** The passage's matches in order, overlapping ones joined (a joined word and its parts). */
+    private static int[][] merged(Passage passage) {
+      int n = passage.getNumMatches();
+      int[][] marks = new int[n][];
+      for (int i = 0; i < n; i++) {
+        marks[i] = new int[] {passage.getMatchStarts()[i], passage.getMatchEnds()[i]};
+      }
+      Arrays.sort(marks, (a, b) -> Integer.compare(a[0], b[0]));
+      List<int[]> joined = new ArrayList<>();
+      for (int[] mark : marks) {
+        if (!joined.isEmpty() && mark[0] <= joined.getLast()[1]) {
+          joined.getLast()[1] = Math.max(joined.getLast()[1], mark[1]);
+        } else {
+          joined.add(mark);
+        }
+      }
+      return joined.toArray(new int[0][]);
+    }
+
+    /** The start of the first word at or after {@code from}, but not past {@code limit}. */
+    private static int wordStart(String text, int from, int limit) {
+      int i = from;
+      while (i > 0 && i < limit && !Character.isWhitespace(text.charAt(i - 1))) {
+        i++;
+      }
+      return i;
+    }
+
+    /** The end of the last whole word before {@code to}, or {@code to} inside one long word. */
+    private static int wordEnd(String text, int to, int limit) {
+      int i = to;
+      while (i > 0 && i < limit && !Character.isWhitespace(text.charAt(i))) {
+        i--;
+      }
+      return i <= 0 ? to : i;
+    }
+  }
+}

@@ -1,0 +1,356 @@
+package news.masthead.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import news.masthead.content.ItemSummary;
+import news.masthead.content.Language;
+import news.masthead.content.Profile;
+import news.masthead.content.Slug;
+import news.masthead.content.Snippet;
+import news.masthead.content.Status;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The index on its own: what a search finds, how it is marked, filtered, ordered and sliced. */
+class SearchIndexTest {
+  SearchIndex index;
+
+  @BeforeEach
+  void fill() {
+    index = SearchIndex.inMemory("test");
+    index.update(
+        List.of(
+            Items.story(
+                1,
+                "Tehran suburbs face nightly water cuts",
+                "Iran",
+                "Reservoirs behind the dams fell to record lows this week. Officials said the"
+                    + " water cuts would last until the rains.",
+                "2026-11-23T07:40:00Z"),
+            Items.story(
+                2,
+                "Parliament delays vote on election law",
+                "Iraq",
+                "The elections commission asked for more time. Cuts to its budget, and water"
+                    + " shortages in the south, were also debated.",
+                "2026-11-21T16:45:00Z"),
+            Items.brief(
+                3,
+                "Gold coin prices jump",
+                "Economy",
+                "Savers sought a hedge as the rial slid against the dollar.",
+                "2026-11-24T09:20:00Z"),
+            Items.persian(
+                4,
+                "کتاب\u200Cخانهٔ ملی در کرمان",
+                "ایران",
+                "تولید خودرو در سال ۱۴۰۳ به ٢٠٠ هزار دستگاه رسید و کارخانه‌ها گسترش یافتند.",
+                "2026-11-22T08:00:00Z")),
+        4);
+  }
+
+  @AfterEach
+  void close() {
+    index.close();
+  }
+
+  List<String> headlines(SearchRequest request) {
+    return index.find(request).hits().stream().map(h -> h.item().headline()).toList();
+  }
+
+  List<String> headlines(String text) {
+    return headlines(SearchRequest.of(text));
+  }
+
+  @Test
+  void an_item_is_found_by_a_word_of_its_headline_or_its_text() {
+    assertThat(headlines("suburbs")).containsExactly("Tehran suburbs face nightly water cuts");
+    assertThat(headlines("reservoirs")).containsExactly("Tehran suburbs face nightly water cuts");
+    assertThat(headlines("hedge")).containsExactly("Gold coin prices jump");
+  }
+
+  @Test
+  void every_word_must_be_found_and_english_words_match_their_other_forms() {
+    assertThat(headlines("election commission"))
+        .containsExactly("Parliament delays vote on election law");
+    assertThat(headlines("elections")).containsExactly("Parliament delays vote on election law");
+    assertThat(headlines("election gold")).isEmpty();
+  }
+
+  @Test
+  void a_result_reads_back_as_a_summary_that_links_to_the_item() {
+    ItemSummary item = index.find(SearchRequest.of("gold")).hits().getFirst().item();
+
+    assertThat(item.profile()).isEqualTo(Profile.BRIEF);
+    assertThat(item.section().name()).isEqualTo("Economy");
+    assertThat(item.path()).isEqualTo("/economy/3/gold-coin-prices-jump");
+    assertThat(item.firstPublished()).contains(Instant.parse("2026-11-24T09:20:00Z"));
+  }
+
+  @Test
+  void a_phrase_matches_its_words_in_order_only() {
+    assertThat(headlines("\"water cuts\""))
+        .containsExactly("Tehran suburbs face nightly water cuts");
+    assertThat(headlines("water cuts")).hasSize(2);
+  }
+
+  @Test
+  void a_word_ending_in_a_star_finds_the_words_that_begin_with_it() {
+    assertThat(headlines("reserv*")).containsExactly("Tehran suburbs face nightly water cuts");
+    assertThat(headlines("parlia*")).containsExactly("Parliament delays vote on election law");
+  }
+
+  @Test
+  void a_word_after_a_minus_or_not_is_left_out_and_or_finds_either() {
+    assertThat(headlines("water -tehran"))
+        .containsExactly("Parliament delays vote on election law");
+    assertThat(headlines("water NOT tehran"))
+        .containsExactly("Parliament delays vote on election law");
+    assertThat(headlines("gold OR parliament")).hasSize(2);
+  }
+
+  @Test
+  void the_matched_words_are_marked_in_the_headline_and_the_snippet() {
+    SearchResults.Hit hit = index.find(SearchRequest.of("reservoirs")).hits().getFirst();
+
+    assertThat(hit.snippet().marked()).containsExactly("Reservoirs");
+    assertThat(hit.snippet().plainText()).startsWith("Reservoirs behind the dams");
+    assertThat(hit.headline().marked()).isEmpty();
+    assertThat(hit.headline().plainText()).isEqualTo("Tehran suburbs face nightly water cuts");
+
+    SearchResults.Hit both = index.find(SearchRequest.of("\"water cuts\"")).hits().getFirst();
+    assertThat(both.headline().marked()).containsExactly("water cuts");
+    assertThat(both.snippet().marked()).containsExactly("water cuts");
+  }
+
+  @Test
+  void a_long_text_is_cut_to_a_passage_around_the_match() {
+    String filler = "Nothing of note happened on this quiet day in the provinces. ".repeat(40);
+    index.update(
+        List.of(
+            Items.story(
+                9,
+                "A long report",
+                "Iran",
+                filler + "The saffron harvest was the best in years. " + filler,
+                "2026-11-01T08:00:00Z")),
+        5);
+
+    Snippet snippet = index.find(SearchRequest.of("saffron")).hits().getFirst().snippet();
+
+    assertThat(snippet.marked()).containsExactly("saffron");
+    assertThat(snippet.plainText()).startsWith("… ").endsWith(" …");
+    assertThat(snippet.plainText().length()).isLessThan(Snippets.LENGTH + 200);
+  }
+
+  @Test
+  void text_that_looks_like_markup_stays_plain_text_in_the_snippet() {
+    index.update(
+        List.of(
+            Items.story(
+                10,
+                "<script>alert(1)</script> Oil talks",
+                "Iran",
+                "The <b>oil</b> talks & \"quotes\" continued.",
+                "2026-11-01T08:00:00Z")),
+        5);
+
+    SearchResults.Hit hit = index.find(SearchRequest.of("oil")).hits().getFirst();
+
+    assertThat(hit.headline().plainText()).isEqualTo("<script>alert(1)</script> Oil talks");
+    assertThat(hit.headline().marked()).containsExactly("Oil");
+    assertThat(hit.snippet().plainText()).contains("<b>", "&", "\"quotes\"");
+  }
+
+  @Test
+  void persian_yeh_kaf_digits_and_the_zero_width_non_joiner_all_match_their_other_forms() {
+    String headline = "کتاب\u200Cخانهٔ ملی در کرمان";
+
+    assertThat(headlines(SearchRequest.of("کتابخانه").in(Language.PERSIAN)))
+        .containsExactly(headline);
+    assertThat(headlines(SearchRequest.of("کتاب\u200Cخانه").in(Language.PERSIAN)))
+        .containsExactly(headline);
+    assertThat(headlines(SearchRequest.of("کتاب خانه").in(Language.PERSIAN)))
+        .containsExactly(headline);
+    assertThat(headlines(SearchRequest.of("\"کتاب خانه\"").in(Language.PERSIAN)))
+        .containsExactly(headline);
+    assertThat(headlines(SearchRequest.of("كرمان").in(Language.PERSIAN))).containsExactly(headline);
+    assertThat(headlines(SearchRequest.of("ملي").in(Language.PERSIAN))).containsExactly(headline);
+    assertThat(headlines(SearchRequest.of("1403").in(Language.PERSIAN))).containsExactly(headline);
+    assertThat(headlines(SearchRequest.of("١٤٠٣").in(Language.PERSIAN))).containsExactly(headline);
+    assertThat(headlines(SearchRequest.of("۲۰۰").in(Language.PERSIAN))).containsExactly(headline);
+  }
+
+  @Test
+  void a_persian_match_is_marked_whole_in_the_original_text() {
+    SearchResults.Hit hit =
+        index.find(SearchRequest.of("کتابخانه").in(Language.PERSIAN)).hits().getFirst();
+
+    assertThat(hit.headline().marked()).containsExactly("کتاب\u200Cخانهٔ");
+  }
+
+  @Test
+  void filters_narrow_by_language_section_type_and_dates() {
+    assertThat(headlines(SearchRequest.of("water").in(Language.PERSIAN))).isEmpty();
+    assertThat(headlines(SearchRequest.of("water").inSection(new Slug("iraq"))))
+        .containsExactly("Parliament delays vote on election law");
+    assertThat(headlines(SearchRequest.of("hedge OR water").only(Profile.BRIEF)))
+        .containsExactly("Gold coin prices jump");
+    assertThat(
+            headlines(
+                SearchRequest.of("water")
+                    .between(
+                        Optional.of(Instant.parse("2026-11-22T00:00:00Z")),
+                        Optional.of(Instant.parse("2026-11-24T00:00:00Z")))))
+        .containsExactly("Tehran suburbs face nightly water cuts");
+    assertThat(
+            headlines(
+                SearchRequest.of("water")
+                    .between(Optional.empty(), Optional.of(Instant.parse("2026-11-22T00:00:00Z")))))
+        .containsExactly("Parliament delays vote on election law");
+  }
+
+  @Test
+  void results_come_best_first_or_newest_first() {
+    // "cuts" is in the first story's headline and text, in the second's text only.
+    assertThat(headlines("cuts"))
+        .containsExactly(
+            "Tehran suburbs face nightly water cuts", "Parliament delays vote on election law");
+    assertThat(headlines(SearchRequest.of("cuts OR hedge").ordered(SearchRequest.Order.NEWEST)))
+        .containsExactly(
+            "Gold coin prices jump",
+            "Tehran suburbs face nightly water cuts",
+            "Parliament delays vote on election law");
+  }
+
+  @Test
+  void results_are_sliced_into_pages_with_the_total_counted() {
+    SearchRequest all = SearchRequest.of("cuts OR hedge").ordered(SearchRequest.Order.NEWEST);
+
+    SearchResults second = index.find(all.slice(1, 1));
+
+    assertThat(second.total()).isEqualTo(3);
+    assertThat(second.exact()).isTrue();
+    assertThat(second.hits())
+        .extracting(h -> h.item().headline())
+        .containsExactly("Tehran suburbs face nightly water cuts");
+    assertThat(index.find(all.slice(3, 1)).hits()).isEmpty();
+  }
+
+  @Test
+  void an_updated_item_is_found_by_its_new_words_only() {
+    index.update(
+        List.of(
+            Items.brief(
+                3,
+                "Gold coin prices fall",
+                "Economy",
+                "Savers sold as the rial recovered.",
+                "2026-11-24T09:20:00Z")),
+        5);
+
+    assertThat(headlines("jump")).isEmpty();
+    assertThat(headlines("gold")).containsExactly("Gold coin prices fall");
+    assertThat(index.indexedThrough()).isEqualTo(5);
+  }
+
+  @Test
+  void a_retracted_or_withheld_item_is_removed() {
+    var gold =
+        Items.brief(3, "Gold coin prices jump", "Economy", "Savers.", "2026-11-24T09:20:00Z");
+    var water =
+        Items.story(
+            1, "Tehran suburbs face nightly water cuts", "Iran", "x", "2026-11-23T07:40:00Z");
+
+    index.update(
+        List.of(
+            Items.withStatus(gold, new Status.Retracted("Wrong")),
+            Items.withStatus(water, new Status.Withheld())),
+        6);
+
+    assertThat(headlines("gold")).isEmpty();
+    assertThat(headlines("suburbs")).isEmpty();
+    assertThat(index.size()).isEqualTo(2);
+  }
+
+  @Test
+  void related_items_share_distinctive_words_in_the_same_language_and_leave_the_item_out() {
+    var item =
+        Items.story(
+            20,
+            "Water cuts reach the suburbs of Tehran",
+            "Iran",
+            "Reservoirs fell again, and water cuts spread to the suburbs.",
+            "2026-11-25T08:00:00Z");
+    index.update(List.of(item), 7);
+
+    List<ItemSummary> related = index.related(item, 5);
+
+    assertThat(related)
+        .extracting(ItemSummary::headline)
+        .startsWith("Tehran suburbs face nightly water cuts")
+        .doesNotContain("Water cuts reach the suburbs of Tehran", "کتاب\u200Cخانهٔ ملی در کرمان");
+  }
+
+  @Test
+  void a_blank_search_finds_nothing() {
+    assertThat(index.find(SearchRequest.of("   ")).hits()).isEmpty();
+  }
+
+  @Test
+  void an_index_on_disk_remembers_the_database_and_the_position_it_reflects(@TempDir Path dir) {
+    try (SearchIndex disk = SearchIndex.open(dir, "jdbc:sqlite:one.db")) {
+      disk.update(List.of(Items.story(1, "Kept", "Iran", "Kept text.", "2026-11-01T08:00:00Z")), 7);
+    }
+
+    try (SearchIndex again = SearchIndex.open(dir, "jdbc:sqlite:one.db")) {
+      assertThat(again.indexedThrough()).isEqualTo(7);
+      assertThat(again.find(SearchRequest.of("kept")).hits()).hasSize(1);
+    }
+    try (SearchIndex other = SearchIndex.open(dir, "jdbc:sqlite:another.db")) {
+      assertThat(other.indexedThrough()).isZero();
+      assertThat(other.size()).isZero();
+    }
+  }
+
+  @Test
+  void an_unfinished_rebuild_is_never_committed(@TempDir Path dir) {
+    try (SearchIndex disk = SearchIndex.open(dir, "db")) {
+      disk.update(
+          List.of(Items.story(1, "Before", "Iran", "Old text.", "2026-11-01T08:00:00Z")), 3);
+      disk.commit();
+      disk.clear();
+      disk.add(List.of(Items.story(2, "Half", "Iran", "New text.", "2026-11-01T08:00:00Z")));
+    }
+
+    try (SearchIndex again = SearchIndex.open(dir, "db")) {
+      assertThat(again.indexedThrough()).isEqualTo(3);
+      assertThat(headlinesIn(again, "text")).containsExactly("Before");
+    }
+  }
+
+  @Test
+  void a_second_process_cannot_open_an_index_in_use_and_is_told_why(@TempDir Path dir) {
+    try (SearchIndex first = SearchIndex.open(dir, "db")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> SearchIndex.open(dir, "db"))
+          .isInstanceOf(IndexUnavailable.class)
+          .hasMessageContaining(dir.toString())
+          .hasMessageContaining("in use by another Masthead process");
+      try (SearchIndex fallback = SearchIndex.openOrInMemory(dir, "db")) {
+        assertThat(fallback.location()).isEqualTo("memory");
+      }
+    }
+  }
+
+  static List<String> headlinesIn(SearchIndex index, String text) {
+    return index.find(SearchRequest.of(text)).hits().stream()
+        .map(h -> h.item().headline())
+        .toList();
+  }
+}

@@ -1,0 +1,231 @@
+package news.masthead.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import news.masthead.content.Copy;
+import news.masthead.content.ItemSummary;
+import news.masthead.content.Language;
+import news.masthead.content.SavedRevision;
+import news.masthead.content.Status;
+import news.masthead.search.SearchIndex;
+import news.masthead.store.Database;
+import news.masthead.store.ItemStore;
+import news.masthead.testing.Copies;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The search index follows the newsroom: what is published is found, what is corrected is found as
+ * corrected, what is retracted is gone, whether saved here or by another process, and an index that
+ * is missing or behind at start is brought up to date without holding the start up.
+ */
+class SearchIndexingTest {
+  @TempDir Path dir;
+  Database database;
+  ItemStore items;
+  Publishing publishing;
+  Edition edition;
+
+  @BeforeEach
+  void open() {
+    database = Database.openSqlite(dir.resolve("data"));
+    items = new ItemStore(database);
+    publishing = new Publishing(items, Clock.systemUTC());
+    edition = new Edition(items);
+    publishing.addListener(edition);
+  }
+
+  @AfterEach
+  void close() {
+    edition.stopSearch();
+    database.close();
+  }
+
+  Views.SearchOutcome search(String text) {
+    return edition.search(
+        new Views.SearchQuery(
+            text,
+            Optional.of(Language.ENGLISH),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            1));
+  }
+
+  List<Views.SearchHit> hits(String text) {
+    return search(text) instanceof Views.SearchOutcome.Found found
+        ? found.page().hits()
+        : List.of();
+  }
+
+  List<String> headlines(String text) {
+    return hits(text).stream().map(h -> h.item().headline()).toList();
+  }
+
+  SavedRevision publish(String uri, Copy copy) {
+    return publishing.save(Copies.published(uri, copy, "2026-11-24T10:00:00Z"));
+  }
+
+  static <T> T within(long millis, Supplier<T> value, java.util.function.Predicate<T> done)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + millis;
+    T current = value.get();
+    while (!done.test(current) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+      current = value.get();
+    }
+    return current;
+  }
+
+  @Test
+  void a_published_brief_is_found_within_a_second_of_its_save() throws InterruptedException {
+    edition.startSearch(SearchIndex.inMemory(database.description()));
+
+    long start = System.nanoTime();
+    publish(
+        "urn:t:saffron", Copies.brief("Saffron harvest doubles", "Iran", "Farmers in Khorasan."));
+    List<String> found = within(1000, () -> headlines("saffron"), l -> !l.isEmpty());
+
+    assertThat(found).containsExactly("Saffron harvest doubles");
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000);
+  }
+
+  @Test
+  void a_retracted_or_withheld_item_disappears_from_the_results() {
+    edition.startSearch(SearchIndex.inMemory(database.description()));
+    Copy copy = Copies.brief("Saffron harvest doubles", "Iran", "Farmers in Khorasan.");
+    publish("urn:t:retracted", copy);
+    publish("urn:t:withheld", Copies.brief("Saffron prices", "Iran", "Traders in Mashhad."));
+    assertThat(headlines("saffron")).hasSize(2);
+
+    publishing.save(
+        Copies.imported("urn:t:retracted", copy, new Status.Retracted("Wrong figures")));
+    publishing.save(
+        Copies.imported(
+            "urn:t:withheld",
+            Copies.brief("Saffron prices", "Iran", "Traders in Mashhad."),
+            new Status.Withheld()));
+
+    assertThat(headlines("saffron")).isEmpty();
+  }
+
+  @Test
+  void a_correction_is_found_by_its_new_words_with_them_in_the_snippet() {
+    edition.startSearch(SearchIndex.inMemory(database.description()));
+    publish("urn:t:corrected", Copies.brief("Bridge reopens", "Iraq", "The bridge in Basra."));
+
+    publish("urn:t:corrected", Copies.brief("Bridge reopens", "Iraq", "The bridge in Mosul."));
+
+    assertThat(headlines("basra")).isEmpty();
+    Views.SearchHit hit = hits("mosul").getFirst();
+    assertThat(hit.snippet().plainText()).isEqualTo("The bridge in Mosul.");
+    assertThat(hit.snippet().marked()).containsExactly("Mosul");
+  }
+
+  @Test
+  void a_save_by_another_process_is_found_through_the_change_log() throws InterruptedException {
+    edition.startSearch(SearchIndex.inMemory(database.description()));
+    try (ChangeFollower follower = new ChangeFollower(items);
+        Database other = Database.openSqlite(dir.resolve("data"))) {
+      follower.addListener(edition);
+      follower.start(100);
+      new Publishing(new ItemStore(other), Clock.systemUTC())
+          .save(
+              Copies.published(
+                  "urn:t:elsewhere",
+                  Copies.brief("Pistachio exports", "Economy", "Saved elsewhere."),
+                  "2026-11-24T10:00:00Z"));
+
+      assertThat(within(2000, () -> headlines("pistachio"), l -> !l.isEmpty()))
+          .containsExactly("Pistachio exports");
+    }
+  }
+
+  @Test
+  void a_missing_index_is_built_in_the_background_and_searches_say_so_meanwhile()
+      throws InterruptedException {
+    List<news.masthead.workflow.Submission> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 1200; i++) {
+      many.add(
+          Copies.published(
+              "urn:t:many:" + i,
+              Copies.brief("Brief " + i + " on dates", "Iraq", "Date palms."),
+              "2026-11-24T10:00:00Z"));
+    }
+    publishing.saveAll(many, outcome -> {});
+    long before = edition.version();
+
+    long start = System.nanoTime();
+    edition.startSearch(SearchIndex.inMemory(database.description()));
+    long startMillis = (System.nanoTime() - start) / 1_000_000;
+    Views.SearchOutcome first = search("palms");
+    Views.SearchOutcome later =
+        within(10_000, () -> search("palms"), o -> o instanceof Views.SearchOutcome.Found);
+
+    assertThat(startMillis).isLessThan(200);
+    assertThat(first)
+        .isInstanceOfAny(Views.SearchOutcome.NotReady.class, Views.SearchOutcome.Found.class);
+    assertThat(later).isInstanceOf(Views.SearchOutcome.Found.class);
+    assertThat(((Views.SearchOutcome.Found) later).page().total()).isGreaterThanOrEqualTo(1000);
+    assertThat(headlines("1199")).containsExactly("Brief 1199 on dates");
+    assertThat(edition.version()).isGreaterThan(before);
+  }
+
+  @Test
+  void an_index_behind_the_database_answers_at_once_and_catches_up() throws InterruptedException {
+    Path index = dir.resolve("index");
+    edition.startSearch(SearchIndex.open(index, database.description()));
+    publish("urn:t:before", Copies.brief("Pomegranate festival", "Iran", "Before the stop."));
+    edition.stopSearch();
+    publish("urn:t:after", Copies.brief("Pomegranate prices", "Iran", "While it was stopped."));
+
+    edition.startSearch(SearchIndex.open(index, database.description()));
+
+    assertThat(search("pomegranate")).isInstanceOf(Views.SearchOutcome.Found.class);
+    assertThat(within(2000, () -> headlines("pomegranate"), l -> l.size() == 2))
+        .containsExactlyInAnyOrder("Pomegranate festival", "Pomegranate prices");
+  }
+
+  @Test
+  void a_story_page_lists_related_items_from_the_index() {
+    edition.startSearch(SearchIndex.inMemory(database.description()));
+    SavedRevision shown =
+        publish(
+            "urn:t:related:1",
+            Copies.brief("Drought empties the reservoirs", "Iran", "Reservoirs and dams run dry."));
+    publish(
+        "urn:t:related:2",
+        Copies.brief("Dams at record lows", "Iraq", "The reservoirs behind the dams are low."));
+    publish("urn:t:related:3", Copies.brief("Gold prices", "Economy", "Savers buy gold coins."));
+
+    Views.ItemLookup lookup = edition.item(shown.id());
+
+    assertThat(lookup).isInstanceOf(Views.ItemLookup.Found.class);
+    List<ItemSummary> related = ((Views.ItemLookup.Found) lookup).page().related();
+    assertThat(related).extracting(ItemSummary::headline).containsExactly("Dams at record lows");
+  }
+
+  @Test
+  void a_search_that_cannot_run_is_refused_with_the_reason() {
+    edition.startSearch(SearchIndex.inMemory(database.description()));
+
+    assertThat(search("*oil"))
+        .isInstanceOfSatisfying(
+            Views.SearchOutcome.Refused.class,
+            r -> assertThat(r.reason()).contains("cannot begin with *"));
+  }
+
+  @Test
+  void without_a_search_index_searches_say_it_is_not_ready() {
+    assertThat(search("oil")).isInstanceOf(Views.SearchOutcome.NotReady.class);
+  }
+}
