@@ -167,6 +167,75 @@ public final class ContentApi {
     send(ctx, root);
   }
 
+  /** {@code /api/v1/search?q=}: published items matching a search, best or newest first. */
+  public void search(Context ctx) {
+    String q = ctx.queryParam("q");
+    if (q == null || q.isBlank()) {
+      throw new HttpError.BadRequest("q is missing: say what to search for");
+    }
+    String sort = Optional.ofNullable(ctx.queryParam("sort")).orElse("relevance");
+    if (!sort.equals("relevance") && !sort.equals("date")) {
+      throw new HttpError.BadRequest("sort must be relevance or date, not \"" + sort + "\"");
+    }
+    int page =
+        Optional.ofNullable(ctx.queryParam("cursor"))
+            .map(c -> decodeText(c))
+            .map(
+                text -> {
+                  if (!text.matches("p[1-9][0-9]{0,2}")) {
+                    throw new HttpError.BadRequest(
+                        "cursor is not one this API gave out; start again without it");
+                  }
+                  return Integer.parseInt(text.substring(1));
+                })
+            .orElse(1);
+    Views.SearchQuery query =
+        new Views.SearchQuery(
+            q,
+            Optional.of(language(ctx)),
+            Optional.ofNullable(ctx.queryParam("section")).map(v -> slug("section", v)),
+            Optional.ofNullable(ctx.queryParam("profile")).map(ContentApi::profile),
+            Optional.ofNullable(ctx.queryParam("from")).map(v -> day("from", v)),
+            Optional.ofNullable(ctx.queryParam("to")).map(v -> day("to", v).plusSeconds(86_400)),
+            sort.equals("date"),
+            page);
+    switch (edition.search(query)) {
+      case Views.SearchOutcome.Refused refused -> throw new HttpError.BadRequest(refused.reason());
+      case Views.SearchOutcome.NotReady notReady -> {
+        ctx.header("Retry-After", "5");
+        error(ctx, 503, "the search index is being built; try again in a few seconds");
+      }
+      case Views.SearchOutcome.Found found -> {
+        ObjectNode root = ApiJson.JSON.createObjectNode();
+        root.put("total", found.page().total());
+        root.put("exact", found.page().exact());
+        ArrayNode items = root.putArray("items");
+        for (Views.SearchHit hit : found.page().hits()) {
+          ObjectNode item = ApiJson.summary(hit.item(), baseUrl);
+          ArrayNode snippet = item.putArray("snippet");
+          hit.snippet()
+              .runs()
+              .forEach(
+                  run -> snippet.addObject().put("text", run.text()).put("marked", run.marked()));
+          items.add(item);
+        }
+        if (found.page().pagination().hasNext()) {
+          root.put("next", encodeText("p" + (page + 1)));
+        }
+        send(ctx, root);
+      }
+    }
+  }
+
+  private static Instant day(String parameter, String value) {
+    try {
+      return java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new HttpError.BadRequest(
+          parameter + " must be a date such as 2026-11-24, not \"" + value + "\"");
+    }
+  }
+
   /** An error as JSON, for every failure under {@code /api/}. */
   public static void error(Context ctx, int status, String message) {
     RenderedPage page = RenderedPage.of(status, JSON_TYPE, ApiJson.error(status, message));

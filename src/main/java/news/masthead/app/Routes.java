@@ -49,6 +49,7 @@ public final class Routes {
     read(config, "/api/v1/items", api::items);
     read(config, "/api/v1/items/{id}", api::item);
     read(config, "/api/v1/sections", api::sections);
+    read(config, "/api/v1/search", api::search);
     for (SubjectKind kind : SubjectKind.values()) {
       read(config, "/api/v1/" + plural(kind), ctx -> api.subjects(ctx, kind));
     }

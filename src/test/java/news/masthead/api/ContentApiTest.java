@@ -98,6 +98,7 @@ class ContentApiTest {
             "/api/v1/items",
             "/api/v1/items/{id}",
             "/api/v1/sections",
+            "/api/v1/search",
             "/api/v1/tags",
             "/api/v1/people",
             "/api/v1/organisations",
@@ -140,6 +141,32 @@ class ContentApiTest {
         (path, schema) -> assertThat(component(schema).validate(json(path))).as(path).isEmpty());
     assertThat(component("Error").validate(JSON.readTree(site.get("/api/v1/items?limit=0").body())))
         .isEmpty();
+  }
+
+  @Test
+  void search_answers_with_marked_snippets_and_refuses_what_it_cannot_run() throws Exception {
+    JsonNode results = null;
+    for (int tries = 0; tries < 100; tries++) { // the index is built in the background at start
+      HttpResponse<String> response = site.get("/api/v1/search?q=water");
+      if (response.statusCode() == 200) {
+        results = JSON.readTree(response.body());
+        break;
+      }
+      assertThat(response.statusCode()).isEqualTo(503);
+      Thread.sleep(100);
+    }
+    assertThat(results).isNotNull();
+    assertThat(component("SearchResults").validate(results)).isEmpty();
+    assertThat(results.get("total").asLong()).isGreaterThanOrEqualTo(2);
+    assertThat(results.get("items").get(0).get("snippet").toString()).contains("\"marked\":true");
+    assertThat(
+            component("SearchResults")
+                .validate(json("/api/v1/search?q=%D8%A2%D8%A8&language=fa&sort=date")))
+        .isEmpty();
+    assertThat(error("/api/v1/search?q=*ater", 400)).isNotEmpty();
+    assertThat(error("/api/v1/search", 400)).contains("q is missing");
+    assertThat(error("/api/v1/search?q=water&sort=best", 400))
+        .contains("sort must be relevance or date");
   }
 
   @Test
