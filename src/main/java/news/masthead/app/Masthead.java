@@ -69,7 +69,8 @@ public final class Masthead implements AutoCloseable {
             settings.timeZone(),
             List.of(Language.ENGLISH, Language.PERSIAN));
     PublicSite site = new PublicSite(edition, outlet, settings.pageCache());
-    edition.startSearch(SearchIndex.openOrInMemory(searchIndexDirectory(), database.description()));
+    edition.startSearch(
+        () -> SearchIndex.openOrInMemory(searchIndexDirectory(), database.description()));
     follower = new ChangeFollower(items);
     follower.addListener(edition);
     follower.start(1000);
@@ -115,7 +116,9 @@ public final class Masthead implements AutoCloseable {
   public SearchIndexing.Rebuilt reindex(SearchIndexing.Progress progress) {
     try (SearchIndexing indexing =
         new SearchIndexing(
-            items, SearchIndex.open(searchIndexDirectory(), database.description()), () -> {})) {
+            items,
+            () -> SearchIndex.open(searchIndexDirectory(), database.description()),
+            () -> {})) {
       return indexing.rebuild(progress);
     }
   }
