@@ -83,6 +83,7 @@ public final class SearchIndex implements AutoCloseable {
   private final SearcherManager searchers;
   private final Analyzer queryAnalyzer = Analysis.perField(false);
   private final Map<Analysis, Analyzer> queryAnalyzers = new HashMap<>();
+  private volatile long timeLimitMillis = TIME_LIMIT_MS;
   private volatile long indexedThrough;
   private volatile boolean rebuilding;
   private long lastCommit = System.nanoTime();
@@ -165,6 +166,11 @@ public final class SearchIndex implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("an index in memory cannot fail to open", e);
     }
+  }
+
+  /** Sets how long a search may take before it is stopped, for tests. */
+  void timeLimit(long millis) {
+    timeLimitMillis = millis;
   }
 
   /** Where the index is: its directory, or "memory". */
@@ -275,7 +281,7 @@ public final class SearchIndex implements AutoCloseable {
     IndexSearcher shared = acquire();
     try {
       IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
-      searcher.setTimeout(new QueryTimeoutImpl(TIME_LIMIT_MS));
+      searcher.setTimeout(new QueryTimeoutImpl(timeLimitMillis));
       int wanted = request.offset() + request.limit();
       TopDocs top =
           switch (request.order()) {
@@ -292,7 +298,7 @@ public final class SearchIndex implements AutoCloseable {
       if (searcher.timedOut()) {
         throw new InvalidSearch(
             "the search took longer than "
-                + TIME_LIMIT_MS
+                + timeLimitMillis
                 + " ms and was stopped: use fewer words ending in *, or more specific words");
       }
       ScoreDoc[] page = slice(top.scoreDocs, request.offset());
