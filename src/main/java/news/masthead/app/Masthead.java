@@ -83,7 +83,8 @@ public final class Masthead implements AutoCloseable {
     Sitemaps sitemaps =
         new Sitemaps(
             edition, cache, outlet.baseUrl(), outlet.editions(), outlet::nameIn, Clock.systemUTC());
-    edition.startSearch(SearchIndex.openOrInMemory(searchIndexDirectory(), database.description()));
+    edition.startSearch(
+        () -> SearchIndex.openOrInMemory(searchIndexDirectory(), database.description()));
     follower = new ChangeFollower(items);
     follower.addListener(edition);
     follower.start(1000);
@@ -132,7 +133,9 @@ public final class Masthead implements AutoCloseable {
   public SearchIndexing.Rebuilt reindex(SearchIndexing.Progress progress) {
     try (SearchIndexing indexing =
         new SearchIndexing(
-            items, SearchIndex.open(searchIndexDirectory(), database.description()), () -> {})) {
+            items,
+            () -> SearchIndex.open(searchIndexDirectory(), database.description()),
+            () -> {})) {
       return indexing.rebuild(progress);
     }
   }

@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import news.masthead.content.Item;
 import news.masthead.content.ItemSummary;
@@ -81,6 +83,7 @@ public final class SearchIndex implements AutoCloseable {
   private final SearcherManager searchers;
   private final Analyzer queryAnalyzer = Analysis.perField(false);
   private final Map<Analysis, Analyzer> queryAnalyzers = new HashMap<>();
+  private volatile long timeLimitMillis = TIME_LIMIT_MS;
   private volatile long indexedThrough;
   private volatile boolean rebuilding;
   private long lastCommit = System.nanoTime();
@@ -163,6 +166,11 @@ public final class SearchIndex implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("an index in memory cannot fail to open", e);
     }
+  }
+
+  /** Sets how long a search may take before it is stopped, for tests. */
+  void timeLimit(long millis) {
+    timeLimitMillis = millis;
   }
 
   /** Where the index is: its directory, or "memory". */
@@ -273,7 +281,7 @@ public final class SearchIndex implements AutoCloseable {
     IndexSearcher shared = acquire();
     try {
       IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
-      searcher.setTimeout(new QueryTimeoutImpl(TIME_LIMIT_MS));
+      searcher.setTimeout(new QueryTimeoutImpl(timeLimitMillis));
       int wanted = request.offset() + request.limit();
       TopDocs top =
           switch (request.order()) {
@@ -290,14 +298,13 @@ public final class SearchIndex implements AutoCloseable {
       if (searcher.timedOut()) {
         throw new InvalidSearch(
             "the search took longer than "
-                + TIME_LIMIT_MS
+                + timeLimitMillis
                 + " ms and was stopped: use fewer words ending in *, or more specific words");
       }
       ScoreDoc[] page = slice(top.scoreDocs, request.offset());
-      return new SearchResults(
-          hits(searcher, matching, analyses, page),
-          top.totalHits.value(),
-          top.totalHits.relation() == TotalHits.Relation.EQUAL_TO);
+      boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+      long total = exact ? top.totalHits.value() : Math.min(top.totalHits.value(), COUNT_EXACTLY);
+      return new SearchResults(hits(searcher, matching, analyses, page), total, exact);
     } catch (IOException e) {
       throw failure("search", e);
     } finally {
@@ -412,13 +419,18 @@ public final class SearchIndex implements AutoCloseable {
       fields[2 * i] = analyses.get(i).field(ItemDocument.HEADLINE);
       fields[2 * i + 1] = analyses.get(i).field(ItemDocument.TEXT);
     }
-    Map<String, Snippet[]> snippets =
-        new Snippets(searcher, queryAnalyzer).of(fields, matching, docIds);
+    Set<String> wanted = new HashSet<>(ItemDocument.SUMMARY_FIELDS);
+    wanted.addAll(List.of(fields));
     StoredFields stored = searcher.storedFields();
+    Document[] docs = new Document[page.length];
+    for (int i = 0; i < page.length; i++) {
+      docs[i] = stored.document(docIds[i], wanted);
+    }
+    Map<String, Snippet[]> snippets =
+        new Snippets(searcher, queryAnalyzer).of(fields, matching, docIds, docs);
     List<SearchResults.Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
-      Document doc = stored.document(docIds[i], ItemDocument.SUMMARY_FIELDS);
-      ItemSummary item = ItemDocument.summary(doc);
+      ItemSummary item = ItemDocument.summary(docs[i]);
       Analysis analysis = Analysis.of(item.section().language());
       Snippet headline =
           snippetOf(snippets, analysis.field(ItemDocument.HEADLINE), i)

@@ -70,7 +70,7 @@ public final class Edition implements ChangeListener {
 
   private final Map<String, Remembered> shared = new ConcurrentHashMap<>();
   private volatile long seen;
-  private volatile long rebuilds;
+  private volatile long searchesReady;
   private volatile long version;
   private volatile Optional<SearchIndexing> search = Optional.empty();
 
@@ -81,11 +81,12 @@ public final class Edition implements ChangeListener {
   }
 
   /**
-   * Starts keeping {@code index} up to date (in the background when it must be built) and answers
-   * searches and related items from it.
+   * Opens the search index in the background, brings it up to date (rebuilding it when it is
+   * missing) and from then on answers searches and related items from it, keeping it up to date
+   * with every change. Returns at once.
    */
-  public void startSearch(SearchIndex index) {
-    SearchIndexing indexing = new SearchIndexing(items, index, this::searchRebuilt);
+  public void startSearch(Supplier<SearchIndex> opener) {
+    SearchIndexing indexing = new SearchIndexing(items, opener, this::searchReady);
     search = Optional.of(indexing);
     indexing.start();
   }
@@ -103,21 +104,21 @@ public final class Edition implements ChangeListener {
     synchronized (this) {
       if (latestChange != seen) {
         seen = latestChange;
-        version = seen + rebuilds;
+        version = seen + searchesReady;
         shared.clear();
       }
     }
   }
 
-  private synchronized void searchRebuilt() {
-    rebuilds++;
-    version = seen + rebuilds;
+  private synchronized void searchReady() {
+    searchesReady++;
+    version = seen + searchesReady;
     shared.clear();
   }
 
   /**
    * The version of what this edition shows, for page caches: moves on every save, and once more
-   * when the search index has been rebuilt. Only ever grows.
+   * each time the search index becomes ready (opened at start, or rebuilt). Only ever grows.
    */
   public long version() {
     return version;

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import news.masthead.content.Item;
 import news.masthead.content.ItemSummary;
 import news.masthead.search.SearchIndex;
@@ -21,11 +22,11 @@ import org.slf4j.LoggerFactory;
  * retraction, made on this node or another, is searchable (or gone) by the time the {@link Edition}
  * shows it, because the edition asks for {@link #catchUp} before it moves to a new version.
  *
- * <p>At {@link #start} a missing or foreign index (empty, made from another database, or ahead of
- * it) is rebuilt from scratch on a background thread, and searches answer "not ready" until it is
- * done; an index that is merely behind (the node was down during an import) catches up in the
- * background while it answers from what it has. {@link #rebuild} also runs in the foreground, for
- * {@code masthead reindex}. Thread-safe: one writer at a time, searches alongside.
+ * <p>At {@link #start} the index is opened on a background thread, so the server's first page does
+ * not wait for it; a missing or foreign index (empty, made from another database, or ahead of it)
+ * is then rebuilt from scratch, an index that is merely behind (the node was down during an import)
+ * catches up. Searches answer "not ready" until that is done. {@link #rebuild} also runs in the
+ * foreground, for {@code masthead reindex}. Thread-safe: one writer at a time, searches alongside.
  */
 public final class SearchIndexing implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SearchIndexing.class);
@@ -34,20 +35,24 @@ public final class SearchIndexing implements AutoCloseable {
   static final int BATCH = 500;
 
   private final ItemStore items;
-  private final SearchIndex index;
-  private final Runnable rebuilt;
+  private final Supplier<SearchIndex> opener;
+  private final Runnable ready;
   private final ReentrantLock writing = new ReentrantLock();
-  private volatile boolean ready;
+  private volatile Optional<SearchIndex> index = Optional.empty();
+  private volatile boolean following;
   private volatile boolean closed;
   private volatile Optional<ExecutorService> background = Optional.empty();
 
   /**
-   * @param rebuilt told when a rebuild has finished, so that caches drop pages made without it
+   * @param opener opens the index, when it is first needed (opening takes a cold JVM half a second,
+   *     so a server does it in the background)
+   * @param ready told when the index has become ready after {@link #start} or a rebuild, so that
+   *     caches drop pages made without it
    */
-  public SearchIndexing(ItemStore items, SearchIndex index, Runnable rebuilt) {
+  public SearchIndexing(ItemStore items, Supplier<SearchIndex> opener, Runnable ready) {
     this.items = items;
-    this.index = index;
-    this.rebuilt = rebuilt;
+    this.opener = opener;
+    this.ready = ready;
   }
 
   /** Hears how a rebuild advances, for a progress bar. */
@@ -70,46 +75,75 @@ public final class SearchIndexing implements AutoCloseable {
   public record Rebuilt(int items, long through, Duration took) {}
 
   /**
-   * Brings the index up to date in the background and returns at once: rebuilt from scratch when it
-   * is empty, foreign or ahead of the database, else caught up from where it stopped.
+   * Opens the index and brings it up to date on a background thread, and returns at once: the index
+   * is rebuilt from scratch when it is empty, foreign or ahead of the database, else caught up from
+   * where it stopped. Searches answer "not ready" until it is open, or rebuilt.
    */
   public void start() {
-    long latest = items.latestChange();
-    long through = index.indexedThrough();
-    boolean foreign = (through == 0 && latest > 0) || through > latest;
-    ready = !foreign;
     ExecutorService thread =
         Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().daemon().name("search-indexer").unstarted(r));
     background = Optional.of(thread);
-    if (foreign) {
-      LOG.info("building the search index at {} in the background", index.location());
-      thread.execute(this::rebuildInBackground);
-    } else if (through < latest) {
-      LOG.info(
-          "the search index at {} is {} changes behind; catching up in the background",
-          index.location(),
-          latest - through);
-      thread.execute(this::catchUp);
+    thread.execute(this::openAndFollow);
+  }
+
+  private void openAndFollow() {
+    try {
+      SearchIndex opened = index();
+      long latest = items.latestChange();
+      long through = opened.indexedThrough();
+      if ((through == 0 && latest > 0) || through > latest) {
+        LOG.info("building the search index at {} in the background", opened.location());
+        Rebuilt done = rebuild(Progress.SILENT);
+        if (!closed) {
+          LOG.info("search index built: {} items in {} ms", done.items(), done.took().toMillis());
+        }
+        return;
+      }
+      if (through < latest) {
+        LOG.info(
+            "the search index at {} is {} changes behind; catching up",
+            opened.location(),
+            latest - through);
+      }
+      writing.lock();
+      try {
+        following = true; // before catching up: a change from now on waits for the lock instead
+        catchUpLocked(opened);
+      } finally {
+        writing.unlock();
+      }
+      ready.run();
+    } catch (RuntimeException e) {
+      LOG.error("could not open or build the search index; searches will say so", e);
     }
   }
 
-  /** Whether searches can be answered: false while the index is being built from scratch. */
+  /** The index, opened on first use. */
+  private synchronized SearchIndex index() {
+    if (index.isEmpty()) {
+      index = Optional.of(opener.get());
+    }
+    return index.get();
+  }
+
+  /** Whether searches can be answered: false until the index is open, and while it is built. */
   public boolean isReady() {
-    return ready && !closed;
+    return following && !closed;
   }
 
   /**
    * Indexes every change the database has that the index lacks, and returns when they are
-   * searchable. Returns at once while a rebuild runs: the rebuild catches up when it finishes.
+   * searchable. Returns at once until the index is open and while a rebuild runs: those catch up
+   * when they finish.
    */
   public void catchUp() {
-    if (!ready || closed) {
+    if (!following || closed) {
       return;
     }
     writing.lock();
     try {
-      catchUpLocked();
+      catchUpLocked(index());
     } catch (RuntimeException e) {
       LOG.warn("could not update the search index; will try again on the next change", e);
     } finally {
@@ -117,27 +151,28 @@ public final class SearchIndexing implements AutoCloseable {
     }
   }
 
-  private void catchUpLocked() {
+  private void catchUpLocked(SearchIndex opened) {
     while (!closed) {
-      long through = index.indexedThrough();
+      long through = opened.indexedThrough();
       ItemStore.ChangedItems changed = items.listChangedSince(through, BATCH);
       if (changed.through() == through) {
         return;
       }
-      index.update(changed.items(), changed.through());
+      opened.update(changed.items(), changed.through());
     }
   }
 
   /** Rebuilds the index from the database, then follows the changes made meanwhile. */
   public Rebuilt rebuild(Progress progress) {
     long start = System.nanoTime();
+    SearchIndex opened = index();
     long snapshot = items.latestChange();
     progress.started(items.countPublished());
     int count = 0;
     writing.lock();
     try {
-      ready = false;
-      index.clear();
+      following = false;
+      opened.clear();
     } finally {
       writing.unlock();
     }
@@ -147,7 +182,7 @@ public final class SearchIndexing implements AutoCloseable {
       if (page.isEmpty()) {
         break;
       }
-      index.add(page);
+      opened.add(page);
       count += page.size();
       after = page.getLast().id().value();
       progress.advanced(page.size());
@@ -157,31 +192,20 @@ public final class SearchIndexing implements AutoCloseable {
     }
     writing.lock();
     try {
-      index.update(List.of(), snapshot);
-      ready = true; // before catching up: a change from now on waits for the lock instead
-      catchUpLocked();
-      index.commit();
+      opened.update(List.of(), snapshot);
+      following = true; // before catching up: a change from now on waits for the lock instead
+      catchUpLocked(opened);
+      opened.commit();
     } finally {
       writing.unlock();
     }
-    rebuilt.run();
-    return new Rebuilt(count, index.indexedThrough(), Duration.ofNanos(System.nanoTime() - start));
-  }
-
-  private void rebuildInBackground() {
-    try {
-      Rebuilt done = rebuild(Progress.SILENT);
-      if (!closed) {
-        LOG.info("search index built: {} items in {} ms", done.items(), done.took().toMillis());
-      }
-    } catch (RuntimeException e) {
-      LOG.error("could not build the search index; searches will say so until a restart", e);
-    }
+    ready.run();
+    return new Rebuilt(count, opened.indexedThrough(), Duration.ofNanos(System.nanoTime() - start));
   }
 
   /** Runs a search, or empty while the index is being built. */
   public Optional<SearchResults> find(SearchRequest request) {
-    return isReady() ? Optional.of(index.find(request)) : Optional.empty();
+    return isReady() ? Optional.of(index().find(request)) : Optional.empty();
   }
 
   /** Published items like this one, or none while the index is being built. */
@@ -190,7 +214,7 @@ public final class SearchIndexing implements AutoCloseable {
       return List.of();
     }
     try {
-      return index.related(item, count);
+      return index().related(item, count);
     } catch (RuntimeException e) {
       LOG.warn("could not find items related to {}: {}", item.id(), e.getMessage());
       return List.of();
@@ -212,7 +236,7 @@ public final class SearchIndexing implements AutoCloseable {
         });
     writing.lock();
     try {
-      index.close();
+      index.ifPresent(SearchIndex::close);
     } finally {
       writing.unlock();
     }

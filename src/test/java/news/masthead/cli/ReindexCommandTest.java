@@ -89,6 +89,7 @@ class ReindexCommandTest {
 
     int code;
     try (Masthead server = Masthead.open(Settings.defaults(data, 0)).serve()) {
+      awaitSearch(server.port()); // the server opens its index in the background
       code = cli.execute("reindex", "--data", data.toString());
     }
 
@@ -98,5 +99,19 @@ class ReindexCommandTest {
         .contains("is in use by another Masthead process")
         .doesNotContain("Exception")
         .hasLineCount(1);
+  }
+
+  static void awaitSearch(int port) throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    var request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/search?q=x"))
+            .build();
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()
+            == 503
+        && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
   }
 }

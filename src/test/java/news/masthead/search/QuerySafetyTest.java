@@ -134,6 +134,16 @@ class QuerySafetyTest {
   }
 
   @Test
+  void a_search_that_runs_past_the_time_limit_is_stopped_and_refused() {
+    index.timeLimit(0);
+    try {
+      refused("oil OR gas OR story").hasMessageContaining("took longer than 0 ms and was stopped");
+    } finally {
+      index.timeLimit(SearchIndex.TIME_LIMIT_MS);
+    }
+  }
+
+  @Test
   void a_broad_prefix_over_many_words_still_answers_quickly() {
     SearchResults results =
         assertTimeoutPreemptively(

@@ -34,7 +34,7 @@ class SearchPagesTest {
   HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @BeforeAll
-  void start(@TempDir Path data) throws IOException {
+  void start(@TempDir Path data) throws IOException, InterruptedException {
     masthead = Masthead.open(Settings.defaults(data, 0)).serve();
     Path demo = data.resolve("demo.jsonl");
     try (var in = SearchPagesTest.class.getResourceAsStream("/demo/demo.ninjs.jsonl")) {
@@ -51,6 +51,10 @@ class SearchPagesTest {
                     "Iran",
                     "The <b>saffron</b> harvest <img src=x onerror=alert(2)> doubled."),
                 "2026-11-24T09:00:00Z"));
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (get("/search?q=x").statusCode() == 503 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20); // the index opens in the background as the server starts
+    }
     for (int i = 1; i <= 25; i++) {
       masthead
           .publishing()

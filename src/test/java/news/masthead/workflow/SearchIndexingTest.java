@@ -71,6 +71,16 @@ class SearchIndexingTest {
     return hits(text).stream().map(h -> h.item().headline()).toList();
   }
 
+  /** Starts the search index and waits until it answers, as a server's first minute does. */
+  void startSearch(Supplier<SearchIndex> opener) {
+    edition.startSearch(opener);
+    try {
+      within(10_000, () -> search("x"), o -> !(o instanceof Views.SearchOutcome.NotReady));
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   SavedRevision publish(String uri, Copy copy) {
     return publishing.save(Copies.published(uri, copy, "2026-11-24T10:00:00Z"));
   }
@@ -88,7 +98,7 @@ class SearchIndexingTest {
 
   @Test
   void a_published_brief_is_found_within_a_second_of_its_save() throws InterruptedException {
-    edition.startSearch(SearchIndex.inMemory(database.description()));
+    startSearch(() -> SearchIndex.inMemory(database.description()));
 
     long start = System.nanoTime();
     publish(
@@ -101,7 +111,7 @@ class SearchIndexingTest {
 
   @Test
   void a_retracted_or_withheld_item_disappears_from_the_results() {
-    edition.startSearch(SearchIndex.inMemory(database.description()));
+    startSearch(() -> SearchIndex.inMemory(database.description()));
     Copy copy = Copies.brief("Saffron harvest doubles", "Iran", "Farmers in Khorasan.");
     publish("urn:t:retracted", copy);
     publish("urn:t:withheld", Copies.brief("Saffron prices", "Iran", "Traders in Mashhad."));
@@ -120,7 +130,7 @@ class SearchIndexingTest {
 
   @Test
   void a_correction_is_found_by_its_new_words_with_them_in_the_snippet() {
-    edition.startSearch(SearchIndex.inMemory(database.description()));
+    startSearch(() -> SearchIndex.inMemory(database.description()));
     publish("urn:t:corrected", Copies.brief("Bridge reopens", "Iraq", "The bridge in Basra."));
 
     publish("urn:t:corrected", Copies.brief("Bridge reopens", "Iraq", "The bridge in Mosul."));
@@ -133,7 +143,7 @@ class SearchIndexingTest {
 
   @Test
   void a_save_by_another_process_is_found_through_the_change_log() throws InterruptedException {
-    edition.startSearch(SearchIndex.inMemory(database.description()));
+    startSearch(() -> SearchIndex.inMemory(database.description()));
     try (ChangeFollower follower = new ChangeFollower(items);
         Database other = Database.openSqlite(dir.resolve("data"))) {
       follower.addListener(edition);
@@ -165,7 +175,7 @@ class SearchIndexingTest {
     long before = edition.version();
 
     long start = System.nanoTime();
-    edition.startSearch(SearchIndex.inMemory(database.description()));
+    edition.startSearch(() -> SearchIndex.inMemory(database.description()));
     long startMillis = (System.nanoTime() - start) / 1_000_000;
     Views.SearchOutcome first = search("palms");
     Views.SearchOutcome later =
@@ -181,23 +191,44 @@ class SearchIndexingTest {
   }
 
   @Test
-  void an_index_behind_the_database_answers_at_once_and_catches_up() throws InterruptedException {
+  void an_index_behind_the_database_catches_up_at_start_without_a_rebuild()
+      throws InterruptedException {
     Path index = dir.resolve("index");
-    edition.startSearch(SearchIndex.open(index, database.description()));
+    startSearch(() -> SearchIndex.open(index, database.description()));
     publish("urn:t:before", Copies.brief("Pomegranate festival", "Iran", "Before the stop."));
     edition.stopSearch();
+    long stoppedAt = items.latestChange();
     publish("urn:t:after", Copies.brief("Pomegranate prices", "Iran", "While it was stopped."));
 
-    edition.startSearch(SearchIndex.open(index, database.description()));
+    try (SearchIndex stopped = SearchIndex.open(index, database.description())) {
+      assertThat(stopped.indexedThrough()).isEqualTo(stoppedAt);
+    }
+    startSearch(() -> SearchIndex.open(index, database.description()));
 
-    assertThat(search("pomegranate")).isInstanceOf(Views.SearchOutcome.Found.class);
-    assertThat(within(2000, () -> headlines("pomegranate"), l -> l.size() == 2))
+    assertThat(headlines("pomegranate"))
         .containsExactlyInAnyOrder("Pomegranate festival", "Pomegranate prices");
   }
 
   @Test
+  void opening_the_index_happens_in_the_background() {
+    long start = System.nanoTime();
+    edition.startSearch(
+        () -> {
+          try {
+            Thread.sleep(300); // a cold JVM takes about this long to open an index
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return SearchIndex.inMemory(database.description());
+        });
+
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(100);
+    assertThat(search("oil")).isInstanceOf(Views.SearchOutcome.NotReady.class);
+  }
+
+  @Test
   void a_story_page_lists_related_items_from_the_index() {
-    edition.startSearch(SearchIndex.inMemory(database.description()));
+    startSearch(() -> SearchIndex.inMemory(database.description()));
     SavedRevision shown =
         publish(
             "urn:t:related:1",
@@ -216,7 +247,7 @@ class SearchIndexingTest {
 
   @Test
   void a_search_that_cannot_run_is_refused_with_the_reason() {
-    edition.startSearch(SearchIndex.inMemory(database.description()));
+    startSearch(() -> SearchIndex.inMemory(database.description()));
 
     assertThat(search("*oil"))
         .isInstanceOfSatisfying(
