@@ -4,9 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import news.masthead.app.Masthead;
 import news.masthead.ingest.ImportProgress;
 import news.masthead.ingest.ImportReport;
@@ -33,10 +30,35 @@ final class ImportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Masthead masthead = Masthead.open(flags.settings(Map.of()))) {
-      boolean terminal = System.console() != null && System.console().isTerminal();
-      ImportProgress progress = terminal ? new Bar() : new Lines();
       long start = System.nanoTime();
-      ImportReport report = masthead.importer().importFiles(files, progress);
+      ImportReport report;
+      try (ProgressDisplay display = ProgressDisplay.forConsole()) {
+        report =
+            masthead
+                .importer()
+                .importFiles(
+                    files,
+                    new ImportProgress() {
+                      @Override
+                      public void started(long expected) {
+                        display.start(
+                            "Importing",
+                            expected < 0 ? "Importing…" : "Importing " + expected + " items…",
+                            expected);
+                      }
+
+                      @Override
+                      public void advanced(ImportReport.Problem problem) {
+                        if (problem != null) {
+                          display.problem("rejected " + problem);
+                        }
+                        display.step(1);
+                      }
+
+                      @Override
+                      public void finished(ImportReport report) {}
+                    });
+      }
       double seconds = (System.nanoTime() - start) / 1e9;
       int total = report.imported() + report.updated() + report.rejected();
       System.out.printf(
@@ -48,64 +70,5 @@ final class ImportCommand implements Callable<Integer> {
           total / Math.max(seconds, 0.001));
       return report.rejected() == 0 ? 0 : 1;
     }
-  }
-
-  /** A progress bar, for a terminal. Problems are printed above it as they come. */
-  private static final class Bar implements ImportProgress {
-    private ProgressBar bar;
-
-    @Override
-    public void started(long expected) {
-      bar =
-          new ProgressBarBuilder()
-              .setTaskName("Importing")
-              .setInitialMax(expected)
-              .setStyle(ProgressBarStyle.UNICODE_BLOCK)
-              .setUnit(" items", 1)
-              .showSpeed()
-              .build();
-    }
-
-    @Override
-    public void advanced(ImportReport.Problem problem) {
-      if (problem != null) {
-        System.err.println("\rrejected " + problem);
-      }
-      bar.step();
-    }
-
-    @Override
-    public void finished(ImportReport report) {
-      bar.close();
-    }
-  }
-
-  /** Plain progress lines, for logs and pipes: one every 1,000 items, and each problem. */
-  private static final class Lines implements ImportProgress {
-    private long expected;
-    private long done;
-
-    @Override
-    public void started(long expected) {
-      this.expected = expected;
-      System.out.println(expected < 0 ? "Importing…" : "Importing " + expected + " items…");
-    }
-
-    @Override
-    public void advanced(ImportReport.Problem problem) {
-      done++;
-      if (problem != null) {
-        System.err.println("rejected " + problem);
-      }
-      if (done % 1000 == 0) {
-        System.out.println(
-            expected > 0
-                ? String.format("… %d of %d items (%d%%)", done, expected, done * 100 / expected)
-                : "… " + done + " items");
-      }
-    }
-
-    @Override
-    public void finished(ImportReport report) {}
   }
 }

@@ -2,9 +2,6 @@ package news.masthead.cli;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import news.masthead.app.Masthead;
 import news.masthead.workflow.SearchIndexing;
 import picocli.CommandLine.Command;
@@ -25,14 +22,22 @@ final class ReindexCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Masthead masthead = Masthead.open(flags.settings(Map.of()))) {
-      boolean terminal = System.console() != null && System.console().isTerminal();
       SearchIndexing.Rebuilt done;
-      if (terminal) {
-        try (Bar bar = new Bar()) {
-          done = masthead.reindex(bar);
-        }
-      } else {
-        done = masthead.reindex(new Lines());
+      try (ProgressDisplay display = ProgressDisplay.forConsole()) {
+        done =
+            masthead.reindex(
+                new SearchIndexing.Progress() {
+                  @Override
+                  public void started(int expected) {
+                    display.start(
+                        "Indexing", "Indexing " + expected + " published items…", expected);
+                  }
+
+                  @Override
+                  public void advanced(int items) {
+                    display.step(items);
+                  }
+                });
       }
       double seconds = done.took().toNanos() / 1e9;
       System.out.printf(
@@ -43,58 +48,6 @@ final class ReindexCommand implements Callable<Integer> {
           done.items() / Math.max(seconds, 0.001),
           done.through());
       return 0;
-    }
-  }
-
-  /** A progress bar, for a terminal. */
-  private static final class Bar implements SearchIndexing.Progress, AutoCloseable {
-    private ProgressBar bar;
-
-    @Override
-    public void started(int expected) {
-      bar =
-          new ProgressBarBuilder()
-              .setTaskName("Indexing")
-              .setInitialMax(expected)
-              .setStyle(ProgressBarStyle.UNICODE_BLOCK)
-              .setUnit(" items", 1)
-              .showSpeed()
-              .build();
-    }
-
-    @Override
-    public void advanced(int items) {
-      bar.stepBy(items);
-    }
-
-    @Override
-    public void close() {
-      if (bar != null) {
-        bar.close();
-      }
-    }
-  }
-
-  /** Plain progress lines, for logs and pipes: one at least every 1,000 items. */
-  private static final class Lines implements SearchIndexing.Progress {
-    private long expected;
-    private long done;
-    private long reported;
-
-    @Override
-    public void started(int expected) {
-      this.expected = expected;
-      System.out.println("Indexing " + expected + " published items…");
-    }
-
-    @Override
-    public void advanced(int items) {
-      done += items;
-      if (done - reported >= 1000) {
-        reported = done;
-        System.out.printf(
-            "… %d of %d items (%d%%)%n", done, expected, done * 100 / Math.max(expected, 1));
-      }
     }
   }
 }
