@@ -52,9 +52,9 @@ mkdir -p "$data_dir" "$raw"
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
-for tool in curl wrk python3; do
-  command -v "$tool" >/dev/null || die "$tool is missing (wrk: apt-get install -y wrk)"
-done
+# shellcheck source=bench/tools.sh
+source "$root/bench/tools.sh"
+ensure_bench_tools curl wrk python3
 
 server_pid=""
 stop_server() {

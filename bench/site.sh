@@ -75,9 +75,9 @@ mkdir -p "$data_dir" "$raw"
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
-for tool in curl wrk python3 /usr/bin/time; do
-  command -v "$tool" >/dev/null || die "$tool is missing (wrk: apt-get install -y wrk)"
-done
+# shellcheck source=bench/tools.sh
+source "$root/bench/tools.sh"
+ensure_bench_tools curl wrk python3 /usr/bin/time
 
 # ------------------------------------------------------------------ server lifecycle
 # The server runs inside a "phase" (a background subshell, see run_phase) that stops it on exit.

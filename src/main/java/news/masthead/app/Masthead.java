@@ -75,8 +75,8 @@ public final class Masthead implements AutoCloseable {
             settings.timeZone(),
             List.of(Language.ENGLISH, Language.PERSIAN),
             java.util.Optional.of(settings.dataDirectory().resolve("policies")));
-    ResponseCache cache = new ResponseCache(settings.pageCache(), 20_000);
-    HotCache hot = new HotCache(settings.pageCache(), edition::version, 20_000);
+    ResponseCache cache = new ResponseCache(settings.pageCache(), settings.pageCacheBytes());
+    HotCache hot = new HotCache(settings.pageCache(), edition::version, settings.pageCacheBytes());
     PublicSite site = new PublicSite(edition, outlet, cache);
     Feeds feeds = new Feeds(edition, cache, outlet.baseUrl(), outlet.name());
     ContentApi api = new ContentApi(edition, outlet.baseUrl(), outlet.editions());

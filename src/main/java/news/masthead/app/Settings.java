@@ -27,6 +27,9 @@ import java.util.Properties;
  * @param siteName {@code MASTHEAD_SITE_NAME}, and {@code MASTHEAD_SITE_NAME_FA} in Persian
  * @param timeZone {@code MASTHEAD_TIME_ZONE}, default UTC: the zone pages give times in
  * @param pageCache {@code MASTHEAD_PAGE_CACHE} on or off, default on
+ * @param pageCacheMegabytes {@code MASTHEAD_PAGE_CACHE_MB}, default 32: what the rendered pages
+ *     kept in memory may weigh, for each of the page cache and the address cache in front of it
+ *     (searches get an eighth more); the launcher's 160 MB heap leaves room for the defaults
  */
 public record Settings(
     int port,
@@ -37,7 +40,8 @@ public record Settings(
     String siteName,
     String persianSiteName,
     ZoneId timeZone,
-    boolean pageCache) {
+    boolean pageCache,
+    int pageCacheMegabytes) {
 
   /** A setting has a value that cannot be used; the message names it and what is accepted. */
   public static final class InvalidSetting extends RuntimeException {
@@ -71,6 +75,7 @@ public record Settings(
     if (!cache.equals("on") && !cache.equals("off")) {
       throw new InvalidSetting("MASTHEAD_PAGE_CACHE must be on or off, not \"" + cache + "\"");
     }
+    int cacheMegabytes = lookup.integer("page.cache.mb", 32, 1, 4096);
     return new Settings(
         port,
         host,
@@ -80,7 +85,8 @@ public record Settings(
         lookup.text("site.name", "Masthead"),
         lookup.text("site.name.fa", "مست‌هد"),
         zone,
-        cache.equals("on"));
+        cache.equals("on"),
+        cacheMegabytes);
   }
 
   /** Settings for tests and tools: defaults, with the data directory and port given. */
@@ -99,12 +105,27 @@ public record Settings(
         siteName,
         persianSiteName,
         timeZone,
-        pageCache);
+        pageCache,
+        pageCacheMegabytes);
   }
 
   public Settings withPageCache(boolean on) {
     return new Settings(
-        port, host, dataDirectory, databaseUrl, baseUrl, siteName, persianSiteName, timeZone, on);
+        port,
+        host,
+        dataDirectory,
+        databaseUrl,
+        baseUrl,
+        siteName,
+        persianSiteName,
+        timeZone,
+        on,
+        pageCacheMegabytes);
+  }
+
+  /** What each page cache may weigh, in bytes. */
+  public long pageCacheBytes() {
+    return pageCacheMegabytes * 1024L * 1024L;
   }
 
   private static Map<String, String> configFile(Map<String, String> environment) {

@@ -41,7 +41,7 @@ public final class PublicSite {
     this.outlet = outlet;
     this.cache = cache;
     // Searches are kept apart, so a flood of different searches never evicts the articles.
-    this.searches = new ResponseCache(cache.enabled(), 2_000);
+    this.searches = cache.sibling(Math.max(1, cache.maxBytes() / 8));
     this.dates = new Dates(outlet.timeZone());
     this.policies = new PolicyTexts(outlet.policies());
   }

@@ -1,6 +1,7 @@
 package news.masthead.web;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -8,21 +9,30 @@ import java.util.function.LongSupplier;
  * a page asked for again without routing or rendering, the way a caching proxy in front of a site
  * would. An entry is good only while the edition's version is the one it was made at: any save
  * makes every entry stale at once. Only responses every reader shares are kept (no error pages: a
- * flood of bad addresses must not fill it). Bounded; thread-safe.
+ * flood of bad addresses must not fill it). Bounded by weight like {@link ResponseCache}: past
+ * {@code maxBytes} of kept pages it starts again empty. Thread-safe.
  */
 public final class HotCache {
   private final boolean enabled;
   private final LongSupplier version;
-  private final int capacity;
+  private final long maxBytes;
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+  private final AtomicLong weight = new AtomicLong();
 
   /** A kept response: the version it was made at, the page and its Cache-Control. */
   record Entry(long version, RenderedPage page, String cacheControl) {}
 
-  public HotCache(boolean enabled, LongSupplier version, int capacity) {
+  /**
+   * @param maxBytes what the kept pages may weigh together; a page kept at several addresses counts
+   *     at each, so the real cost is never more
+   */
+  public HotCache(boolean enabled, LongSupplier version, long maxBytes) {
+    if (maxBytes <= 0) {
+      throw new IllegalArgumentException("a cache needs a positive size, not " + maxBytes);
+    }
     this.enabled = enabled;
     this.version = version;
-    this.capacity = capacity;
+    this.maxBytes = maxBytes;
   }
 
   /** A response that may be replayed for {@code address}, or null when there is none. */
@@ -39,10 +49,20 @@ public final class HotCache {
     if (!enabled || address.length() > 1024) {
       return;
     }
-    if (entries.size() >= capacity) {
+    long cost = page.weight() + address.length();
+    if (weight.addAndGet(cost) > maxBytes) {
       entries.clear();
+      weight.set(cost);
     }
-    entries.put(address, new Entry(madeAt, page, cacheControl));
+    Entry replaced = entries.put(address, new Entry(madeAt, page, cacheControl));
+    if (replaced != null) {
+      weight.addAndGet(-(replaced.page().weight() + address.length()));
+    }
+  }
+
+  /** What the kept pages weigh now, counted as {@link #keep} counts them. */
+  long weight() {
+    return weight.get();
   }
 
   /** The version responses made now belong to. */

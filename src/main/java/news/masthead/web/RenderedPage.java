@@ -74,6 +74,15 @@ public final class RenderedPage {
     return location;
   }
 
+  /**
+   * What keeping this response in memory costs, in bytes, reckoned high: the body, room for its
+   * gzip form (about a third of an HTML body; half is allowed) and the object overhead. Caches
+   * weigh their entries by it.
+   */
+  public long weight() {
+    return body.length + body.length / 2L + 256;
+  }
+
   /** The ETag of the gzip form: a different representation needs a different tag. */
   public String gzipEtag() {
     return etag.substring(0, etag.length() - 1) + "-gz\"";

@@ -2,25 +2,39 @@ package news.masthead.web;
 
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
  * Rendered responses (pages, feeds, sitemaps) kept in memory until the edition changes: a page is
- * rendered once per change, however many readers ask for it. Bounded to {@link #capacity} pages;
- * past that it starts again empty (the pages that matter most are asked for again at once). A 503
- * ("try again shortly") is never kept. Can be switched off, for measuring rendering itself.
- * Thread-safe.
+ * rendered once per change, however many readers ask for it. Bounded by weight: when the pages kept
+ * would weigh more than {@code maxBytes} ({@link RenderedPage#weight()}), it starts again empty
+ * (the pages that matter most are asked for again at once), so a crawler walking the whole archive
+ * cannot fill the heap. A 503 ("try again shortly") is never kept. Can be switched off, for
+ * measuring rendering itself. Thread-safe.
  */
 public final class ResponseCache {
   private final boolean enabled;
-  private final int capacity;
+  private final long maxBytes;
   private final ConcurrentHashMap<String, Entry> pages = new ConcurrentHashMap<>();
+  private final AtomicLong weight = new AtomicLong();
 
   private record Entry(long version, RenderedPage page) {}
 
-  public ResponseCache(boolean enabled, int capacity) {
+  /**
+   * @param maxBytes what the kept pages may weigh together; at least one page's weight
+   */
+  public ResponseCache(boolean enabled, long maxBytes) {
+    if (maxBytes <= 0) {
+      throw new IllegalArgumentException("a cache needs a positive size, not " + maxBytes);
+    }
     this.enabled = enabled;
-    this.capacity = capacity;
+    this.maxBytes = maxBytes;
+  }
+
+  /** Another cache, on or off like this one, that may hold {@code maxBytes}. */
+  public ResponseCache sibling(long maxBytes) {
+    return new ResponseCache(enabled, maxBytes);
   }
 
   /** The page for {@code key} at this version, rendered by {@code render} when not cached. */
@@ -36,16 +50,30 @@ public final class ResponseCache {
     if (page.status() == 503) {
       return page;
     }
-    if (pages.size() >= capacity) {
+    if (weight.addAndGet(page.weight()) > maxBytes) {
+      // Racing writers may both clear: harmless, the count only errs high for a moment.
       pages.clear();
+      weight.set(page.weight());
     }
-    pages.put(key, new Entry(version, page));
+    Entry replaced = pages.put(key, new Entry(version, page));
+    if (replaced != null) {
+      weight.addAndGet(-replaced.page().weight());
+    }
     return page;
   }
 
   /** Whether responses are kept at all (off for measuring rendering itself). */
   public boolean enabled() {
     return enabled;
+  }
+
+  public long maxBytes() {
+    return maxBytes;
+  }
+
+  /** What the kept pages weigh now ({@link RenderedPage#weight()}); 0 when off. */
+  public long weight() {
+    return enabled ? weight.get() : 0;
   }
 
   public Optional<Integer> size() {

@@ -18,6 +18,14 @@ class SettingsTest {
     assertThat(settings.databaseUrl()).isEmpty();
     assertThat(settings.pageCache()).isTrue();
     assertThat(settings.timeZone()).isEqualTo(ZoneId.of("UTC"));
+    assertThat(settings.pageCacheBytes()).isEqualTo(32L * 1024 * 1024);
+  }
+
+  @Test
+  void the_page_cache_size_is_set_in_megabytes() {
+    Settings settings = Settings.resolve(Map.of(), Map.of("MASTHEAD_PAGE_CACHE_MB", "8"));
+
+    assertThat(settings.pageCacheBytes()).isEqualTo(8L * 1024 * 1024);
   }
 
   @Test
@@ -47,6 +55,8 @@ class SettingsTest {
         .hasMessageContaining("MASTHEAD_TIME_ZONE must be a zone such as UTC or Asia/Tehran");
     assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of("MASTHEAD_PAGE_CACHE", "maybe")))
         .hasMessageContaining("on or off");
+    assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of("MASTHEAD_PAGE_CACHE_MB", "0")))
+        .hasMessage("MASTHEAD_PAGE_CACHE_MB must be a number from 1 to 4096, not \"0\"");
     assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of("MASTHEAD_CONFIG", "/no/such/file")))
         .hasMessageContaining("not a file");
   }

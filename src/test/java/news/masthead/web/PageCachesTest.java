@@ -1,0 +1,71 @@
+package news.masthead.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The page caches are bounded by what their pages weigh, so a crawler cannot fill the heap. */
+class PageCachesTest {
+  private static final int PAGE_BYTES = 20_000;
+
+  private static RenderedPage page(int n) {
+    byte[] body = new byte[PAGE_BYTES];
+    body[0] = (byte) n;
+    return RenderedPage.html(200, body);
+  }
+
+  @Test
+  void a_page_is_rendered_once_per_version_and_again_after_a_change() {
+    ResponseCache cache = new ResponseCache(true, 1_000_000);
+    AtomicInteger renders = new AtomicInteger();
+
+    cache.get("/story", 1, () -> page(renders.incrementAndGet()));
+    cache.get("/story", 1, () -> page(renders.incrementAndGet()));
+    cache.get("/story", 2, () -> page(renders.incrementAndGet()));
+
+    assertThat(renders).hasValue(2);
+  }
+
+  @Test
+  void a_crawl_of_every_page_never_keeps_more_than_the_cache_may_weigh() {
+    long budget = 40 * page(0).weight();
+    ResponseCache cache = new ResponseCache(true, budget);
+
+    for (int i = 0; i < 10_000; i++) {
+      int n = i;
+      cache.get("/story/" + i, 1, () -> page(n));
+      assertThat(cache.weight()).isLessThanOrEqualTo(budget);
+    }
+    assertThat(cache.size()).hasValueSatisfying(size -> assertThat(size).isBetween(1, 40));
+  }
+
+  @Test
+  void a_page_kept_again_under_the_same_key_is_counted_once() {
+    ResponseCache cache = new ResponseCache(true, 1_000_000);
+
+    cache.get("/story", 1, () -> page(1));
+    cache.get("/story", 2, () -> page(2));
+
+    assertThat(cache.weight()).isEqualTo(page(0).weight());
+  }
+
+  @Test
+  void the_address_cache_is_bounded_by_weight_too() {
+    long budget = 10 * (page(0).weight() + 20);
+    HotCache hot = new HotCache(true, () -> 1, budget);
+
+    for (int i = 0; i < 1_000; i++) {
+      hot.keep("/?page=" + i, 1, page(i), "public, max-age=60");
+      assertThat(hot.weight()).isLessThanOrEqualTo(budget);
+    }
+    assertThat(hot.find("/?page=999")).isNotNull();
+    assertThat(hot.find("/?page=0")).isNull();
+  }
+
+  @Test
+  void a_cache_of_no_size_is_refused() {
+    assertThatThrownBy(() -> new ResponseCache(true, 0)).hasMessageContaining("positive size");
+  }
+}
