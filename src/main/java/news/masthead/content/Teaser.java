@@ -17,6 +17,12 @@ public record Teaser(String text, boolean shortened) {
   /** The length the rail cuts at, in UTF-16 characters. */
   public static final int RAIL_LENGTH = 150;
 
+  /**
+   * How far past a position {@link #isCutPoint} may read: a space, three digits and the character
+   * after them.
+   */
+  private static final int LOOK_AHEAD = 6;
+
   /** Cuts a brief's body to the rail's length. */
   public static Teaser of(Body body) {
     return of(body.runningText(), RAIL_LENGTH);
@@ -35,18 +41,20 @@ public record Teaser(String text, boolean shortened) {
       if (run instanceof Inline.Link && text.length() > start) {
         links.add(new int[] {start, text.length()});
       }
+      // Once the text runs past the limit (and past the few characters a cut point looks ahead
+      // at), a cut found within the limit is the one the whole text would give: stop collapsing.
+      if (text.length() > limit + LOOK_AHEAD) {
+        int cut = lastCutPoint(text, limit, links);
+        if (cut > 0) {
+          return new Teaser(trimTrailingPunctuation(text.substring(0, cut)), true);
+        }
+      }
     }
     String full = text.toString().stripTrailing(); // collapsing never leaves leading space
     if (full.length() <= limit) {
       return new Teaser(full, false);
     }
-    int cut = -1;
-    for (int i = Math.min(limit, full.length() - 1); i > 0; i--) {
-      if (isCutPoint(full, i, links)) {
-        cut = i;
-        break;
-      }
-    }
+    int cut = lastCutPoint(full, limit, links);
     if (cut < 0) { // no cut point within the limit: keep the first word whole
       for (int i = 1; i < full.length(); i++) {
         if (isCutPoint(full, i, links)) {
@@ -61,12 +69,22 @@ public record Teaser(String text, boolean shortened) {
     return new Teaser(trimTrailingPunctuation(full.substring(0, cut)), true);
   }
 
+  /** The last cut point at or before {@code limit}, or -1. */
+  private static int lastCutPoint(CharSequence text, int limit, List<int[]> links) {
+    for (int i = Math.min(limit, text.length() - 1); i > 0; i--) {
+      if (isCutPoint(text, i, links)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** Every run of white space as one space. Returns {@code text} itself when it has none. */
   public static String collapseSpaces(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isWhitespace(c)
-          && (c != ' ' || (i + 1 < text.length() && Character.isWhitespace(text.charAt(i + 1))))) {
+      if (isWhiteSpace(c)
+          && (c != ' ' || (i + 1 < text.length() && isWhiteSpace(text.charAt(i + 1))))) {
         StringBuilder out = new StringBuilder(text.length());
         out.append(text, 0, i);
         appendCollapsed(out, text.substring(i));
@@ -79,7 +97,7 @@ public record Teaser(String text, boolean shortened) {
   private static void appendCollapsed(StringBuilder out, String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isWhitespace(c)) {
+      if (isWhiteSpace(c)) {
         if (!out.isEmpty() && out.charAt(out.length() - 1) != ' ') {
           out.append(' ');
         }
@@ -89,8 +107,19 @@ public record Teaser(String text, boolean shortened) {
     }
   }
 
+  /**
+   * {@link Character#isWhitespace}, answered without a table lookup for ASCII: the check runs on
+   * every character of every body imported.
+   */
+  private static boolean isWhiteSpace(char c) {
+    if (c < 0x80) {
+      return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
+    }
+    return Character.isWhitespace(c);
+  }
+
   /** Position {@code i} is a cut when white space starts there, outside links and numbers. */
-  private static boolean isCutPoint(String text, int i, List<int[]> links) {
+  private static boolean isCutPoint(CharSequence text, int i, List<int[]> links) {
     if (text.charAt(i) != ' ' || text.charAt(i - 1) == ' ') {
       return false;
     }
@@ -103,7 +132,7 @@ public record Teaser(String text, boolean shortened) {
   }
 
   /** "10 000" and "۱۰ ۰۰۰": a space between a digit and a group of exactly three digits. */
-  private static boolean isSpaceInsideNumber(String text, int i) {
+  private static boolean isSpaceInsideNumber(CharSequence text, int i) {
     if (!Character.isDigit(text.charAt(i - 1))) {
       return false;
     }

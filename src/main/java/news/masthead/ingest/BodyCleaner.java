@@ -12,19 +12,23 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.owasp.html.HtmlPolicyBuilder;
-import org.owasp.html.PolicyFactory;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
 
 /**
- * Turns a body given as HTML or plain text into {@link Body} blocks. HTML passes the OWASP
- * sanitizer first (scripts, styles, event handlers and any URL that is not http, https or mailto
- * are dropped), then jsoup reads what is left into paragraphs, headings, quotes, lists and images.
- * Stateless and thread-safe.
+ * Turns a body given as HTML or plain text into {@link Body} blocks. HTML is parsed once by jsoup
+ * and passed through jsoup's safelist {@link Cleaner}: scripts, styles, event handlers, unknown
+ * elements and any URL that is not http, https, mailto or a path on this site are dropped. What is
+ * left is read into paragraphs, headings, quotes, lists, images and embeds, whose addresses must
+ * also pass {@link WebAddress#isSafe}. Stateless and thread-safe.
  */
 public final class BodyCleaner {
-  private static final PolicyFactory POLICY =
-      new HtmlPolicyBuilder()
-          .allowElements(
+  /** Relative links are checked against this base, and kept relative. */
+  private static final String BASE = "https://masthead.invalid/";
+
+  private static final Safelist SAFELIST =
+      new Safelist()
+          .addTags(
               "p",
               "h1",
               "h2",
@@ -53,19 +57,18 @@ public final class BodyCleaner {
               "article",
               "q",
               "iframe")
-          .allowUrlProtocols("http", "https", "mailto")
-          .allowAttributes("href")
-          .onElements("a")
-          .allowAttributes("src", "alt")
-          .onElements("img")
-          .allowAttributes("src", "title")
-          .onElements("iframe")
-          .toFactory();
+          .addAttributes("a", "href")
+          .addAttributes("img", "src", "alt")
+          .addAttributes("iframe", "src", "title")
+          .addProtocols("a", "href", "http", "https", "mailto")
+          .addProtocols("img", "src", "http", "https")
+          .addProtocols("iframe", "src", "http", "https")
+          .preserveRelativeLinks(true);
 
   /** Cleans an HTML body. */
   public Body fromHtml(String html) {
-    String safe = POLICY.sanitize(html == null ? "" : html);
-    Element root = Jsoup.parseBodyFragment(safe).body();
+    Element root =
+        new Cleaner(SAFELIST).clean(Jsoup.parseBodyFragment(html == null ? "" : html, BASE)).body();
     List<Block> blocks = new ArrayList<>();
     List<Inline> loose = new ArrayList<>();
     readBlocks(root, blocks, loose);

@@ -2,11 +2,16 @@ package news.masthead.ingest;
 
 import tools.jackson.databind.JsonNode;
 
-/** One entry read from a ninjs file: an item's JSON, or why the text there was not JSON. */
+/**
+ * One entry read from a ninjs file: an item's JSON, a line of JSON Lines still to be parsed (by
+ * whichever thread maps it), or why the text there was not JSON.
+ */
 sealed interface NinjsEntry {
   Position position();
 
   record Json(Position position, JsonNode node) implements NinjsEntry {}
+
+  record Line(Position position, String text) implements NinjsEntry {}
 
   record Malformed(Position position, String reason) implements NinjsEntry {}
 

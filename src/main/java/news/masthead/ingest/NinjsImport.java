@@ -76,14 +76,15 @@ public final class NinjsImport {
   private sealed interface Mapped {
     Position position();
 
-    record Ready(Position position, Submission submission) implements Mapped {}
+    record Ready(Position position, Publishing.Ready submission) implements Mapped {}
 
     record Rejected(Position position, String reason) implements Mapped {}
   }
 
   /**
    * One import's running state. Entries wait in a batch; a full batch is mapped on every core
-   * (cleaning HTML is the costly part) and then saved in one transaction, in file order.
+   * (parsing JSON, cleaning HTML, cutting teasers, serialising: all the pure work) and then saved
+   * in one transaction, in file order, by the thread that reads the files.
    */
   private final class Run {
     private final ImportProgress progress;
@@ -141,12 +142,13 @@ public final class NinjsImport {
 
     private Mapped map(NinjsEntry entry) {
       return switch (entry) {
+        case NinjsEntry.Line line -> map(NinjsReader.parse(line));
         case NinjsEntry.Malformed m -> new Mapped.Rejected(m.position(), m.reason());
         case NinjsEntry.Json json -> {
           try {
-            yield new Mapped.Ready(
-                json.position(),
-                mapping.toSubmission(json.node(), "import:" + json.position().file()));
+            Submission submission =
+                mapping.toSubmission(json.node(), "import:" + json.position().file());
+            yield new Mapped.Ready(json.position(), publishing.prepare(submission));
           } catch (InvalidNinjs e) {
             yield new Mapped.Rejected(json.position(), e.getMessage());
           }
@@ -155,7 +157,7 @@ public final class NinjsImport {
     }
 
     private void save(List<Mapped> mapped) {
-      List<Submission> batch = new ArrayList<>(mapped.size());
+      List<Publishing.Ready> batch = new ArrayList<>(mapped.size());
       List<Position> positions = new ArrayList<>(mapped.size());
       for (Mapped m : mapped) {
         switch (m) {
@@ -169,7 +171,7 @@ public final class NinjsImport {
       if (batch.isEmpty()) {
         return;
       }
-      List<Publishing.Outcome> outcomes = publishing.saveAll(batch, o -> {});
+      List<Publishing.Outcome> outcomes = publishing.saveReady(batch, o -> {});
       for (int i = 0; i < outcomes.size(); i++) {
         switch (outcomes.get(i)) {
           case Publishing.Outcome.Saved saved -> {

@@ -80,7 +80,22 @@ final class NinjsReader {
     return count + (lineHasText ? 1 : 0);
   }
 
-  /** Reads every entry of a file, in order, handing each to {@code sink}. */
+  /**
+   * The JSON of one line of JSON Lines, or the entry that says why it is not an item's JSON.
+   * Thread-safe.
+   */
+  static NinjsEntry parse(NinjsEntry.Line line) {
+    try {
+      return new NinjsEntry.Json(line.position(), MAPPER.readTree(line.text()));
+    } catch (JacksonException e) {
+      return new NinjsEntry.Malformed(line.position(), "malformed JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  /**
+   * Reads every entry of a file, in order, handing each to {@code sink}. A line of JSON Lines comes
+   * as a {@link NinjsEntry.Line} for {@link #parse}; other shapes come parsed.
+   */
   void read(Path file, Consumer<NinjsEntry> sink) throws IOException {
     String name = file.toString();
     switch (shapeOf(file)) {
@@ -101,12 +116,8 @@ final class NinjsReader {
         if (line.isBlank()) {
           continue;
         }
-        Position at = new Position(name, number);
-        try {
-          sink.accept(new NinjsEntry.Json(at, MAPPER.readTree(line)));
-        } catch (JacksonException e) {
-          sink.accept(new NinjsEntry.Malformed(at, "malformed JSON: " + e.getOriginalMessage()));
-        }
+        // Parsed later, by the thread that maps it: reading stays a cheap, single-threaded scan.
+        sink.accept(new NinjsEntry.Line(new Position(name, number), line));
       }
     }
   }

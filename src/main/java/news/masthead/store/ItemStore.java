@@ -82,7 +82,14 @@ public final class ItemStore {
    */
   public List<Outcome> saveAll(List<NewRevision> revisions, Consumer<Outcome> progress) {
     // Serialising is pure work: done on every core before the transaction takes the write lock.
-    List<String> copies = revisions.parallelStream().map(r -> CopyJson.write(r.copy())).toList();
+    return savePrepared(revisions.parallelStream().map(PreparedRevision::of).toList(), progress);
+  }
+
+  /**
+   * As {@link #saveAll}, for revisions whose copy was serialised beforehand (on other threads): the
+   * transaction does nothing but write.
+   */
+  public List<Outcome> savePrepared(List<PreparedRevision> revisions, Consumer<Outcome> progress) {
     return database
         .jdbi()
         .inTransaction(
@@ -90,11 +97,12 @@ public final class ItemStore {
               Connection connection = handle.getConnection();
               List<Outcome> outcomes = new ArrayList<>(revisions.size());
               try (RevisionWriter writer = new RevisionWriter(connection)) {
-                for (int i = 0; i < revisions.size(); i++) {
+                for (PreparedRevision prepared : revisions) {
                   Savepoint savepoint = connection.setSavepoint();
                   Outcome outcome;
                   try {
-                    outcome = new Outcome.Saved(writer.write(revisions.get(i), copies.get(i)));
+                    outcome =
+                        new Outcome.Saved(writer.write(prepared.revision(), prepared.copyJson()));
                     connection.releaseSavepoint(savepoint);
                   } catch (SQLException | RuntimeException e) {
                     connection.rollback(savepoint);

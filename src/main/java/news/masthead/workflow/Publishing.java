@@ -12,6 +12,7 @@ import news.masthead.content.Status;
 import news.masthead.content.Teaser;
 import news.masthead.store.ItemStore;
 import news.masthead.store.NewRevision;
+import news.masthead.store.PreparedRevision;
 
 /**
  * Saves revisions by the newsroom's rules: the slug follows the headline, the teaser is cut by
@@ -51,14 +52,39 @@ public final class Publishing {
   }
 
   /**
+   * A submission made ready to save: slug and teaser cut, copy serialised. Made by {@link #prepare}
+   * on any thread, so that a batch writer's transaction does nothing but write.
+   */
+  public static final class Ready {
+    private final PreparedRevision revision;
+
+    private Ready(PreparedRevision revision) {
+      this.revision = revision;
+    }
+  }
+
+  /** Does the pure work of saving {@code submission}: call it on whichever thread should. */
+  public Ready prepare(Submission submission) {
+    return new Ready(PreparedRevision.of(revisionOf(submission)));
+  }
+
+  /**
    * Saves a batch in one transaction; a submission that fails is refused alone and the rest are
    * kept. {@code progress} hears of each submission as it is done.
    */
   public List<Outcome> saveAll(List<Submission> submissions, Consumer<Outcome> progress) {
     // Cutting teasers and slugs is pure work: done on every core before the transaction.
-    List<NewRevision> revisions = submissions.parallelStream().map(this::revisionOf).toList();
+    return saveReady(submissions.parallelStream().map(this::prepare).toList(), progress);
+  }
+
+  /** As {@link #saveAll}, for submissions made ready by {@link #prepare}. */
+  public List<Outcome> saveReady(List<Ready> batch, Consumer<Outcome> progress) {
     List<Outcome> outcomes =
-        items.saveAll(revisions, o -> progress.accept(outcomeOf(o))).stream()
+        items
+            .savePrepared(
+                batch.stream().map(ready -> ready.revision).toList(),
+                o -> progress.accept(outcomeOf(o)))
+            .stream()
             .map(Publishing::outcomeOf)
             .toList();
     tellListeners();

@@ -75,6 +75,36 @@ class BodyCleanerTest {
   }
 
   @Test
+  void disguised_scripting_addresses_never_survive_as_links_or_images() {
+    Body body =
+        cleaner.fromHtml(
+            "<p><a href=\" javascript:alert(1)\">a</a> <a href=\"JaVaScRiPt:alert(1)\">b</a>"
+                + " <a href=\"javascript&colon;alert(1)\">c</a> <a href=\"&#106;avascript:x\">d</a>"
+                + " <a href=\"java\u0000script:x\">e</a> <a href=\"//evil.example/x\">f</a>"
+                + " <a href=\"vbscript:x\">g</a></p>"
+                + "<img src=\"data:image/svg+xml,<svg onload=alert(1)>\">"
+                + "<math><mi xlink:href=\"javascript:alert(1)\">h</mi></math>"
+                + "<svg><a xlink:href=\"javascript:alert(1)\"><text>i</text></a></svg>");
+
+    assertThat(body.toString())
+        .doesNotContainIgnoringCase("script")
+        .doesNotContain("evil", "data:");
+    assertThat(body.blocks())
+        .allSatisfy(block -> assertThat(block).isNotInstanceOf(Block.Image.class));
+    Block.Paragraph p = (Block.Paragraph) body.blocks().getFirst();
+    assertThat(p.text()).allMatch(run -> run instanceof Inline.Text);
+  }
+
+  @Test
+  void links_to_paths_on_this_site_are_kept_as_they_are() {
+    Body body = cleaner.fromHtml("<p>See <a href=\"/world/12/earlier-report\">our report</a>.</p>");
+
+    Block.Paragraph p = (Block.Paragraph) body.blocks().getFirst();
+    assertThat(p.text())
+        .contains(new Inline.Link("our report", new WebAddress("/world/12/earlier-report")));
+  }
+
+  @Test
   void loose_text_outside_paragraphs_becomes_a_paragraph() {
     Body body = cleaner.fromHtml("First line<br>second line<div>In a div</div>");
 
