@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       ImportCommand.class,
       ReindexCommand.class,
-      MigrateCommand.class
+      MigrateCommand.class,
+      WarmUpCommand.class
     },
     footer = {
       "",
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
       "(MASTHEAD_CONFIG, else ./masthead.properties), then defaults:",
       "  MASTHEAD_PORT (8080)  MASTHEAD_DATA (./data)  MASTHEAD_DB_URL (SQLite in the data",
       "  directory; jdbc:postgresql://… for production)  MASTHEAD_BASE_URL  MASTHEAD_SITE_NAME",
-      "  MASTHEAD_TIME_ZONE (UTC)  MASTHEAD_PAGE_CACHE (on|off)",
+      "  MASTHEAD_TIME_ZONE (UTC)  MASTHEAD_PAGE_CACHE (on|off)  MASTHEAD_PAGE_CACHE_MB (32)",
       "",
       "The launcher ./masthead also has: ./masthead test (the whole test suite) and",
       "./masthead format (the code formatter)."

@@ -60,7 +60,8 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void loadDemo(Masthead masthead) {
+  /** Imports the demo outlet shipped in the jar. */
+  static void loadDemo(Masthead masthead) {
     try (InputStream in = ServeCommand.class.getResourceAsStream("/demo/demo.ninjs.jsonl")) {
       if (in == null) {
         throw new IllegalStateException("the demo content is missing from the jar");

@@ -47,6 +47,16 @@ class CommandLineTest {
   }
 
   @Test
+  void the_warm_up_run_serves_the_demo_and_every_kind_of_page_answers() {
+    assertThat(Main.commandLine().execute("warm-up")).isZero();
+  }
+
+  @Test
+  void the_warm_up_verb_belongs_to_the_launcher_and_is_not_listed() {
+    assertThat(run("--help")).doesNotContain("warm-up");
+  }
+
+  @Test
   void an_unknown_verb_is_named_in_the_error() {
     assertThat(run("publish-everything")).contains("publish-everything");
   }
