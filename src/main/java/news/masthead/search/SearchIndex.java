@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import news.masthead.content.Item;
 import news.masthead.content.ItemSummary;
+import news.masthead.content.SearchRefusal;
 import news.masthead.content.Snippet;
 import news.masthead.content.Status;
 import org.apache.lucene.analysis.Analyzer;
@@ -296,10 +297,7 @@ public final class SearchIndex implements AutoCloseable {
                         COUNT_EXACTLY));
           };
       if (searcher.timedOut()) {
-        throw new InvalidSearch(
-            "the search took longer than "
-                + timeLimitMillis
-                + " ms and was stopped: use fewer words ending in *, or more specific words");
+        throw new InvalidSearch(SearchRefusal.Problem.TOO_SLOW, timeLimitMillis);
       }
       ScoreDoc[] page = slice(top.scoreDocs, request.offset());
       boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;

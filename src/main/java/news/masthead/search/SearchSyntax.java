@@ -3,6 +3,8 @@ package news.masthead.search;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import news.masthead.content.SearchRefusal;
+import news.masthead.content.SearchRefusal.Problem;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
@@ -50,20 +52,10 @@ final class SearchSyntax {
   static String prepare(String text) {
     int words = countWords(text);
     if (words > MAX_WORDS) {
-      throw new InvalidSearch(
-          "the search has "
-              + words
-              + " words, and at most "
-              + MAX_WORDS
-              + " are searched at once: keep the words that matter most");
+      throw new InvalidSearch(Problem.TOO_MANY_WORDS, words, MAX_WORDS);
     }
     if (text.length() > MAX_LENGTH) {
-      throw new InvalidSearch(
-          "the search is "
-              + text.length()
-              + " characters long, and searches are at most "
-              + MAX_LENGTH
-              + ": shorten it to the words that matter most");
+      throw new InvalidSearch(Problem.TOO_LONG, text.length(), MAX_LENGTH);
     }
     StringBuilder out = new StringBuilder(text.length() + 16);
     boolean quoted = false;
@@ -75,9 +67,7 @@ final class SearchSyntax {
         case '(' -> depth += quoted ? 0 : 1;
         case ')' -> {
           if (!quoted && --depth < 0) {
-            throw new InvalidSearch(
-                "the search closes a parenthesis that was never opened: remove the \")\" or add"
-                    + " a \"(\" before it");
+            throw new InvalidSearch(Problem.STRAY_CLOSING_PARENTHESIS);
           }
         }
         default -> {}
@@ -96,13 +86,10 @@ final class SearchSyntax {
       out.append(c);
     }
     if (quoted) {
-      throw new InvalidSearch(
-          "the search opens a quotation mark and never closes it: put a second \" after the"
-              + " phrase, or remove the first");
+      throw new InvalidSearch(Problem.UNCLOSED_QUOTE);
     }
     if (depth > 0) {
-      throw new InvalidSearch(
-          "the search opens a parenthesis and never closes it: add a \")\" or remove the \"(\"");
+      throw new InvalidSearch(Problem.UNCLOSED_PARENTHESIS);
     }
     return out.toString();
   }
@@ -128,8 +115,7 @@ final class SearchSyntax {
     }
     int terms = countTerms(query);
     if (terms > MAX_TERMS) {
-      throw new InvalidSearch(
-          "the search is too complex (" + terms + " terms): use fewer words and parentheses");
+      throw new InvalidSearch(Problem.TOO_COMPLEX, terms);
     }
     return query;
   }
@@ -170,13 +156,12 @@ final class SearchSyntax {
   }
 
   /** A parse error in a reader's words, without the parser's grammar dump. */
-  private static String understandable(ParseException e) {
+  private static SearchRefusal understandable(ParseException e) {
     String message = e.getMessage() == null ? "" : e.getMessage();
     Matcher column = COLUMN.matcher(message);
-    String where = column.find() ? " at character " + column.group(1) : "";
-    return "the search could not be understood"
-        + where
-        + ": AND, OR and NOT need a word on each side, and + or - goes right before a word";
+    return column.find()
+        ? SearchRefusal.of(Problem.NOT_UNDERSTOOD, column.group(1))
+        : SearchRefusal.of(Problem.NOT_UNDERSTOOD);
   }
 
   /** Lucene's classic parser with everything slow or surprising refused. Not thread-safe. */
@@ -193,13 +178,7 @@ final class SearchSyntax {
     @Override
     protected Query getFieldQuery(String field, String text, int slop) throws ParseException {
       if (slop > MAX_SLOP) {
-        throw new InvalidSearch(
-            "a phrase's words may be at most "
-                + MAX_SLOP
-                + " words apart (\"…\"~"
-                + MAX_SLOP
-                + "), not "
-                + slop);
+        throw new InvalidSearch(Problem.PHRASE_TOO_LOOSE, MAX_SLOP, slop);
       }
       return super.getFieldQuery(field, text, slop);
     }
@@ -207,31 +186,19 @@ final class SearchSyntax {
     @Override
     protected Query getWildcardQuery(String field, String term) throws ParseException {
       if (term.startsWith("*") || term.startsWith("?")) {
-        throw new InvalidSearch(
-            "a word cannot begin with * (\""
-                + abbreviate(term)
-                + "\"): searching every word for an ending is too slow; write the beginning of"
-                + " the word, as in elect*");
+        throw new InvalidSearch(Problem.LEADING_WILDCARD, abbreviate(term));
       }
-      throw new InvalidSearch(
-          "a * may only end a word, as in elect*, not sit inside one (\""
-              + abbreviate(term)
-              + "\")");
+      throw new InvalidSearch(Problem.INNER_WILDCARD, abbreviate(term));
     }
 
     @Override
     protected Query getPrefixQuery(String field, String term) throws ParseException {
       if (field == null) { // the reader's word; then once per field with the field set
         if (term.codePointCount(0, term.length()) < MIN_PREFIX) {
-          throw new InvalidSearch(
-              "a word ending in * needs at least "
-                  + MIN_PREFIX
-                  + " letters before the * (\""
-                  + abbreviate(term)
-                  + "*\")");
+          throw new InvalidSearch(Problem.SHORT_PREFIX, MIN_PREFIX, abbreviate(term));
         }
         if (++prefixes > MAX_PREFIXES) {
-          throw new InvalidSearch("at most " + MAX_PREFIXES + " words of a search may end in *");
+          throw new InvalidSearch(Problem.TOO_MANY_PREFIXES, MAX_PREFIXES);
         }
       }
       return super.getPrefixQuery(field, term);
@@ -240,25 +207,19 @@ final class SearchSyntax {
     @Override
     protected Query getFuzzyQuery(String field, String term, float similarity)
         throws ParseException {
-      throw new InvalidSearch(
-          "fuzzy matching (\""
-              + abbreviate(term)
-              + "~\") is not offered: search for the word as it is spelt, or its beginning"
-              + " followed by *");
+      throw new InvalidSearch(Problem.FUZZY, abbreviate(term));
     }
 
     @Override
     protected Query getRegexpQuery(String field, String term) throws ParseException {
-      throw new InvalidSearch(
-          "regular expressions (/…/) are not offered: search for words, phrases in quotes, or"
-              + " the beginning of a word followed by *");
+      throw new InvalidSearch(Problem.REGULAR_EXPRESSION);
     }
 
     @Override
     protected Query getRangeQuery(
         String field, String part1, String part2, boolean startInclusive, boolean endInclusive)
         throws ParseException {
-      throw new InvalidSearch("ranges are not offered: use the from and to dates instead");
+      throw new InvalidSearch(Problem.RANGE);
     }
 
     private static String abbreviate(String term) {

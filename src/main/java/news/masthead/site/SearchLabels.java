@@ -2,6 +2,7 @@ package news.masthead.site;
 
 import java.text.NumberFormat;
 import java.util.Locale;
+import news.masthead.content.SearchRefusal;
 
 /** The words of the search page in one language. Immutable. */
 public record SearchLabels(
@@ -103,6 +104,73 @@ public record SearchLabels(
   /** "Search: oil", for the page's title. */
   public String titleFor(String query) {
     return titleFor.formatted(query);
+  }
+
+  /**
+   * Why a search was refused, in this language: what is wrong with it and what to write instead.
+   * Numbers are written in this language's digits; quoted words are the reader's own.
+   */
+  public String refusal(SearchRefusal refusal) {
+    if (!locale.getLanguage().equals("fa")) {
+      return refusal.english();
+    }
+    String a = localDigits(refusal.detail(0));
+    String b = localDigits(refusal.detail(1));
+    return switch (refusal.problem()) {
+      case TOO_MANY_WORDS ->
+          "این جستجو %s واژه دارد و هر بار حداکثر %s واژه جستجو می‌شود: واژه‌های مهم‌تر را نگه دارید."
+              .formatted(a, b);
+      case TOO_LONG ->
+          "این جستجو %s نویسه است و جستجو حداکثر %s نویسه می‌پذیرد: آن را به واژه‌های مهم‌تر کوتاه کنید."
+              .formatted(a, b);
+      case STRAY_CLOSING_PARENTHESIS ->
+          "این جستجو پرانتزی را می‌بندد که باز نشده است: «)» را بردارید یا پیش از آن «(» بگذارید.";
+      case UNCLOSED_QUOTE ->
+          "این جستجو گیومه‌ای را باز می‌کند و نمی‌بندد: پس از عبارت \" دیگری بگذارید یا اولی را بردارید.";
+      case UNCLOSED_PARENTHESIS ->
+          "این جستجو پرانتزی را باز می‌کند و نمی‌بندد: «)» را بیفزایید یا «(» را بردارید.";
+      case NOT_UNDERSTOOD ->
+          "این جستجو فهمیده نشد"
+              + (refusal.details().isEmpty() ? "" : " (در نویسهٔ " + a + ")")
+              + ": AND و OR و NOT در هر دو سو واژه می‌خواهند، و + یا - درست پیش از واژه می‌آید.";
+      case TOO_COMPLEX ->
+          "این جستجو بیش از اندازه پیچیده است (%s جزء): واژه‌ها و پرانتزهای کمتری به کار ببرید."
+              .formatted(a);
+      case PHRASE_TOO_LOOSE ->
+          "واژه‌های یک عبارت حداکثر %s واژه از هم فاصله می‌توانند داشت (\"…\"~%s)، نه %s."
+              .formatted(a, a, b);
+      case LEADING_WILDCARD ->
+          ("واژه نمی‌تواند با * آغاز شود («%s»): جستجوی پایان همهٔ واژه‌ها بسیار کند است؛ آغاز"
+                  + " واژه را بنویسید، مانند انتخا*.")
+              .formatted(refusal.detail(0));
+      case INNER_WILDCARD ->
+          "* فقط در پایان واژه می‌آید، مانند انتخا*، نه در میان آن («%s»)."
+              .formatted(refusal.detail(0));
+      case SHORT_PREFIX ->
+          "واژه‌ای که به * پایان می‌یابد دست‌کم %s حرف پیش از * می‌خواهد («%s*»)."
+              .formatted(a, refusal.detail(1));
+      case TOO_MANY_PREFIXES -> "حداکثر %s واژهٔ یک جستجو می‌تواند به * پایان یابد.".formatted(a);
+      case FUZZY ->
+          ("جستجوی تقریبی («%s~») در دسترس نیست: واژه را همان‌گونه که نوشته می‌شود جستجو کنید،"
+                  + " یا آغاز آن را با * بیاورید.")
+              .formatted(refusal.detail(0));
+      case REGULAR_EXPRESSION ->
+          "عبارت باقاعده (/…/) در دسترس نیست: واژه، عبارتی در گیومه یا آغاز واژه با * را جستجو کنید.";
+      case RANGE -> "جستجوی بازه در دسترس نیست: به جای آن تاریخ‌های «از» و «تا» را به کار ببرید.";
+      case TOO_SLOW ->
+          ("این جستجو بیش از %s میلی‌ثانیه طول کشید و متوقف شد: واژه‌های کمتری را با * بیاورید"
+                  + " یا واژه‌های دقیق‌تری به کار ببرید.")
+              .formatted(a);
+      case NO_SUCH_PAGE -> "نتایج جستجو صفحه‌های ۱ تا %s دارد، نه %s.".formatted(a, b);
+    };
+  }
+
+  /** A detail that is a whole number, in this language's digits; any other text as it is. */
+  private String localDigits(String detail) {
+    if (detail.isEmpty() || !detail.chars().allMatch(Character::isDigit) || detail.length() > 18) {
+      return detail;
+    }
+    return NumberFormat.getIntegerInstance(locale).format(Long.parseLong(detail));
   }
 
   /** How many results, in this language's digits: "1 result", "1,204 results", "More than…". */

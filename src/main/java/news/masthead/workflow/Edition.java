@@ -12,6 +12,7 @@ import news.masthead.content.ItemId;
 import news.masthead.content.ItemSummary;
 import news.masthead.content.Language;
 import news.masthead.content.Profile;
+import news.masthead.content.SearchRefusal;
 import news.masthead.content.Section;
 import news.masthead.content.Slug;
 import news.masthead.content.Status;
@@ -240,7 +241,7 @@ public final class Edition implements ChangeListener {
   public SearchOutcome search(SearchQuery query) {
     if (query.page() < 1 || query.page() > MAX_SEARCH_PAGE) {
       return new SearchOutcome.Refused(
-          "search results have pages 1 to " + MAX_SEARCH_PAGE + ", not " + query.page());
+          SearchRefusal.of(SearchRefusal.Problem.NO_SUCH_PAGE, MAX_SEARCH_PAGE, query.page()));
     }
     Optional<SearchIndexing> indexing = search.filter(SearchIndexing::isReady);
     if (indexing.isEmpty()) {
@@ -265,7 +266,7 @@ public final class Edition implements ChangeListener {
       }
       results = found.get();
     } catch (InvalidSearch e) {
-      return new SearchOutcome.Refused(e.getMessage());
+      return new SearchOutcome.Refused(e.refusal());
     }
     int last =
         (int)

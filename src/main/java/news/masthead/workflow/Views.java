@@ -8,6 +8,7 @@ import news.masthead.content.ItemId;
 import news.masthead.content.ItemSummary;
 import news.masthead.content.Language;
 import news.masthead.content.Profile;
+import news.masthead.content.SearchRefusal;
 import news.masthead.content.Section;
 import news.masthead.content.Slug;
 import news.masthead.content.Snippet;
@@ -141,8 +142,13 @@ public final class Views {
   public sealed interface SearchOutcome {
     record Found(SearchPage page) implements SearchOutcome {}
 
-    /** The search cannot be run as written; the reason is for the reader. */
-    record Refused(String reason) implements SearchOutcome {}
+    /** The search cannot be run as written; the refusal is for the reader, in their language. */
+    record Refused(SearchRefusal refusal) implements SearchOutcome {
+      /** The explanation in English, for the API. */
+      public String reason() {
+        return refusal.english();
+      }
+    }
 
     /** The search index is being built; try again shortly. */
     record NotReady() implements SearchOutcome {}

@@ -264,6 +264,37 @@ class SearchPagesTest {
   }
 
   @Test
+  void the_persian_edition_explains_a_refused_search_in_persian_with_persian_digits() {
+    HttpResponse<String> star = search("/fa/search", "q", "*نفت");
+    HttpResponse<String> huge =
+        search(
+            "/fa/search",
+            "q",
+            IntStream.range(0, 60).mapToObj(n -> "و" + n % 10).collect(Collectors.joining(" ")));
+
+    assertThat(star.statusCode()).isEqualTo(400);
+    assertThat(star.body())
+        .contains("<h2>این جستجو انجام نشد</h2>")
+        .contains("واژه نمی‌تواند با * آغاز شود («*نفت»)")
+        .doesNotContain("cannot begin");
+    assertThat(huge.statusCode()).isEqualTo(400);
+    assertThat(huge.body()).contains("این جستجو ۶۰ واژه دارد و هر بار حداکثر ۵۰ واژه");
+  }
+
+  @Test
+  void an_address_longer_than_the_server_reads_gets_a_414_page_saying_so_in_both_languages() {
+    HttpResponse<String> page = search("/fa/search", "q", "نفت ".repeat(2_000));
+
+    assertThat(page.statusCode()).isEqualTo(414);
+    assertThat(page.body())
+        .contains("<h1>This address is too long</h1>")
+        .contains("shorten it to the words that matter most")
+        .contains("این نشانی بیش از اندازه بلند است");
+    assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+    assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+  }
+
+  @Test
   void a_huge_search_gets_a_400_page_quickly() {
     String thousands =
         IntStream.range(0, 2000)
