@@ -109,9 +109,9 @@ public record Teaser(String text, boolean shortened) {
 
   /**
    * {@link Character#isWhitespace}, answered without a table lookup for ASCII: the check runs on
-   * every character of every body imported.
+   * every character of every body imported, and of every text a search result is cut from.
    */
-  private static boolean isWhiteSpace(char c) {
+  public static boolean isWhiteSpace(char c) {
     if (c < 0x80) {
       return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import news.masthead.content.Item;
 import news.masthead.content.ItemSummary;
@@ -73,6 +74,14 @@ public final class SearchIndex implements AutoCloseable {
   /** Results counted exactly up to this many; beyond, the count says "more than". */
   private static final int COUNT_EXACTLY = 1_000;
 
+  /**
+   * Searches run at most one a core at once, the rest wait their turn in order: with more running
+   * than cores, each is preempted again and again and the slowest take many times the average.
+   */
+  private final Semaphore running =
+      new Semaphore(
+          Integer.getInteger("permits", Runtime.getRuntime().availableProcessors()), true);
+
   private static final String SEQ = "seq";
   private static final String DATABASE = "database";
   private static final String FORMAT_KEY = "format";
@@ -100,6 +109,7 @@ public final class SearchIndex implements AutoCloseable {
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setCommitOnClose(false);
     config.setRAMBufferSizeMB(24);
+    config.setCodec(new MastheadCodec());
     this.writer = new IndexWriter(directory, config);
     Map<String, String> recorded = new HashMap<>();
     writer.getLiveCommitData().forEach(e -> recorded.put(e.getKey(), e.getValue()));
@@ -269,6 +279,15 @@ public final class SearchIndex implements AutoCloseable {
     if (request.text().isBlank()) {
       return SearchResults.none();
     }
+    running.acquireUninterruptibly();
+    try {
+      return run(request);
+    } finally {
+      running.release();
+    }
+  }
+
+  private SearchResults run(SearchRequest request) {
     String prepared = SearchSyntax.prepare(request.text());
     List<Analysis> analyses =
         request.language().map(l -> List.of(Analysis.of(l))).orElse(List.of(Analysis.values()));

@@ -3,6 +3,7 @@ package news.masthead.search;
 import java.text.BreakIterator;
 import java.text.CharacterIterator;
 import java.text.StringCharacterIterator;
+import news.masthead.content.Teaser;
 
 /**
  * Where the sentences of an item's text begin, for cutting snippets: after a full stop, question or
@@ -134,11 +135,11 @@ final class SentenceBreaks extends BreakIterator {
 
   /** Whether a sentence starts at {@code i}: white space before it ends one. */
   private boolean isStart(int i) {
-    if (Character.isWhitespace(text.charAt(i)) || !Character.isWhitespace(text.charAt(i - 1))) {
+    if (Teaser.isWhiteSpace(text.charAt(i)) || !Teaser.isWhiteSpace(text.charAt(i - 1))) {
       return false;
     }
     int j = i - 1;
-    while (j >= 0 && Character.isWhitespace(text.charAt(j))) {
+    while (j >= 0 && Teaser.isWhiteSpace(text.charAt(j))) {
       if (text.charAt(j) == '\n') {
         return true;
       }

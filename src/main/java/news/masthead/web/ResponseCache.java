@@ -2,6 +2,7 @@ package news.masthead.web;
 
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -19,34 +20,52 @@ public final class ResponseCache {
   private final ConcurrentHashMap<String, Entry> pages = new ConcurrentHashMap<>();
   private final AtomicLong weight = new AtomicLong();
 
+  /**
+   * Pages are rendered at most one a core at once, shared by this cache and its siblings; the rest
+   * wait their turn in order. With more renders running than cores each is preempted again and
+   * again, and the slowest reader waits many times the average.
+   */
+  private final Semaphore rendering;
+
+  /** Whether this thread is rendering already (and so holds a turn). */
+  private static final ThreadLocal<Boolean> HOLDS_TURN = ThreadLocal.withInitial(() -> false);
+
   private record Entry(long version, RenderedPage page) {}
 
   /**
    * @param maxBytes what the kept pages may weigh together; at least one page's weight
    */
   public ResponseCache(boolean enabled, long maxBytes) {
+    this(enabled, maxBytes, new Semaphore(Runtime.getRuntime().availableProcessors(), true));
+  }
+
+  private ResponseCache(boolean enabled, long maxBytes, Semaphore rendering) {
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("a cache needs a positive size, not " + maxBytes);
     }
     this.enabled = enabled;
     this.maxBytes = maxBytes;
+    this.rendering = rendering;
   }
 
-  /** Another cache, on or off like this one, that may hold {@code maxBytes}. */
+  /**
+   * Another cache, on or off like this one, that may hold {@code maxBytes} and shares this one's
+   * turns at rendering.
+   */
   public ResponseCache sibling(long maxBytes) {
-    return new ResponseCache(enabled, maxBytes);
+    return new ResponseCache(enabled, maxBytes, rendering);
   }
 
   /** The page for {@code key} at this version, rendered by {@code render} when not cached. */
   public RenderedPage get(String key, long version, Supplier<RenderedPage> render) {
     if (!enabled) {
-      return render.get();
+      return renderInTurn(render);
     }
     Entry entry = pages.get(key);
     if (entry != null && entry.version() == version) {
       return entry.page();
     }
-    RenderedPage page = render.get();
+    RenderedPage page = renderInTurn(render);
     if (page.status() == 503) {
       return page;
     }
@@ -60,6 +79,21 @@ public final class ResponseCache {
       weight.addAndGet(-replaced.page().weight());
     }
     return page;
+  }
+
+  /** Renders once a turn is free; a render inside a render (a page made of kept parts) has one. */
+  private RenderedPage renderInTurn(Supplier<RenderedPage> render) {
+    if (HOLDS_TURN.get()) {
+      return render.get();
+    }
+    rendering.acquireUninterruptibly();
+    HOLDS_TURN.set(true);
+    try {
+      return render.get();
+    } finally {
+      HOLDS_TURN.set(false);
+      rendering.release();
+    }
   }
 
   /** Whether responses are kept at all (off for measuring rendering itself). */

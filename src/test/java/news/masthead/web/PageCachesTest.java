@@ -3,6 +3,8 @@ package news.masthead.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +64,43 @@ class PageCachesTest {
     }
     assertThat(hot.find("/?page=999")).isNotNull();
     assertThat(hot.find("/?page=0")).isNull();
+  }
+
+  @Test
+  void no_more_pages_render_at_once_than_there_are_cores_and_a_render_inside_a_render_goes_on()
+      throws InterruptedException {
+    ResponseCache cache = new ResponseCache(false, 1_000_000);
+    ResponseCache searches = cache.sibling(1_000);
+    int cores = Runtime.getRuntime().availableProcessors();
+    AtomicInteger now = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    List<Thread> readers = new ArrayList<>();
+    for (int i = 0; i < cores * 4; i++) {
+      readers.add(
+          Thread.ofPlatform()
+              .start(
+                  () ->
+                      searches.get(
+                          "/search",
+                          1,
+                          () -> {
+                            most.accumulateAndGet(now.incrementAndGet(), Math::max);
+                            try {
+                              Thread.sleep(20);
+                            } catch (InterruptedException e) {
+                              Thread.currentThread().interrupt();
+                            }
+                            // A part kept in the other cache, rendered inside this render.
+                            RenderedPage part = cache.get("/part", 1, () -> page(2));
+                            now.decrementAndGet();
+                            return part;
+                          })));
+    }
+    for (Thread reader : readers) {
+      reader.join(10_000);
+      assertThat(reader.isAlive()).as("a reader still waiting: renders deadlocked").isFalse();
+    }
+    assertThat(most.get()).isBetween(1, cores);
   }
 
   @Test
