@@ -282,6 +282,16 @@ class SearchPagesTest {
   }
 
   @Test
+  void a_form_field_refused_on_a_persian_page_is_marked_as_english_text_left_to_right() {
+    HttpResponse<String> page = get("/fa/search?q=oil&type=video");
+
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.body())
+        .contains("<html lang=\"fa\" dir=\"rtl\"")
+        .contains("<p class=\"detail\" lang=\"en\" dir=\"ltr\">the type must be story or brief");
+  }
+
+  @Test
   void an_address_longer_than_the_server_reads_gets_a_414_page_saying_so_in_both_languages() {
     HttpResponse<String> page = search("/fa/search", "q", "نفت ".repeat(2_000));
 
