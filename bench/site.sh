@@ -19,7 +19,9 @@
 #      recording req/s,
 #      p50/p99 and server CPU per request; "foreign cpu" is CPU the machine spent outside the
 #      server and wrk during the window (other people's work: noise);
-#   6. reads VmRSS (and VmHWM) of the java process from /proc/PID/status after the load;
+#   6. reads VmRSS (and VmHWM) of the java process from /proc/PID/status after the load, then
+#      crawls every item page the sitemaps list once (4 readers, as a search engine would: the
+#      worst case for the page caches' memory) and reads the peak RSS again;
 #   7. restarts with MASTHEAD_PAGE_CACHE=off and drives the story page again;
 #   8. times fresh starts with a class-data (CDS) archive trained on `serve` (see CDS_STARTS).
 # It prints a summary table and writes it to bench/results/site-<timestamp>.md, with the raw wrk
@@ -335,6 +337,39 @@ PY
   log "  $1: $(tail -n1 "$phase_out")"
 }
 
+crawl() {  # crawl: reads every item page the sitemaps list once (4 keep-alive readers, gzip), as
+  # a search engine would; records how many, how many were not 200, and how long it took
+  alive "the crawl"
+  python3 - "$port" >>"$phase_out" <<'PY'
+import http.client, json, re, sys, threading, time
+port = int(sys.argv[1])
+def fetch(conn, path, gzip=True):
+    conn.request("GET", path, headers={"Accept-Encoding": "gzip"} if gzip else {})
+    r = conn.getresponse()
+    return r.status, r.read()
+c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+_, index = fetch(c, "/sitemap.xml", gzip=False)
+urls = []
+for sm in re.findall(rb"<loc>([^<]+)</loc>", index):
+    path = re.sub(rb"^https?://[^/]+", b"", sm).decode()
+    if "/sitemaps/items" in path:
+        _, body = fetch(c, path, gzip=False)
+        urls += [re.sub(r"^https?://[^/]+", "", u.decode()) for u in re.findall(rb"<loc>([^<]+)</loc>", body)]
+bad = [0]
+def read(part):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    for u in part:
+        status, _ = fetch(conn, u)
+        if status != 200:
+            bad[0] += 1
+start = time.time()
+threads = [threading.Thread(target=read, args=(urls[i::4],)) for i in range(4)]
+[t.start() for t in threads]; [t.join() for t in threads]
+print(json.dumps({"crawl": len(urls), "non200": bad[0], "seconds": round(time.time() - start, 1)}))
+PY
+  log "  crawl: $(tail -n1 "$phase_out")"
+}
+
 # ------------------------------------------------------------------ 1. build
 log "run: ${raw#"$root"/}"
 if [[ "$SKIP_BUILD" != 1 ]]; then
@@ -427,6 +462,9 @@ phase_cached() {
     done
   done
   rss cached
+  log "crawling every item page once (the worst case for the page caches' memory)"
+  crawl
+  rss crawled
 }
 
 # ------------------------------------------------------------------ 7. page cache off
@@ -552,6 +590,11 @@ for name, label in (("front", "Front page `/`"), ("story", "Story page"), ("sect
               ok(p["p99_ms"] < 5) if name == "story" else ""))
 t.append(("RSS of the java process, corpus loaded, after the load (MB)", f(rss["cached"]["vmrss_kb"] / 1024, "{:.0f}"), "< 400", ok(rss["cached"]["vmrss_kb"] / 1024 < 400)))
 t.append(("  peak RSS, VmHWM (MB)", f(rss["cached"]["vmhwm_kb"] / 1024, "{:.0f}"), "", ""))
+crawls = [r for r in rows if "crawl" in r]
+if crawls and "crawled" in rss:
+    cr = crawls[-1]
+    t.append((f"Crawl of every item page ({cr['crawl']:,} pages, {cr['non200']} not 200, {cr['seconds']} s): peak RSS, VmHWM (MB)",
+              f(rss["crawled"]["vmhwm_kb"] / 1024, "{:.0f}"), "< 400", ok(rss["crawled"]["vmhwm_kb"] / 1024 < 400 and cr["non200"] == 0 and cr["crawl"] > 0)))
 for name, p in pages.items():
     if not name.endswith("-nocache"):
         continue
