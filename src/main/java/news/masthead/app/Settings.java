@@ -52,7 +52,20 @@ public record Settings(
 
   /** Resolves every setting from the flags given, the environment and the config file. */
   public static Settings resolve(Map<String, String> flags, Map<String, String> environment) {
-    Map<String, String> file = configFile(environment);
+    return resolve(flags, environment, configFile(environment));
+  }
+
+  /**
+   * Settings from {@code flags} and defaults alone: no environment variable and no config file is
+   * read, so nothing here can point at a production database. For runs that must stay apart from
+   * the installation, such as the launcher's warm-up.
+   */
+  public static Settings standalone(Map<String, String> flags) {
+    return resolve(flags, Map.of(), Map.of());
+  }
+
+  private static Settings resolve(
+      Map<String, String> flags, Map<String, String> environment, Map<String, String> file) {
     Lookup lookup = new Lookup(flags, environment, file);
     int port = lookup.integer("port", 8080, 0, 65535);
     String host = lookup.text("host", "0.0.0.0");

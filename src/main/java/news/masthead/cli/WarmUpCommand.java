@@ -23,10 +23,11 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code masthead warm-up}: a training run for the JVM's class-data archive, which the launcher
- * makes right after it builds the jar. Serves the demo outlet from a temporary data directory on a
- * free loopback port, reads every kind of public address once (with and without gzip), then stops
- * and deletes the directory. Exits 1 if any page did not answer as a reader would expect, so a
- * broken build never trains an archive silently. Hidden from {@code --help}: it is the launcher's.
+ * makes right after it builds the jar. Serves the demo outlet from a temporary data directory (its
+ * own SQLite: no environment variable or config file is read) on a free loopback port, reads every
+ * kind of public address once (with and without gzip), then stops and deletes the directory. Exits
+ * 1 if any page did not answer as a reader would expect, so a broken build never trains an archive
+ * silently. Hidden from {@code --help}: it is the launcher's.
  */
 @Command(
     name = "warm-up",
@@ -40,7 +41,9 @@ final class WarmUpCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     Path data = Files.createTempDirectory("masthead-warm-up");
     try (Masthead masthead =
-        Masthead.open(Settings.resolve(Map.of("data", data.toString(), "port", "0"), Map.of()))) {
+        Masthead.open(
+            Settings.standalone(
+                Map.of("data", data.toString(), "port", "0", "host", "127.0.0.1")))) {
       ServeCommand.loadDemo(masthead);
       masthead.serve();
       List<String> failures = readEveryKindOfPage(masthead.port());

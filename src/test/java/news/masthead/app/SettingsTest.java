@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SettingsTest {
   @Test
@@ -19,6 +20,19 @@ class SettingsTest {
     assertThat(settings.pageCache()).isTrue();
     assertThat(settings.timeZone()).isEqualTo(ZoneId.of("UTC"));
     assertThat(settings.pageCacheBytes()).isEqualTo(32L * 1024 * 1024);
+  }
+
+  @Test
+  void standalone_settings_read_no_environment_and_no_config_file(@TempDir Path dir)
+      throws java.io.IOException {
+    Path config = dir.resolve("masthead.properties");
+    java.nio.file.Files.writeString(config, "db.url=jdbc:postgresql://db/production\n");
+
+    assertThat(
+            Settings.resolve(Map.of(), Map.of("MASTHEAD_CONFIG", config.toString())).databaseUrl())
+        .contains("jdbc:postgresql://db/production");
+    assertThat(Settings.standalone(Map.of("data", dir.toString())).databaseUrl()).isEmpty();
+    assertThat(Settings.standalone(Map.of()).host()).isEqualTo("0.0.0.0");
   }
 
   @Test
