@@ -57,6 +57,10 @@ public final class PublicResponses {
    */
   public static void send(
       Context ctx, RenderedPage page, String cacheControl, boolean variesByAccept) {
+    if (page.status() == 503) { // busy, or the search index is being built: never keep it
+      cacheControl = "no-store";
+      ctx.header("Retry-After", "10");
+    }
     HotCache hot = variesByAccept ? null : ctx.attribute(HOT_CACHE);
     Long madeAt = ctx.attribute(HOT_VERSION);
     Delivery delivery =

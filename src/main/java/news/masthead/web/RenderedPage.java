@@ -18,6 +18,21 @@ public final class RenderedPage {
   /** Bodies smaller than this are sent as they are: compressing them gains nothing. */
   static final int GZIP_THRESHOLD = 1024;
 
+  /** The page of {@link #busy()}. */
+  private static final byte[] BUSY =
+      """
+      <!doctype html>
+      <html lang="en"><head><meta charset="utf-8">\
+      <meta name="viewport" content="width=device-width, initial-scale=1">\
+      <title>Too many readers at once</title></head>
+      <body><main><h1>Too many readers at once</h1>
+      <p>This page could not be made in time because the site is very busy. Please try again in a \
+      few seconds.</p>
+      <p lang="fa" dir="rtl">سایت اکنون بسیار شلوغ است. لطفاً چند ثانیهٔ دیگر دوباره امتحان کنید.</p>\
+      </main></body></html>
+      """
+          .getBytes(StandardCharsets.UTF_8);
+
   private final int status;
   private final String contentType;
   private final byte[] body;
@@ -44,6 +59,14 @@ public final class RenderedPage {
 
   public static RenderedPage text(String contentType, String body) {
     return of(200, contentType, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The server is too busy to render this now: a 503 that asks the reader, in English and Persian,
+   * to try again shortly. Never kept; sent with {@code no-store} and {@code Retry-After}.
+   */
+  public static RenderedPage busy() {
+    return html(503, BUSY);
   }
 
   /** A 301 to the canonical address of what was asked for. */

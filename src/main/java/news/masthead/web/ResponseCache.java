@@ -3,6 +3,7 @@ package news.masthead.web;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -27,6 +28,15 @@ public final class ResponseCache {
    */
   private final Semaphore rendering;
 
+  /**
+   * How long a render waits for its turn before the reader is told the site is busy ({@link
+   * RenderedPage#busy()}): long enough never to happen under a heavy but sustainable load, short
+   * enough that a flood of slow requests cannot hold every server thread.
+   */
+  static final long TURN_WAIT_MS = 2_000;
+
+  private final long turnWaitMillis;
+
   /** Whether this thread is rendering already (and so holds a turn). */
   private static final ThreadLocal<Boolean> HOLDS_TURN = ThreadLocal.withInitial(() -> false);
 
@@ -36,16 +46,22 @@ public final class ResponseCache {
    * @param maxBytes what the kept pages may weigh together; at least one page's weight
    */
   public ResponseCache(boolean enabled, long maxBytes) {
-    this(enabled, maxBytes, new Semaphore(Runtime.getRuntime().availableProcessors(), true));
+    this(enabled, maxBytes, Runtime.getRuntime().availableProcessors(), TURN_WAIT_MS);
   }
 
-  private ResponseCache(boolean enabled, long maxBytes, Semaphore rendering) {
+  /** A cache with {@code turns} renders at once, each waiting at most {@code turnWaitMillis}. */
+  ResponseCache(boolean enabled, long maxBytes, int turns, long turnWaitMillis) {
+    this(enabled, maxBytes, new Semaphore(turns, true), turnWaitMillis);
+  }
+
+  private ResponseCache(boolean enabled, long maxBytes, Semaphore rendering, long turnWaitMillis) {
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("a cache needs a positive size, not " + maxBytes);
     }
     this.enabled = enabled;
     this.maxBytes = maxBytes;
     this.rendering = rendering;
+    this.turnWaitMillis = turnWaitMillis;
   }
 
   /**
@@ -53,7 +69,7 @@ public final class ResponseCache {
    * turns at rendering.
    */
   public ResponseCache sibling(long maxBytes) {
-    return new ResponseCache(enabled, maxBytes, rendering);
+    return new ResponseCache(enabled, maxBytes, rendering, turnWaitMillis);
   }
 
   /** The page for {@code key} at this version, rendered by {@code render} when not cached. */
@@ -81,12 +97,22 @@ public final class ResponseCache {
     return page;
   }
 
-  /** Renders once a turn is free; a render inside a render (a page made of kept parts) has one. */
+  /**
+   * Renders once a turn is free, or answers {@link RenderedPage#busy()} when none frees within the
+   * wait; a render inside a render (a page made of kept parts) has its turn already.
+   */
   private RenderedPage renderInTurn(Supplier<RenderedPage> render) {
     if (HOLDS_TURN.get()) {
       return render.get();
     }
-    rendering.acquireUninterruptibly();
+    try {
+      if (!rendering.tryAcquire(turnWaitMillis, TimeUnit.MILLISECONDS)) {
+        return RenderedPage.busy();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return RenderedPage.busy();
+    }
     HOLDS_TURN.set(true);
     try {
       return render.get();

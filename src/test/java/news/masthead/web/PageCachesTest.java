@@ -104,6 +104,43 @@ class PageCachesTest {
   }
 
   @Test
+  void a_render_that_waits_too_long_for_its_turn_tells_the_reader_the_site_is_busy()
+      throws InterruptedException {
+    ResponseCache cache = new ResponseCache(true, 1_000_000, 1, 50);
+    java.util.concurrent.CountDownLatch rendering = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    Thread slow =
+        Thread.ofPlatform()
+            .start(
+                () ->
+                    cache.get(
+                        "/slow",
+                        1,
+                        () -> {
+                          rendering.countDown();
+                          try {
+                            release.await();
+                          } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                          }
+                          return page(1);
+                        }));
+    rendering.await();
+
+    RenderedPage answer = cache.get("/other", 1, () -> page(2));
+
+    release.countDown();
+    slow.join();
+    assertThat(answer.status()).isEqualTo(503);
+    assertThat(new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("Too many readers at once")
+        .contains("lang=\"fa\"");
+    assertThat(cache.get("/other", 1, () -> page(2)).status())
+        .as("a busy answer is never kept")
+        .isEqualTo(200);
+  }
+
+  @Test
   void a_cache_of_no_size_is_refused() {
     assertThatThrownBy(() -> new ResponseCache(true, 0)).hasMessageContaining("positive size");
   }
