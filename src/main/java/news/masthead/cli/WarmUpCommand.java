@@ -59,8 +59,13 @@ final class WarmUpCommand implements Callable<Integer> {
 
   private static List<String> readEveryKindOfPage(int port)
       throws IOException, InterruptedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    String base = "http://127.0.0.1:" + port;
+    try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+      return readEveryKindOfPage(http, "http://127.0.0.1:" + port);
+    }
+  }
+
+  private static List<String> readEveryKindOfPage(HttpClient http, String base)
+      throws IOException, InterruptedException {
     List<String> failures = new ArrayList<>();
     String front = get(http, base, "/", false, failures);
     List<String> addresses =
@@ -92,7 +97,8 @@ final class WarmUpCommand implements Callable<Integer> {
   private static String get(
       HttpClient http, String base, String address, boolean gzip, List<String> failures)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + address));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + address)).timeout(Duration.ofSeconds(30));
     if (gzip) {
       request.header("Accept-Encoding", "gzip");
     }

@@ -1,5 +1,6 @@
 package news.masthead.content;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -53,8 +54,7 @@ public record SearchRefusal(Problem problem, List<String> details) {
   }
 
   public static SearchRefusal of(Problem problem, Object... details) {
-    return new SearchRefusal(
-        problem, java.util.Arrays.stream(details).map(String::valueOf).toList());
+    return new SearchRefusal(problem, Arrays.stream(details).map(String::valueOf).toList());
   }
 
   /** Detail {@code i}, or "" when the refusal carries fewer. */

@@ -43,7 +43,7 @@ public record Teaser(String text, boolean shortened) {
       }
       // Once the text runs past the limit (and past the few characters a cut point looks ahead
       // at), a cut found within the limit is the one the whole text would give: stop collapsing.
-      if (text.length() > limit + LOOK_AHEAD) {
+      if (text.length() - LOOK_AHEAD > limit) { // (limit + LOOK_AHEAD could overflow)
         int cut = lastCutPoint(text, limit, links);
         if (cut > 0) {
           return new Teaser(trimTrailingPunctuation(text.substring(0, cut)), true);

@@ -9,6 +9,7 @@ import news.masthead.content.Inline;
 import news.masthead.content.Teaser;
 import news.masthead.content.WebAddress;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -23,6 +24,10 @@ import org.jsoup.safety.Safelist;
  * also pass {@link WebAddress#isSafe}. Stateless and thread-safe.
  */
 public final class BodyCleaner {
+  /** Elements whose content is never article text: code, styling, fallbacks, graphics, forms. */
+  private static final String NOT_TEXT =
+      "script, style, template, noscript, title, svg, math, object, textarea, select, button";
+
   /** Relative links are checked against this base, and kept relative. */
   private static final String BASE = "https://masthead.invalid/";
 
@@ -67,8 +72,10 @@ public final class BodyCleaner {
 
   /** Cleans an HTML body. */
   public Body fromHtml(String html) {
-    Element root =
-        new Cleaner(SAFELIST).clean(Jsoup.parseBodyFragment(html == null ? "" : html, BASE)).body();
+    Document dirty = Jsoup.parseBodyFragment(html == null ? "" : html, BASE);
+    // The cleaner keeps the text of elements it drops; these hold no article text at all.
+    dirty.select(NOT_TEXT).remove();
+    Element root = new Cleaner(SAFELIST).clean(dirty).body();
     List<Block> blocks = new ArrayList<>();
     List<Inline> loose = new ArrayList<>();
     readBlocks(root, blocks, loose);

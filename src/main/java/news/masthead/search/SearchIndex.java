@@ -78,9 +78,7 @@ public final class SearchIndex implements AutoCloseable {
    * Searches run at most one a core at once, the rest wait their turn in order: with more running
    * than cores, each is preempted again and again and the slowest take many times the average.
    */
-  private final Semaphore running =
-      new Semaphore(
-          Integer.getInteger("permits", Runtime.getRuntime().availableProcessors()), true);
+  private final Semaphore running = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
   private static final String SEQ = "seq";
   private static final String DATABASE = "database";

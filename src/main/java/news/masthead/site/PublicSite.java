@@ -256,9 +256,6 @@ public final class PublicSite {
           case 503 -> "no-store";
           default -> PublicResponses.ERROR_CACHING;
         };
-    if (page.status() == 503) {
-      ctx.header("Retry-After", "10");
-    }
     PublicResponses.send(ctx, page, caching);
   }
 

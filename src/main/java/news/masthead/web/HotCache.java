@@ -1,5 +1,7 @@
 package news.masthead.web;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -18,6 +20,12 @@ public final class HotCache {
   private final long maxBytes;
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
   private final AtomicLong weight = new AtomicLong();
+
+  /** How many addresses keep each page (by identity); guarded by this. */
+  private final Map<RenderedPage, Integer> addresses = new IdentityHashMap<>();
+
+  /** What an address's entry costs besides its characters. */
+  private static final long ADDRESS_COST = 96;
 
   /** A kept response: the version it was made at, the page and its Cache-Control. */
   record Entry(long version, RenderedPage page, String cacheControl) {}
@@ -44,20 +52,37 @@ public final class HotCache {
     return entry != null && entry.version() == version.getAsLong() ? entry : null;
   }
 
-  /** Keeps a response for {@code address}, made at {@code madeAt}. */
-  void keep(String address, long madeAt, RenderedPage page, String cacheControl) {
+  /**
+   * Keeps a response for {@code address}, made at {@code madeAt}. A page kept at several addresses
+   * ({@code /?utm_source=…}) is counted once, with each address's own small cost.
+   */
+  synchronized void keep(String address, long madeAt, RenderedPage page, String cacheControl) {
     if (!enabled || address.length() > 1024) {
       return;
     }
-    long cost = page.weight() + address.length();
-    if (weight.addAndGet(cost) > maxBytes) {
+    Entry replaced = entries.get(address);
+    long cost = ADDRESS_COST + address.length() + (addressesOf(page) == 0 ? page.weight() : 0);
+    if (weight.get() + cost > maxBytes) {
       entries.clear();
-      weight.set(cost);
+      addresses.clear();
+      weight.set(0);
+      replaced = null;
+      cost = ADDRESS_COST + address.length() + page.weight();
     }
-    Entry replaced = entries.put(address, new Entry(madeAt, page, cacheControl));
+    entries.put(address, new Entry(madeAt, page, cacheControl));
+    addresses.merge(page, 1, Integer::sum);
+    weight.addAndGet(cost);
     if (replaced != null) {
-      weight.addAndGet(-(replaced.page().weight() + address.length()));
+      weight.addAndGet(-(ADDRESS_COST + address.length()));
+      if (addresses.merge(replaced.page(), -1, Integer::sum) == 0) {
+        addresses.remove(replaced.page());
+        weight.addAndGet(-replaced.page().weight());
+      }
     }
+  }
+
+  private int addressesOf(RenderedPage page) {
+    return addresses.getOrDefault(page, 0);
   }
 
   /** What the kept pages weigh now, counted as {@link #keep} counts them. */

@@ -59,7 +59,9 @@ public final class PublicResponses {
       Context ctx, RenderedPage page, String cacheControl, boolean variesByAccept) {
     if (page.status() == 503) { // busy, or the search index is being built: never keep it
       cacheControl = "no-store";
-      ctx.header("Retry-After", "10");
+      if (ctx.res().getHeader("Retry-After") == null) {
+        ctx.header("Retry-After", "10");
+      }
     }
     HotCache hot = variesByAccept ? null : ctx.attribute(HOT_CACHE);
     Long madeAt = ctx.attribute(HOT_VERSION);

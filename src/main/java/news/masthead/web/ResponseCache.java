@@ -81,20 +81,34 @@ public final class ResponseCache {
     if (entry != null && entry.version() == version) {
       return entry.page();
     }
-    RenderedPage page = renderInTurn(render);
-    if (page.status() == 503) {
-      return page;
-    }
-    if (weight.addAndGet(page.weight()) > maxBytes) {
-      // Racing writers may both clear: harmless, the count only errs high for a moment.
+    // Readers who missed together queue for turns: the first renders and keeps its page before
+    // its turn ends, and the rest find that page here instead of rendering it again in turn.
+    return renderInTurn(
+        () -> {
+          Entry kept = pages.get(key);
+          if (kept != null && kept.version() == version) {
+            return kept.page();
+          }
+          RenderedPage page = render.get();
+          if (page.status() != 503) {
+            keep(key, new Entry(version, page));
+          }
+          return page;
+        });
+  }
+
+  /** Keeps an entry, starting again empty when the kept pages would weigh too much. */
+  private synchronized void keep(String key, Entry entry) {
+    Entry replaced = pages.get(key);
+    long cost = entry.page().weight();
+    long freed = replaced == null ? 0 : replaced.page().weight();
+    if (weight.get() + cost - freed > maxBytes) {
       pages.clear();
-      weight.set(page.weight());
+      weight.set(0);
+      freed = 0;
     }
-    Entry replaced = pages.put(key, new Entry(version, page));
-    if (replaced != null) {
-      weight.addAndGet(-replaced.page().weight());
-    }
-    return page;
+    pages.put(key, entry);
+    weight.addAndGet(cost - freed);
   }
 
   /**
@@ -117,7 +131,7 @@ public final class ResponseCache {
     try {
       return render.get();
     } finally {
-      HOLDS_TURN.set(false);
+      HOLDS_TURN.remove();
       rendering.release();
     }
   }
@@ -127,6 +141,7 @@ public final class ResponseCache {
     return enabled;
   }
 
+  /** What the kept pages may weigh together. */
   public long maxBytes() {
     return maxBytes;
   }

@@ -18,6 +18,11 @@ class TeaserTest {
   }
 
   @Test
+  void the_largest_limit_keeps_any_text_whole() {
+    assertThat(cut("hello world", Integer.MAX_VALUE)).isEqualTo(new Teaser("hello world", false));
+  }
+
+  @Test
   void a_long_text_is_cut_at_the_last_word_boundary_within_the_limit() {
     Teaser teaser = cut("The quick brown fox jumps over the lazy dog", 18);
 

@@ -96,6 +96,18 @@ class BodyCleanerTest {
   }
 
   @Test
+  void the_content_of_code_fallbacks_graphics_and_forms_never_becomes_article_text() {
+    Body body =
+        cleaner.fromHtml(
+            "<p>Kept.</p><template><p>template text</p></template><noscript>enable js</noscript>"
+                + "<title>page title</title><svg><style>svg style</style><text>drawn</text></svg>"
+                + "<math><mi>x</mi></math><textarea>typed</textarea><select><option>opt</option>"
+                + "</select><button>press</button><style>p{}</style><script>var x</script>");
+
+    assertThat(body.plainText()).isEqualTo("Kept.");
+  }
+
+  @Test
   void links_to_paths_on_this_site_are_kept_as_they_are() {
     Body body = cleaner.fromHtml("<p>See <a href=\"/world/12/earlier-report\">our report</a>.</p>");
 

@@ -141,6 +141,52 @@ class PageCachesTest {
   }
 
   @Test
+  void one_page_kept_at_many_addresses_is_counted_once() {
+    RenderedPage front = page(1);
+    long budget = 2 * front.weight() + 1_000 * 200L;
+    HotCache hot = new HotCache(true, () -> 1, budget);
+
+    for (int i = 0; i < 1_000; i++) {
+      hot.keep("/?utm_source=" + i, 1, front, "public, max-age=60");
+    }
+
+    assertThat(hot.find("/?utm_source=0")).as("nothing was evicted").isNotNull();
+    assertThat(hot.weight()).isLessThan(budget);
+  }
+
+  @Test
+  void readers_who_missed_together_get_the_one_page_the_first_of_them_rendered()
+      throws InterruptedException {
+    ResponseCache cache = new ResponseCache(true, 1_000_000, 1, 10_000);
+    AtomicInteger renders = new AtomicInteger();
+    List<Thread> readers = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      readers.add(
+          Thread.ofPlatform()
+              .start(
+                  () ->
+                      cache.get(
+                          "/section",
+                          1,
+                          () -> {
+                            renders.incrementAndGet();
+                            try {
+                              Thread.sleep(20);
+                            } catch (InterruptedException e) {
+                              Thread.currentThread().interrupt();
+                            }
+                            return page(1);
+                          })));
+    }
+    for (Thread reader : readers) {
+      reader.join();
+    }
+
+    assertThat(renders).hasValue(1);
+    assertThat(cache.weight()).isEqualTo(page(1).weight());
+  }
+
+  @Test
   void a_cache_of_no_size_is_refused() {
     assertThatThrownBy(() -> new ResponseCache(true, 0)).hasMessageContaining("positive size");
   }
