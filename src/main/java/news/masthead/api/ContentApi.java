@@ -205,6 +205,10 @@ public final class ContentApi {
         ctx.header("Retry-After", "5");
         error(ctx, 503, "the search index is being built; try again in a few seconds");
       }
+      case Views.SearchOutcome.Busy busy -> {
+        ctx.header("Retry-After", "5");
+        error(ctx, 503, "too many searches at once; try again in a few seconds");
+      }
       case Views.SearchOutcome.Found found -> {
         ObjectNode root = ApiJson.JSON.createObjectNode();
         root.put("total", found.page().total());

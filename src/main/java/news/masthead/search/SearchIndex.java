@@ -80,6 +80,9 @@ public final class SearchIndex implements AutoCloseable {
    */
   private final Semaphore running = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
+  /** How long a search waits for its turn before {@link SearchBusy} says to try again. */
+  static final long TURN_WAIT_MS = 2_000;
+
   private static final String SEQ = "seq";
   private static final String DATABASE = "database";
   private static final String FORMAT_KEY = "format";
@@ -272,12 +275,20 @@ public final class SearchIndex implements AutoCloseable {
    *
    * @throws InvalidSearch when the search does not parse, asks for something too slow, or takes
    *     longer than the time limit
+   * @throws SearchBusy when no search could start within {@value #TURN_WAIT_MS} ms
    */
   public SearchResults find(SearchRequest request) {
     if (request.text().isBlank()) {
       return SearchResults.none();
     }
-    running.acquireUninterruptibly();
+    try {
+      if (!running.tryAcquire(TURN_WAIT_MS, TimeUnit.MILLISECONDS)) {
+        throw new SearchBusy(TURN_WAIT_MS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SearchBusy(TURN_WAIT_MS);
+    }
     try {
       return run(request);
     } finally {

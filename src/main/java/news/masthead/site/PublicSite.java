@@ -240,6 +240,7 @@ public final class PublicSite {
                                 case Views.SearchOutcome.Found found -> 200;
                                 case Views.SearchOutcome.Refused refused -> 400;
                                 case Views.SearchOutcome.NotReady notReady -> 503;
+                                case Views.SearchOutcome.Busy busy -> 503;
                               })
                       .orElse(200);
               SearchLabels labels = Labels.of(language).search();
