@@ -16,7 +16,13 @@ import org.apache.lucene.codecs.lucene90.compressing.Lucene90CompressingStoredFi
  * segments back; segments written with the default codec stay readable.
  */
 public final class MastheadCodec extends FilterCodec {
-  /** The codec's name, written into every segment it makes. Never change it. */
+  /**
+   * The codec's name, written into every segment it makes. Whenever the delegate codec or the
+   * stored-fields settings change, make a new codec with a new name (Masthead2) and keep this class
+   * registered so that indexes written with it stay readable. An index no version can read is
+   * discarded and rebuilt ({@link SearchIndex#open}); after a rollback to a version without this
+   * codec, delete {@code data/index} (the old version then rebuilds it).
+   */
   public static final String NAME = "Masthead1";
 
   private static final int CHUNK_BYTES = 8 * 1024;

@@ -22,6 +22,9 @@ import news.masthead.content.Status;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.QueryTimeoutImpl;
@@ -135,9 +138,50 @@ public final class SearchIndex implements AutoCloseable {
    * Opens (or creates) the index in {@code directory}, for {@code database} (its description, which
    * the index records).
    *
+   * <p>An index this version cannot read (written by another version's codec, or damaged) is
+   * derived data: it is discarded and opened empty, and the server rebuilds it from the database.
+   *
    * @throws IndexUnavailable when another process holds the directory or it cannot be used
    */
   public static SearchIndex open(Path directory, String database) {
+    try {
+      return openOnDisk(directory, database);
+    } catch (IndexUnavailable e) {
+      if (!unreadable(e.getCause())) {
+        throw e;
+      }
+      LOG.warn(
+          "the search index at {} cannot be read by this version ({}); discarding it, to be"
+              + " rebuilt from the database",
+          directory,
+          e.getCause().getMessage());
+      discard(directory);
+      return openOnDisk(directory, database);
+    }
+  }
+
+  /** Whether opening failed because of what the files hold, not because of who holds them. */
+  private static boolean unreadable(Throwable cause) {
+    return cause instanceof IndexFormatTooOldException
+        || cause instanceof IndexFormatTooNewException
+        || cause instanceof CorruptIndexException
+        || (cause instanceof IllegalArgumentException
+            && (String.valueOf(cause.getMessage()).contains("Could not load codec")
+                || String.valueOf(cause.getMessage()).contains("lucene.codecs.Codec with name")));
+  }
+
+  private static void discard(Path directory) {
+    try (Directory dir = FSDirectory.open(directory)) {
+      for (String file : dir.listAll()) {
+        dir.deleteFile(file);
+      }
+    } catch (IOException e) {
+      throw new IndexUnavailable(
+          "cannot discard the unreadable search index at " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static SearchIndex openOnDisk(Path directory, String database) {
     Directory dir = null;
     try {
       Files.createDirectories(directory);

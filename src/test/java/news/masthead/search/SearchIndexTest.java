@@ -320,6 +320,33 @@ class SearchIndexTest {
   }
 
   @Test
+  void an_index_written_by_a_codec_this_version_cannot_load_is_discarded_and_opened_empty(
+      @TempDir Path dir) throws java.io.IOException {
+    org.apache.lucene.codecs.Codec unknown =
+        new org.apache.lucene.codecs.FilterCodec(
+            "NoSuchMastheadCodec", new org.apache.lucene.codecs.lucene104.Lucene104Codec()) {};
+    try (var files = org.apache.lucene.store.FSDirectory.open(dir);
+        var writer =
+            new org.apache.lucene.index.IndexWriter(
+                files, new org.apache.lucene.index.IndexWriterConfig().setCodec(unknown))) {
+      var doc = new org.apache.lucene.document.Document();
+      doc.add(
+          new org.apache.lucene.document.StringField(
+              "id", "1", org.apache.lucene.document.Field.Store.YES));
+      writer.addDocument(doc);
+      writer.commit();
+    }
+
+    try (SearchIndex reopened = SearchIndex.open(dir, "jdbc:sqlite:one.db")) {
+      assertThat(reopened.size()).isZero();
+      assertThat(reopened.indexedThrough()).isZero();
+      reopened.update(
+          List.of(Items.story(1, "Rebuilt", "Iran", "Rebuilt text.", "2026-11-01T08:00:00Z")), 1);
+      assertThat(reopened.find(SearchRequest.of("rebuilt")).hits()).hasSize(1);
+    }
+  }
+
+  @Test
   void an_unfinished_rebuild_is_never_committed(@TempDir Path dir) {
     try (SearchIndex disk = SearchIndex.open(dir, "db")) {
       disk.update(
