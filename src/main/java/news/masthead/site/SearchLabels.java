@@ -119,7 +119,8 @@ public record SearchLabels(
    */
   public String refusal(SearchRefusal refusal) {
     if (!locale.getLanguage().equals("fa")) {
-      return refusal.english();
+      String english = refusal.english(); // a clause, as the API gives it: made a sentence here
+      return Character.toUpperCase(english.charAt(0)) + english.substring(1) + ".";
     }
     String a = localDigits(refusal.detail(0));
     String b = localDigits(refusal.detail(1));

@@ -244,11 +244,11 @@ class SearchPagesTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "*oil|a word cannot begin with *",
+        "*oil|A word cannot begin with *",
         "oil \"exports|opens a quotation mark and never closes it",
         "(oil OR gas|opens a parenthesis and never closes it",
-        "oil~2|fuzzy matching",
-        "/o.*l/|regular expressions",
+        "oil~2|Fuzzy matching",
+        "/o.*l/|Regular expressions",
         "oil AND|could not be understood"
       })
   void a_search_that_cannot_run_gets_a_400_page_naming_the_problem(String q, String problem) {
@@ -317,9 +317,9 @@ class SearchPagesTest {
     HttpResponse<String> chars = search("/search", "q", long_);
 
     assertThat(words.statusCode()).isEqualTo(400);
-    assertThat(words.body()).contains("the search has 2000 words, and at most 50");
+    assertThat(words.body()).contains("The search has 2000 words, and at most 50");
     assertThat(chars.statusCode()).isEqualTo(400);
-    assertThat(chars.body()).contains("the search is 3000 characters long");
+    assertThat(chars.body()).contains("The search is 3000 characters long");
     assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2000);
   }
 
