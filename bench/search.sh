@@ -50,8 +50,6 @@ runs="$raw/runs.jsonl"
 mkdir -p "$data_dir" "$raw"
 : >"$runs"
 
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
 # shellcheck source=bench/tools.sh
 source "$root/bench/tools.sh"
 ensure_bench_tools curl wrk python3
@@ -67,32 +65,6 @@ trap stop_server EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-# wait_quiet WHAT: waits until other processes use less than QUIET_MAX cores (2 s sample).
-wait_quiet() {
-  local waited=0 load
-  while :; do
-    load=$(python3 - <<'PY'
-import os, time
-def busy():
-    v = [int(x) for x in open("/proc/stat").readline().split()[1:]]
-    return sum(v[:8]) - v[3] - v[4], sum(v[:8])
-b0, t0 = busy(); time.sleep(2); b1, t1 = busy()
-print(f"{(b1 - b0) / (t1 - t0) * os.cpu_count():.2f}")
-PY
-)
-    if python3 -c "import sys; sys.exit(0 if $load < $QUIET_MAX else 1)"; then return 0; fi
-    if (( waited >= QUIET_TIMEOUT )); then
-      log "  still $load cores busy elsewhere after ${waited}s; measuring $1 anyway"
-      echo "{\"noisy\": \"$1\", \"busy_cores\": $load}" >>"$runs"
-      return 0
-    fi
-    sleep 3; waited=$((waited + 5))
-  done
-}
 
 # start_server NAME on|off: starts the server and waits until search answers 200.
 start_server() {
@@ -129,7 +101,7 @@ drive() {
   local extra=()
   [[ -n "$script" ]] && extra=(-s "$script")
   wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"${WRK_WARMUP}s" "${extra[@]}" "$url" >/dev/null 2>&1 || true
-  wait_quiet "$name"
+  wait_quiet "$name" "$runs"
   a=$(cpu_snap)
   wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"${WRK_DURATION}s" --latency "${extra[@]}" "$url" \
     >"$raw/$name.wrk.txt" 2>&1 || true
@@ -189,7 +161,7 @@ if [[ "$SKIP_IMPORT" != 1 || ! -d "$db" ]]; then
   rm -rf "$db"
   log "importing into ${db#"$root"/}"
   MASTHEAD_DATA="$db" ./masthead import "$corpus" >"$raw/import.log" 2>&1 || die "import failed; see $raw/import.log"
-  wait_quiet "the reindex"
+  wait_quiet "the reindex" "$runs"
   MASTHEAD_DATA="$db" ./masthead reindex >"$raw/reindex.log" 2>&1 || die "reindex failed; see $raw/reindex.log"
   line=$(grep -E '^Indexed ' "$raw/reindex.log" | tail -n1)
   log "  $line"

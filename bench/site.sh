@@ -74,8 +74,6 @@ raw="$root/bench/results/site-$stamp"
 runs="$raw/runs.jsonl"
 mkdir -p "$data_dir" "$raw"
 
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
 
 # shellcheck source=bench/tools.sh
 source "$root/bench/tools.sh"
@@ -157,10 +155,6 @@ run_phase() {
   die "phase $name: the server was killed $((MAX_RESTARTS + 1)) times; giving up"
 }
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
 now_ns() { date +%s%N; }
 
 # start_server NAME on|off: starts ./masthead serve, waits for the front page's first 200 and
@@ -179,7 +173,7 @@ start_server() {
   fi
   [[ -n "$extra_java_opts" ]] && cds="$extra_java_opts"
   local t0 t1 code
-  wait_quiet "the $name start"
+  wait_quiet "the $name start" "$phase_out"
   t0=$(now_ns)
   MASTHEAD_DATA="$site_db" MASTHEAD_PORT="$port" MASTHEAD_HOST=127.0.0.1 \
     MASTHEAD_PAGE_CACHE="$cache" \
@@ -231,34 +225,6 @@ print(busy, int(s[11]) + int(s[12]))      # utime, stime
 PY
 }
 
-# wait_quiet WHAT: waits (up to QUIET_TIMEOUT s) until the machine, apart from us, uses less
-# than QUIET_MAX cores over a 2 s sample, so that other people's builds do not land in a window.
-wait_quiet() {
-  local waited=0 load
-  while :; do
-    load=$(python3 - <<'PY'
-import time
-def busy():
-    v = [int(x) for x in open("/proc/stat").readline().split()[1:]]
-    return sum(v[:8]) - v[3] - v[4], sum(v[:8])
-b0, t0 = busy(); time.sleep(2); b1, t1 = busy()
-import os
-print(f"{(b1 - b0) / (t1 - t0) * os.cpu_count():.2f}")
-PY
-)
-    if python3 -c "import sys; sys.exit(0 if $load < $QUIET_MAX else 1)"; then
-      (( waited == 0 )) || log "  machine quiet again ($load cores busy) after ${waited}s"
-      return 0
-    fi
-    if (( waited >= QUIET_TIMEOUT )); then
-      log "  WARNING: still $load cores busy elsewhere after ${waited}s; measuring $1 anyway"
-      echo "{\"noisy\": \"$1\", \"busy_cores\": $load}" >>"$phase_out"
-      return 0
-    fi
-    (( waited == 0 )) && log "  waiting for the machine to be quiet before $1 ($load cores busy elsewhere)"
-    sleep 3; waited=$((waited + 5))
-  done
-}
 
 check_url() {  # check_url URL -> dies unless 200
   local r
@@ -275,7 +241,7 @@ drive() {
   local body_bytes
   body_bytes=$(curl -s "$url" | wc -c)
   wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"${WRK_WARMUP}s" --timeout 30s "$url" >"$base.warmup.txt" 2>&1 || true
-  wait_quiet "$name"
+  wait_quiet "$name" "$phase_out"
   local a b
   alive "the wait before $name"
   a=$(cpu_snap) || alive "the $name run"
@@ -399,7 +365,7 @@ fi
 rm -rf "$site_db"
 mkdir -p "$site_db"
 log "importing into a fresh ${site_db#"$root"/}"
-wait_quiet "the import"
+wait_quiet "the import" "$phase_out"
 t0=$(now_ns)
 MASTHEAD_DATA="$site_db" ./masthead import "$corpus" >"$raw/import.log" 2>&1 \
   || die "import failed; see $raw/import.log"

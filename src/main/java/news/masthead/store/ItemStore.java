@@ -37,6 +37,13 @@ public final class ItemStore {
           + " i.standfirst, i.teaser, i.teaser_shortened, i.byline, i.genre, i.first_published,"
           + " i.updated";
 
+  /** Summaries of published items, each with its section's name; add conditions with AND. */
+  private static final String PUBLISHED_SUMMARIES =
+      "SELECT "
+          + SUMMARY_COLUMNS
+          + " FROM items i JOIN sections s ON s.language = i.language AND s.slug = i.section"
+          + " WHERE i.status = 'published'";
+
   /** Items with the copy of their latest revision, for {@link #itemOf}. */
   private static final String ITEMS_AT_LATEST_REVISION =
       "SELECT i.id, i.uri, i.revision, i.status, i.slug, i.first_published, i.updated, r.copy,"
@@ -249,11 +256,8 @@ public final class ItemStore {
             handle ->
                 handle
                     .createQuery(
-                        "SELECT "
-                            + SUMMARY_COLUMNS
-                            + " FROM items i JOIN sections s ON s.language = i.language AND"
-                            + " s.slug = i.section WHERE i.status = 'published' AND"
-                            + " i.first_published >= :since ORDER BY i.first_published DESC,"
+                        PUBLISHED_SUMMARIES
+                            + " AND i.first_published >= :since ORDER BY i.first_published DESC,"
                             + " i.id DESC LIMIT :limit")
                     .bind("since", since.toEpochMilli())
                     .bind("limit", limit)
@@ -391,12 +395,7 @@ public final class ItemStore {
         .withHandle(
             handle ->
                 handle
-                    .createQuery(
-                        "SELECT "
-                            + SUMMARY_COLUMNS
-                            + " FROM items i JOIN sections s ON s.language = i.language AND"
-                            + " s.slug = i.section WHERE i.status = 'published' AND i.uri IN"
-                            + " (<uris>)")
+                    .createQuery(PUBLISHED_SUMMARIES + " AND i.uri IN (<uris>)")
                     .bindList("uris", uris)
                     .map((rs, ctx) -> summaryOf(rs))
                     .list());

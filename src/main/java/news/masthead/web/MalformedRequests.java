@@ -1,7 +1,6 @@
 package news.masthead.web;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -15,43 +14,38 @@ import org.eclipse.jetty.util.Callback;
  * other page, instead of the web server's own. Thread-safe.
  */
 public final class MalformedRequests extends ErrorHandler {
-  private static final String PAGE =
-      """
-      <!doctype html>
-      <html lang="en"><head><meta charset="utf-8">\
-      <meta name="viewport" content="width=device-width, initial-scale=1">\
-      <title>%1$s</title></head>
-      <body><main><h1>%1$s</h1>
-      <p>%2$s (HTTP %3$d). Check the link, or go to the <a href="/">front page</a>.</p>
-      <p lang="fa" dir="rtl">%4$s <a href="/fa/">صفحهٔ نخست</a></p></main></body></html>
-      """;
+  /** What went wrong, in English and in Persian. */
+  private record Explanation(String title, String english, String persian) {}
 
   /** The page for {@code status}: what went wrong, in English and in Persian. */
   static byte[] page(int status) {
-    String page =
+    Explanation why =
         switch (status) {
           case 414 ->
-              PAGE.formatted(
+              new Explanation(
                   "This address is too long",
                   "The address is longer than this site reads; if it is a search, shorten it to"
                       + " the words that matter most",
-                  status,
                   "این نشانی بیش از اندازه بلند است؛ اگر جستجوست، آن را به واژه‌های مهم‌تر کوتاه"
                       + " کنید.");
           case 431 ->
-              PAGE.formatted(
+              new Explanation(
                   "This request's headers are too large",
                   "The request carries more headers or cookies than this site reads",
-                  status,
                   "سرآیندهای این درخواست بیش از اندازه بزرگ است.");
           default ->
-              PAGE.formatted(
+              new Explanation(
                   "This request could not be understood",
                   "The address or the request is malformed",
-                  status,
                   "این درخواست فهمیده نشد: نشانی را بررسی کنید.");
         };
-    return page.getBytes(StandardCharsets.UTF_8);
+    return RenderedPage.plainPage(
+        why.title(),
+        why.english()
+            + " (HTTP "
+            + status
+            + "). Check the link, or go to the <a href=\"/\">front page</a>.",
+        why.persian() + " <a href=\"/fa/\">صفحهٔ نخست</a>");
   }
 
   @Override
@@ -78,10 +72,10 @@ public final class MalformedRequests extends ErrorHandler {
     return ByteBuffer.wrap(page(status));
   }
 
+  /** The headers every response carries ({@link Delivery#SECURITY}). */
   private static void secure(HttpFields.Mutable headers) {
-    headers.put("Content-Security-Policy", PublicResponses.CONTENT_SECURITY_POLICY);
-    headers.put("X-Content-Type-Options", "nosniff");
-    headers.put("Referrer-Policy", "no-referrer");
-    headers.put("X-Frame-Options", "DENY");
+    for (Delivery.Header header : Delivery.SECURITY) {
+      headers.put(header.name(), header.value());
+    }
   }
 }

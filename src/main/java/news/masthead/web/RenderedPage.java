@@ -20,18 +20,11 @@ public final class RenderedPage {
 
   /** The page of {@link #busy()}. */
   private static final byte[] BUSY =
-      """
-      <!doctype html>
-      <html lang="en"><head><meta charset="utf-8">\
-      <meta name="viewport" content="width=device-width, initial-scale=1">\
-      <title>Too many readers at once</title></head>
-      <body><main><h1>Too many readers at once</h1>
-      <p>This page could not be made in time because the site is very busy. Please try again in a \
-      few seconds.</p>
-      <p lang="fa" dir="rtl">سایت اکنون بسیار شلوغ است. لطفاً چند ثانیهٔ دیگر دوباره امتحان کنید.</p>\
-      </main></body></html>
-      """
-          .getBytes(StandardCharsets.UTF_8);
+      plainPage(
+          "Too many readers at once",
+          "This page could not be made in time because the site is very busy. Please try again in"
+              + " a few seconds.",
+          "سایت اکنون بسیار شلوغ است. لطفاً چند ثانیهٔ دیگر دوباره امتحان کنید.");
 
   private final int status;
   private final String contentType;
@@ -67,6 +60,24 @@ public final class RenderedPage {
    */
   public static RenderedPage busy() {
     return html(503, BUSY);
+  }
+
+  /**
+   * A page for answers made outside the site's templates (busy, malformed requests): a title, a
+   * paragraph in English and one in Persian. The arguments are trusted HTML, never the request's.
+   */
+  static byte[] plainPage(String title, String english, String persian) {
+    return """
+        <!doctype html>
+        <html lang="en"><head><meta charset="utf-8">\
+        <meta name="viewport" content="width=device-width, initial-scale=1">\
+        <title>%1$s</title></head>
+        <body><main><h1>%1$s</h1>
+        <p>%2$s</p>
+        <p lang="fa" dir="rtl">%3$s</p></main></body></html>
+        """
+        .formatted(title, english, persian)
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   /** A 301 to the canonical address of what was asked for. */

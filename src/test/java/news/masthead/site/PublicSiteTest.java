@@ -22,6 +22,7 @@ import news.masthead.content.SavedRevision;
 import news.masthead.content.Status;
 import news.masthead.ingest.ImportProgress;
 import news.masthead.testing.Copies;
+import news.masthead.testing.RunningSite;
 import news.masthead.workflow.Submission;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,21 +92,7 @@ class PublicSiteTest {
   }
 
   HttpResponse<String> get(String path, String... headers) {
-    try {
-      // As a browser does: percent-encode what is not ASCII (Persian slugs) before sending.
-      int query = path.indexOf('?');
-      String encoded =
-          new URI(null, null, query < 0 ? path : path.substring(0, query), null).toASCIIString()
-              + (query < 0 ? "" : path.substring(query));
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masthead.port() + encoded));
-      for (int i = 0; i < headers.length; i += 2) {
-        request.header(headers[i], headers[i + 1]);
-      }
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException | InterruptedException | java.net.URISyntaxException e) {
-      throw new AssertionError("GET " + path + " failed", e);
-    }
+    return RunningSite.of(masthead).get(path, headers);
   }
 
   String storyPath() {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +18,7 @@ import news.masthead.app.Masthead;
 import news.masthead.app.Settings;
 import news.masthead.ingest.ImportProgress;
 import news.masthead.testing.Copies;
+import news.masthead.testing.RunningSite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,16 +72,7 @@ class SearchPagesTest {
   }
 
   HttpResponse<String> get(String pathAndQuery, String... headers) {
-    try {
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masthead.port() + pathAndQuery));
-      for (int i = 0; i < headers.length; i += 2) {
-        request.header(headers[i], headers[i + 1]);
-      }
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException | InterruptedException e) {
-      throw new AssertionError("GET " + pathAndQuery + " failed", e);
-    }
+    return RunningSite.of(masthead).get(pathAndQuery, headers);
   }
 
   /** {@code /search?q=…&…}: each pair a name and its value, encoded as a browser encodes them. */

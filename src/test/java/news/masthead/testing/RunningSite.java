@@ -29,6 +29,11 @@ public final class RunningSite implements AutoCloseable {
     this.masthead = masthead;
   }
 
+  /** A client for a Masthead the test started itself (and closes itself). */
+  public static RunningSite of(Masthead masthead) {
+    return new RunningSite(masthead);
+  }
+
   public static RunningSite withDemo(Path data) {
     Masthead masthead = Masthead.open(Settings.defaults(data, 0)).serve();
     try (InputStream in = RunningSite.class.getResourceAsStream("/demo/demo.ninjs.jsonl")) {
