@@ -11,25 +11,26 @@ import org.apache.lucene.codecs.lucene90.compressing.Lucene90CompressingStoredFi
  * the stored text of ten documents for its snippets; the default format compresses 80 KB chunks
  * with a shared dictionary, so each read decompresses the dictionary and a sub-block several times
  * the document's size. Here a chunk holds about {@value #CHUNK_BYTES} bytes (two or three items),
- * compressed with plain LZ4, and a read stops at the document it wants. The index grows by a few
- * per cent. Registered for Lucene's SPI (META-INF/services), as every codec must be to read its
- * segments back; segments written with the default codec stay readable.
+ * compressed with LZ4 and decompressed on the heap ({@link HeapLz4}), and a read stops at the
+ * document it wants. The index grows by a few per cent. Registered for Lucene's SPI
+ * (META-INF/services), as every codec must be to read its segments back; segments written with the
+ * default codec or {@link Masthead1} stay readable, and merges rewrite them with this one.
  */
 public final class MastheadCodec extends FilterCodec {
   /**
    * The codec's name, written into every segment it makes. Whenever the delegate codec or the
-   * stored-fields settings change, make a new codec with a new name (Masthead2) and keep this class
-   * registered so that indexes written with it stay readable. An index no version can read is
-   * discarded and rebuilt ({@link SearchIndex#open}); after a rollback to a version without this
-   * codec, delete {@code data/index} (the old version then rebuilds it).
+   * stored-fields settings change, give this codec a new name (Masthead3) and keep the old settings
+   * registered under the old name, as {@link Masthead1} is, so that indexes written with them stay
+   * readable. An index a version cannot read (after a rollback to a version without this codec) is
+   * discarded and rebuilt from the database ({@link SearchIndex#open}).
    */
-  public static final String NAME = "Masthead1";
+  public static final String NAME = "Masthead2";
 
-  private static final int CHUNK_BYTES = 8 * 1024;
+  private static final int CHUNK_BYTES = 4 * 1024;
 
   private final StoredFieldsFormat storedFields =
       new Lucene90CompressingStoredFieldsFormat(
-          "MastheadStoredFieldsSmallChunks", CompressionMode.FAST, CHUNK_BYTES, 128, 10);
+          "MastheadStoredFieldsHeapLz4", HeapLz4.MODE, CHUNK_BYTES, 128, 10);
 
   /** For Lucene's SPI, which makes codecs by name. */
   public MastheadCodec() {
@@ -39,5 +40,25 @@ public final class MastheadCodec extends FilterCodec {
   @Override
   public StoredFieldsFormat storedFieldsFormat() {
     return storedFields;
+  }
+
+  /**
+   * The first version: the same chunks decompressed by Lucene's own LZ4 mode. Kept registered so
+   * that indexes written with it stay readable; nothing new is written with it.
+   */
+  public static final class Masthead1 extends FilterCodec {
+    private final StoredFieldsFormat storedFields =
+        new Lucene90CompressingStoredFieldsFormat(
+            "MastheadStoredFieldsSmallChunks", CompressionMode.FAST, CHUNK_BYTES, 128, 10);
+
+    /** For Lucene's SPI, which makes codecs by name. */
+    public Masthead1() {
+      super("Masthead1", new Lucene104Codec());
+    }
+
+    @Override
+    public StoredFieldsFormat storedFieldsFormat() {
+      return storedFields;
+    }
   }
 }

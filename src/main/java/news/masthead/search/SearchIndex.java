@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +84,9 @@ public final class SearchIndex implements AutoCloseable {
 
   /** How long a search waits for its turn before {@link SearchBusy} says to try again. */
   static final long TURN_WAIT_MS = 2_000;
+
+  /** Stored fields a result reads: its summary, and the text its snippet is cut from. */
+  private static final Set<String> STORED_FOR_RESULTS = storedForResults();
 
   private static final String SEQ = "seq";
   private static final String DATABASE = "database";
@@ -298,6 +300,22 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * Merges the index into one segment, then makes that visible and commits it: after a rebuild,
+   * whose parallel writers leave several segments, so that a search looks each word up, and sets up
+   * its scorers, once instead of once a segment. Searches and updates go on meanwhile (updates made
+   * during it stay in segments of their own until the merge policy joins them).
+   */
+  public void compact() {
+    try {
+      writer.forceMerge(1);
+      searchers.maybeRefreshBlocking();
+      commit();
+    } catch (IOException e) {
+      throw failure("merge", e);
+    }
+  }
+
   /** Writes what is indexed to disk, with the change log position it reflects. */
   public synchronized void commit() {
     if (rebuilding) {
@@ -374,7 +392,7 @@ public final class SearchIndex implements AutoCloseable {
       ScoreDoc[] page = slice(top.scoreDocs, request.offset());
       boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
       long total = exact ? top.totalHits.value() : Math.min(top.totalHits.value(), COUNT_EXACTLY);
-      return new SearchResults(hits(searcher, matching, analyses, page), total, exact);
+      return new SearchResults(hits(searcher, matching, page), total, exact);
     } catch (IOException e) {
       throw failure("search", e);
     } finally {
@@ -463,6 +481,14 @@ public final class SearchIndex implements AutoCloseable {
     return query.build();
   }
 
+  private static Set<String> storedForResults() {
+    Set<String> fields = new HashSet<>(ItemDocument.SUMMARY_FIELDS);
+    for (Analysis analysis : Analysis.values()) {
+      fields.add(analysis.field(ItemDocument.TEXT));
+    }
+    return Set.copyOf(fields);
+  }
+
   private static Query term(String field, String value) {
     return new TermQuery(new Term(field, value));
   }
@@ -474,51 +500,66 @@ public final class SearchIndex implements AutoCloseable {
     return java.util.Arrays.copyOfRange(all, offset, all.length);
   }
 
-  private List<SearchResults.Hit> hits(
-      IndexSearcher searcher, Query matching, List<Analysis> analyses, ScoreDoc[] page)
+  /**
+   * The page's results with their snippets. Each result is highlighted in the fields of its own
+   * language only: a page of English results never looks for the query's words among Persian fields
+   * they do not have.
+   */
+  private List<SearchResults.Hit> hits(IndexSearcher searcher, Query matching, ScoreDoc[] page)
       throws IOException {
     if (page.length == 0) {
       return List.of();
     }
-    int[] docIds = new int[page.length];
-    for (int i = 0; i < page.length; i++) {
-      docIds[i] = page[i].doc;
-    }
-    String[] fields = new String[analyses.size() * 2];
-    for (int i = 0; i < analyses.size(); i++) {
-      fields[2 * i] = analyses.get(i).field(ItemDocument.HEADLINE);
-      fields[2 * i + 1] = analyses.get(i).field(ItemDocument.TEXT);
-    }
-    Set<String> wanted = new HashSet<>(ItemDocument.SUMMARY_FIELDS);
-    wanted.addAll(List.of(fields));
     StoredFields stored = searcher.storedFields();
     Document[] docs = new Document[page.length];
+    ItemSummary[] items = new ItemSummary[page.length];
     for (int i = 0; i < page.length; i++) {
-      docs[i] = stored.document(docIds[i], wanted);
+      docs[i] = stored.document(page[i].doc, STORED_FOR_RESULTS);
+      items[i] = ItemDocument.summary(docs[i]);
     }
-    Map<String, Snippet[]> snippets =
-        new Snippets(searcher, queryAnalyzer).of(fields, matching, docIds, docs);
+    Snippet[] headlines = new Snippet[page.length];
+    Snippet[] texts = new Snippet[page.length];
+    Snippets snippets = new Snippets(searcher, queryAnalyzer);
+    for (Analysis analysis : Analysis.values()) {
+      List<Integer> inLanguage = new ArrayList<>();
+      for (int i = 0; i < page.length; i++) {
+        if (Analysis.of(items[i].section().language()) == analysis) {
+          inLanguage.add(i);
+        }
+      }
+      if (inLanguage.isEmpty()) {
+        continue;
+      }
+      int[] docIds = new int[inLanguage.size()];
+      Document[] found = new Document[inLanguage.size()];
+      for (int j = 0; j < docIds.length; j++) {
+        docIds[j] = page[inLanguage.get(j)].doc;
+        found[j] = docs[inLanguage.get(j)];
+      }
+      String headline = analysis.field(ItemDocument.HEADLINE);
+      String text = analysis.field(ItemDocument.TEXT);
+      Map<String, Snippet[]> cut =
+          snippets.of(new String[] {headline, text}, matching, docIds, found);
+      for (int j = 0; j < docIds.length; j++) {
+        headlines[inLanguage.get(j)] = cut.get(headline)[j];
+        texts[inLanguage.get(j)] = cut.get(text)[j];
+      }
+    }
     List<SearchResults.Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
-      ItemSummary item = ItemDocument.summary(docs[i]);
-      Analysis analysis = Analysis.of(item.section().language());
-      Snippet headline =
-          snippetOf(snippets, analysis.field(ItemDocument.HEADLINE), i)
-              .orElse(Snippet.plain(item.headline()));
-      Snippet text =
-          snippetOf(snippets, analysis.field(ItemDocument.TEXT), i)
-              .orElse(Snippet.plain(item.teaser().text()));
-      hits.add(new SearchResults.Hit(item, headline, text));
+      ItemSummary item = items[i];
+      hits.add(
+          new SearchResults.Hit(
+              item,
+              orPlain(headlines[i], item.headline()),
+              orPlain(texts[i], item.teaser().text())));
     }
     return hits;
   }
 
-  private static Optional<Snippet> snippetOf(Map<String, Snippet[]> snippets, String field, int i) {
-    Snippet[] values = snippets.get(field);
-    if (values == null || values[i] == null || values[i].isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(values[i]);
+  /** The snippet, or the whole of {@code plain} unmarked when the snippet found no match. */
+  private static Snippet orPlain(Snippet snippet, String plain) {
+    return snippet == null || snippet.isEmpty() ? Snippet.plain(plain) : snippet;
   }
 
   private IndexSearcher acquire() {

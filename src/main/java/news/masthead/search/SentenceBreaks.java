@@ -3,6 +3,7 @@ package news.masthead.search;
 import java.text.BreakIterator;
 import java.text.CharacterIterator;
 import java.text.StringCharacterIterator;
+import java.util.Arrays;
 import news.masthead.content.Teaser;
 
 /**
@@ -11,13 +12,24 @@ import news.masthead.content.Teaser;
  * line break; each boundary is where the next sentence's first character stands.
  *
  * <p>Made because the JDK's rule-based sentence iterator walks backwards slowly, and the
- * highlighter asks for a boundary around every match: with this one a page of results is cut
- * several times faster. It does not know abbreviations ("U.S. officials" has a boundary), which a
+ * highlighter asks for a boundary around every match, several times: this one finds every sentence
+ * start in one pass when it is given a text (looking closer only at stops and line breaks), and
+ * answers each question by a binary search. A sentence starts at the first character that is not
+ * white space after a stop (with any closing marks straight after it) and some white space, or
+ * after a line break. It does not know abbreviations ("U.S. officials" has a boundary), which a
  * snippet can bear. Not thread-safe; one per highlighted field, as the highlighter uses them.
  */
 final class SentenceBreaks extends BreakIterator {
   private String text = "";
   private int current;
+
+  /** The sentence starts of the text, in order, excluding 0 and the end; {@code count} of them. */
+  private int[] starts = new int[16];
+
+  private int count;
+
+  /** The text's characters, in a buffer kept from text to text. */
+  private char[] chars = new char[0];
 
   @Override
   public int first() {
@@ -85,7 +97,9 @@ final class SentenceBreaks extends BreakIterator {
   public boolean isBoundary(int offset) {
     check(offset);
     current = offset;
-    return offset == 0 || offset == text.length() || isStart(offset);
+    return offset == 0
+        || offset == text.length()
+        || Arrays.binarySearch(starts, 0, count, offset) >= 0;
   }
 
   @Override
@@ -102,6 +116,39 @@ final class SentenceBreaks extends BreakIterator {
   public void setText(String newText) {
     text = newText;
     current = 0;
+    count = 0;
+    int n = text.length();
+    if (chars.length < n) {
+      chars = new char[Math.max(n, chars.length * 2)];
+    }
+    text.getChars(0, n, chars, 0);
+    for (int p = 0; p < n; p++) {
+      char c = chars[p];
+      if (c > '?' && c < '\u061F') { // letters of the Latin scripts: most of any text
+        continue;
+      }
+      boolean newline = c == '\n';
+      if (!newline && !isTerminator(c)) {
+        continue;
+      }
+      int k = p + 1;
+      while (!newline && k < n && isClosing(chars[k])) {
+        k++;
+      }
+      int spaces = k;
+      while (k < n && Teaser.isWhiteSpace(chars[k])) {
+        k++;
+      }
+      if (k < n && (newline || k > spaces)) { // a stop, closing marks, then space; or a line
+        if (count == starts.length) {
+          starts = Arrays.copyOf(starts, count * 2);
+        }
+        if (count == 0 || starts[count - 1] < k) {
+          starts[count++] = k;
+        }
+        p = k - 1;
+      }
+    }
   }
 
   @Override
@@ -115,40 +162,16 @@ final class SentenceBreaks extends BreakIterator {
 
   /** The first boundary after {@code offset}: the next sentence start, or the end. */
   private int after(int offset) {
-    for (int i = offset + 1; i < text.length(); i++) {
-      if (isStart(i)) {
-        return i;
-      }
-    }
-    return text.length();
+    int at = Arrays.binarySearch(starts, 0, count, offset + 1);
+    int next = at >= 0 ? at : -at - 1; // the first start at or after offset + 1
+    return next < count ? starts[next] : text.length();
   }
 
   /** The last boundary before {@code offset}: the previous sentence start, or 0. */
   private int before(int offset) {
-    for (int i = Math.min(offset, text.length()) - 1; i > 0; i--) {
-      if (isStart(i)) {
-        return i;
-      }
-    }
-    return 0;
-  }
-
-  /** Whether a sentence starts at {@code i}: white space before it ends one. */
-  private boolean isStart(int i) {
-    if (Teaser.isWhiteSpace(text.charAt(i)) || !Teaser.isWhiteSpace(text.charAt(i - 1))) {
-      return false;
-    }
-    int j = i - 1;
-    while (j >= 0 && Teaser.isWhiteSpace(text.charAt(j))) {
-      if (text.charAt(j) == '\n') {
-        return true;
-      }
-      j--;
-    }
-    while (j >= 0 && isClosing(text.charAt(j))) {
-      j--;
-    }
-    return j >= 0 && isTerminator(text.charAt(j));
+    int at = Arrays.binarySearch(starts, 0, count, offset);
+    int previous = (at >= 0 ? at : -at - 1) - 1; // the last start before offset
+    return previous >= 0 ? starts[previous] : 0;
   }
 
   private static boolean isTerminator(char c) {

@@ -2,6 +2,8 @@ package news.masthead.site;
 
 import java.text.NumberFormat;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import news.masthead.content.SearchRefusal;
 
 /** The words of the search page in one language. Immutable. */
@@ -178,7 +180,7 @@ public record SearchLabels(
     if (detail.isEmpty() || !detail.chars().allMatch(Character::isDigit) || detail.length() > 18) {
       return detail;
     }
-    return NumberFormat.getIntegerInstance(locale).format(Long.parseLong(detail));
+    return integers(locale).format(Long.parseLong(detail));
   }
 
   /** How many results, in this language's digits: "1 result", "1,204 results", "More than…". */
@@ -186,7 +188,16 @@ public record SearchLabels(
     if (exact && total == 1) {
       return oneResult;
     }
-    String number = NumberFormat.getIntegerInstance(locale).format(total);
+    String number = integers(locale).format(total);
     return (exact ? results : moreThan).formatted(number);
+  }
+
+  /** The integer format of each locale, made once: making one parses its pattern anew. */
+  private static final Map<Locale, NumberFormat> INTEGERS = new ConcurrentHashMap<>();
+
+  /** A format of whole numbers in the locale's digits, for this thread alone (formats are not). */
+  private static NumberFormat integers(Locale locale) {
+    return (NumberFormat)
+        INTEGERS.computeIfAbsent(locale, NumberFormat::getIntegerInstance).clone();
   }
 }

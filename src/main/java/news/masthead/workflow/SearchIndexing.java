@@ -200,6 +200,9 @@ public final class SearchIndexing implements AutoCloseable {
       writing.unlock();
     }
     ready.run();
+    if (!closed) {
+      opened.compact(); // searches already run meanwhile, on the segments the rebuild wrote
+    }
     return new Rebuilt(count, opened.indexedThrough(), Duration.ofNanos(System.nanoTime() - start));
   }
 

@@ -346,6 +346,34 @@ class SearchIndexTest {
     }
   }
 
+  /** How many segments the last commit in {@code dir} has. */
+  static int committedSegments(Path dir) throws java.io.IOException {
+    try (var files = org.apache.lucene.store.FSDirectory.open(dir);
+        var reader = org.apache.lucene.index.DirectoryReader.open(files)) {
+      return reader.leaves().size();
+    }
+  }
+
+  @Test
+  void compacting_leaves_one_segment_in_which_every_item_is_still_found(@TempDir Path dir)
+      throws java.io.IOException {
+    try (SearchIndex disk = SearchIndex.open(dir, "db")) {
+      for (int i = 1; i <= 3; i++) {
+        disk.update(
+            List.of(Items.story(i, "Dates " + i, "Iran", "Date palms.", "2026-11-01T08:00:00Z")),
+            i);
+      }
+      disk.commit();
+      assertThat(committedSegments(dir)).isGreaterThan(1);
+
+      disk.compact();
+
+      assertThat(committedSegments(dir)).isEqualTo(1);
+      assertThat(disk.find(SearchRequest.of("dates")).hits()).hasSize(3);
+      assertThat(disk.indexedThrough()).isEqualTo(3);
+    }
+  }
+
   @Test
   void an_unfinished_rebuild_is_never_committed(@TempDir Path dir) {
     try (SearchIndex disk = SearchIndex.open(dir, "db")) {

@@ -64,4 +64,77 @@ class SentenceBreaksTest {
 
     assertThat(backwards).isEqualTo(forwards(breaks));
   }
+
+  @Test
+  void at_every_offset_following_and_preceding_are_the_nearest_boundaries_either_side() {
+    BreakIterator breaks = new SentenceBreaks();
+    breaks.setText(TEXT);
+    List<Integer> boundaries = forwards(breaks);
+
+    for (int offset = 0; offset <= TEXT.length(); offset++) {
+      int at = offset;
+      int next = boundaries.stream().filter(b -> b > at).findFirst().orElse(BreakIterator.DONE);
+      int previous =
+          boundaries.stream().filter(b -> b < at).reduce((a, b) -> b).orElse(BreakIterator.DONE);
+      assertThat(breaks.following(offset)).as("following(%d)", offset).isEqualTo(next);
+      assertThat(breaks.preceding(offset)).as("preceding(%d)", offset).isEqualTo(previous);
+      assertThat(breaks.isBoundary(offset))
+          .as("isBoundary(%d)", offset)
+          .isEqualTo(boundaries.contains(offset));
+    }
+  }
+
+  @Test
+  void a_new_text_forgets_the_boundaries_of_the_last() {
+    BreakIterator breaks = new SentenceBreaks();
+    breaks.setText(TEXT);
+    breaks.setText("No stop here at all");
+
+    assertThat(forwards(breaks)).containsExactly(0, "No stop here at all".length());
+  }
+
+  /** The rule read backwards from a position, as written in the class's comment. */
+  static boolean startsSentence(String text, int i) {
+    if (Character.isWhitespace(text.charAt(i)) || !Character.isWhitespace(text.charAt(i - 1))) {
+      return false;
+    }
+    int j = i - 1;
+    while (j >= 0 && Character.isWhitespace(text.charAt(j))) {
+      if (text.charAt(j) == '\n') {
+        return true;
+      }
+      j--;
+    }
+    while (j >= 0 && "\"')]\u201D\u2019\u00BB".indexOf(text.charAt(j)) >= 0) {
+      j--;
+    }
+    return j >= 0 && ".!?\u061F\u2026\u06D4".indexOf(text.charAt(j)) >= 0;
+  }
+
+  @Test
+  void on_random_texts_the_boundaries_are_exactly_where_the_rule_read_backwards_puts_them() {
+    String alphabet = "ab .!?\u061F\u2026\u06D4\"')]\u201D\u2019\u00BB\n\t\u00A0\u2003ف";
+    java.util.Random random = new java.util.Random(20261124);
+    BreakIterator breaks = new SentenceBreaks();
+    for (int round = 0; round < 5_000; round++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(40);
+      for (int i = 0; i < length; i++) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String t = text.toString();
+      List<Integer> expected = new ArrayList<>(List.of(0));
+      for (int i = 1; i < t.length(); i++) {
+        if (startsSentence(t, i)) {
+          expected.add(i);
+        }
+      }
+      if (!t.isEmpty()) {
+        expected.add(t.length());
+      }
+      breaks.setText(t);
+
+      assertThat(forwards(breaks)).as("boundaries of \"%s\"", t).isEqualTo(expected);
+    }
+  }
 }
