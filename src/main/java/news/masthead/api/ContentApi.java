@@ -21,6 +21,7 @@ import news.masthead.content.SubjectKind;
 import news.masthead.web.HttpError;
 import news.masthead.web.PublicResponses;
 import news.masthead.web.RenderedPage;
+import news.masthead.web.Turns;
 import news.masthead.workflow.Edition;
 import news.masthead.workflow.Views;
 import tools.jackson.databind.node.ArrayNode;
@@ -41,12 +42,17 @@ public final class ContentApi {
   static final int MAX_LIMIT = 100;
 
   private final Edition edition;
+  private final Turns turns;
   private final String baseUrl;
   private final List<Language> editions;
   private final RenderedPage openApi;
 
-  public ContentApi(Edition edition, String baseUrl, List<Language> editions) {
+  /**
+   * @param turns the server's turns at uncached work, which API searches take like page renders
+   */
+  public ContentApi(Edition edition, String baseUrl, List<Language> editions, Turns turns) {
     this.edition = edition;
+    this.turns = turns;
     this.baseUrl = baseUrl;
     this.editions = List.copyOf(editions);
     try (InputStream in = ContentApi.class.getResourceAsStream("/api/openapi.json")) {
@@ -199,15 +205,17 @@ public final class ContentApi {
             Optional.ofNullable(ctx.queryParam("to")).map(v -> day("to", v).plusSeconds(86_400)),
             sort.equals("date"),
             page);
-    switch (edition.search(query)) {
+    Optional<Views.SearchOutcome> outcome = turns.take(() -> edition.search(query));
+    if (outcome.isEmpty()) {
+      ctx.header("Retry-After", "5");
+      error(ctx, 503, "too many searches at once; try again in a few seconds");
+      return;
+    }
+    switch (outcome.get()) {
       case Views.SearchOutcome.Refused refused -> throw new HttpError.BadRequest(refused.reason());
       case Views.SearchOutcome.NotReady notReady -> {
         ctx.header("Retry-After", "5");
         error(ctx, 503, "the search index is being built; try again in a few seconds");
-      }
-      case Views.SearchOutcome.Busy busy -> {
-        ctx.header("Retry-After", "5");
-        error(ctx, 503, "too many searches at once; try again in a few seconds");
       }
       case Views.SearchOutcome.Found found -> {
         ObjectNode root = ApiJson.JSON.createObjectNode();

@@ -19,6 +19,7 @@ import news.masthead.web.HotCache;
 import news.masthead.web.HotPath;
 import news.masthead.web.MalformedRequests;
 import news.masthead.web.ResponseCache;
+import news.masthead.web.Turns;
 import news.masthead.workflow.ChangeFollower;
 import news.masthead.workflow.Edition;
 import news.masthead.workflow.Publishing;
@@ -75,11 +76,12 @@ public final class Masthead implements AutoCloseable {
             settings.timeZone(),
             List.of(Language.ENGLISH, Language.PERSIAN),
             java.util.Optional.of(settings.dataDirectory().resolve("policies")));
-    ResponseCache cache = new ResponseCache(settings.pageCache(), settings.pageCacheBytes());
+    Turns turns = Turns.perCore();
+    ResponseCache cache = new ResponseCache(settings.pageCache(), settings.pageCacheBytes(), turns);
     HotCache hot = new HotCache(settings.pageCache(), edition::version, settings.pageCacheBytes());
     PublicSite site = new PublicSite(edition, outlet, cache);
     Feeds feeds = new Feeds(edition, cache, outlet.baseUrl(), outlet.name());
-    ContentApi api = new ContentApi(edition, outlet.baseUrl(), outlet.editions());
+    ContentApi api = new ContentApi(edition, outlet.baseUrl(), outlet.editions(), turns);
     Sitemaps sitemaps =
         new Sitemaps(
             edition, cache, outlet.baseUrl(), outlet.editions(), outlet::nameIn, Clock.systemUTC());

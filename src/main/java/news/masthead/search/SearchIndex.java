@@ -5,14 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import news.masthead.content.Item;
 import news.masthead.content.ItemSummary;
 import news.masthead.content.SearchRefusal;
@@ -75,15 +76,6 @@ public final class SearchIndex implements AutoCloseable {
 
   /** Results counted exactly up to this many; beyond, the count says "more than". */
   private static final int COUNT_EXACTLY = 1_000;
-
-  /**
-   * Searches run at most one a core at once, the rest wait their turn in order: with more running
-   * than cores, each is preempted again and again and the slowest take many times the average.
-   */
-  private final Semaphore running = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
-
-  /** How long a search waits for its turn before {@link SearchBusy} says to try again. */
-  static final long TURN_WAIT_MS = 2_000;
 
   /** Stored fields a result reads: its summary, and the text its snippet is cut from. */
   private static final Set<String> STORED_FOR_RESULTS = storedForResults();
@@ -337,28 +329,11 @@ public final class SearchIndex implements AutoCloseable {
    *
    * @throws InvalidSearch when the search does not parse, asks for something too slow, or takes
    *     longer than the time limit
-   * @throws SearchBusy when no search could start within {@value #TURN_WAIT_MS} ms
    */
   public SearchResults find(SearchRequest request) {
     if (request.text().isBlank()) {
       return SearchResults.none();
     }
-    try {
-      if (!running.tryAcquire(TURN_WAIT_MS, TimeUnit.MILLISECONDS)) {
-        throw new SearchBusy(TURN_WAIT_MS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SearchBusy(TURN_WAIT_MS);
-    }
-    try {
-      return run(request);
-    } finally {
-      running.release();
-    }
-  }
-
-  private SearchResults run(SearchRequest request) {
     String prepared = SearchSyntax.prepare(request.text());
     List<Analysis> analyses =
         request.language().map(l -> List.of(Analysis.of(l))).orElse(List.of(Analysis.values()));
@@ -497,7 +472,7 @@ public final class SearchIndex implements AutoCloseable {
     if (offset >= all.length) {
       return new ScoreDoc[0];
     }
-    return java.util.Arrays.copyOfRange(all, offset, all.length);
+    return Arrays.copyOfRange(all, offset, all.length);
   }
 
   /**
@@ -521,28 +496,24 @@ public final class SearchIndex implements AutoCloseable {
     Snippet[] texts = new Snippet[page.length];
     Snippets snippets = new Snippets(searcher, queryAnalyzer);
     for (Analysis analysis : Analysis.values()) {
-      List<Integer> inLanguage = new ArrayList<>();
-      for (int i = 0; i < page.length; i++) {
-        if (Analysis.of(items[i].section().language()) == analysis) {
-          inLanguage.add(i);
-        }
-      }
-      if (inLanguage.isEmpty()) {
+      int[] inLanguage =
+          IntStream.range(0, page.length)
+              .filter(i -> Analysis.of(items[i].section().language()) == analysis)
+              .toArray();
+      if (inLanguage.length == 0) {
         continue;
-      }
-      int[] docIds = new int[inLanguage.size()];
-      Document[] found = new Document[inLanguage.size()];
-      for (int j = 0; j < docIds.length; j++) {
-        docIds[j] = page[inLanguage.get(j)].doc;
-        found[j] = docs[inLanguage.get(j)];
       }
       String headline = analysis.field(ItemDocument.HEADLINE);
       String text = analysis.field(ItemDocument.TEXT);
       Map<String, Snippet[]> cut =
-          snippets.of(new String[] {headline, text}, matching, docIds, found);
-      for (int j = 0; j < docIds.length; j++) {
-        headlines[inLanguage.get(j)] = cut.get(headline)[j];
-        texts[inLanguage.get(j)] = cut.get(text)[j];
+          snippets.of(
+              new String[] {headline, text},
+              matching,
+              Arrays.stream(inLanguage).map(i -> page[i].doc).toArray(),
+              Arrays.stream(inLanguage).mapToObj(i -> docs[i]).toArray(Document[]::new));
+      for (int j = 0; j < inLanguage.length; j++) {
+        headlines[inLanguage[j]] = cut.get(headline)[j];
+        texts[inLanguage[j]] = cut.get(text)[j];
       }
     }
     List<SearchResults.Hit> hits = new ArrayList<>(page.length);

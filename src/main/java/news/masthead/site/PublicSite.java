@@ -240,7 +240,6 @@ public final class PublicSite {
                                 case Views.SearchOutcome.Found found -> 200;
                                 case Views.SearchOutcome.Refused refused -> 400;
                                 case Views.SearchOutcome.NotReady notReady -> 503;
-                                case Views.SearchOutcome.Busy busy -> 503;
                               })
                       .orElse(200);
               SearchLabels labels = Labels.of(language).search();
@@ -254,8 +253,7 @@ public final class PublicSite {
     String caching =
         switch (page.status()) {
           case 200 -> PublicResponses.PAGE_CACHING;
-          case 503 -> "no-store";
-          default -> PublicResponses.ERROR_CACHING;
+          default -> PublicResponses.ERROR_CACHING; // a 503 is sent no-store by send itself
         };
     PublicResponses.send(ctx, page, caching);
   }

@@ -103,13 +103,6 @@ public record SearchLabels(
               + " پیش از آن - بگذارید، و برای یافتن یکی از دو واژه میانشان OR بنویسید.",
           "مطالب مرتبط");
 
-  /** Too many searches at once, in this language. */
-  public String busy() {
-    return locale.getLanguage().equals("fa")
-        ? "اکنون جستجوهای بسیاری در جریان است. لطفاً چند ثانیهٔ دیگر دوباره امتحان کنید."
-        : "Too many searches are running at once. Please try again in a few seconds.";
-  }
-
   /** "Search: oil", for the page's title. */
   public String titleFor(String query) {
     return titleFor.formatted(query);

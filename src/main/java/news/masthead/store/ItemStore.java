@@ -85,18 +85,10 @@ public final class ItemStore {
   /**
    * Saves many revisions in one transaction, each in a savepoint of its own: a revision that fails
    * is rolled back alone and reported, and the others are kept. {@code progress} is told after
-   * each.
+   * each. The copies were serialised beforehand ({@link PreparedRevision#of}, on whichever threads
+   * the caller chose), so the transaction does nothing but write.
    */
-  public List<Outcome> saveAll(List<NewRevision> revisions, Consumer<Outcome> progress) {
-    // Serialising is pure work: done on every core before the transaction takes the write lock.
-    return savePrepared(revisions.parallelStream().map(PreparedRevision::of).toList(), progress);
-  }
-
-  /**
-   * As {@link #saveAll}, for revisions whose copy was serialised beforehand (on other threads): the
-   * transaction does nothing but write.
-   */
-  public List<Outcome> savePrepared(List<PreparedRevision> revisions, Consumer<Outcome> progress) {
+  public List<Outcome> saveAll(List<PreparedRevision> revisions, Consumer<Outcome> progress) {
     return database
         .jdbi()
         .inTransaction(

@@ -3,7 +3,6 @@ package news.masthead.web;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -19,7 +18,9 @@ public final class HotCache {
   private final LongSupplier version;
   private final long maxBytes;
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
-  private final AtomicLong weight = new AtomicLong();
+
+  /** What the kept pages weigh, counted as {@link #keep} counts them; guarded by this. */
+  private long weight;
 
   /** How many addresses keep each page (by identity); guarded by this. */
   private final Map<RenderedPage, Integer> addresses = new IdentityHashMap<>();
@@ -62,21 +63,21 @@ public final class HotCache {
     }
     Entry replaced = entries.get(address);
     long cost = ADDRESS_COST + address.length() + (addressesOf(page) == 0 ? page.weight() : 0);
-    if (weight.get() + cost > maxBytes) {
+    if (weight + cost > maxBytes) {
       entries.clear();
       addresses.clear();
-      weight.set(0);
+      weight = 0;
       replaced = null;
       cost = ADDRESS_COST + address.length() + page.weight();
     }
     entries.put(address, new Entry(madeAt, page, cacheControl));
     addresses.merge(page, 1, Integer::sum);
-    weight.addAndGet(cost);
+    weight += cost;
     if (replaced != null) {
-      weight.addAndGet(-(ADDRESS_COST + address.length()));
+      weight -= ADDRESS_COST + address.length();
       if (addresses.merge(replaced.page(), -1, Integer::sum) == 0) {
         addresses.remove(replaced.page());
-        weight.addAndGet(-replaced.page().weight());
+        weight -= replaced.page().weight();
       }
     }
   }
@@ -86,8 +87,8 @@ public final class HotCache {
   }
 
   /** What the kept pages weigh now, counted as {@link #keep} counts them. */
-  long weight() {
-    return weight.get();
+  synchronized long weight() {
+    return weight;
   }
 
   /** The version responses made now belong to. */

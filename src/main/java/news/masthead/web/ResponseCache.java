@@ -2,9 +2,6 @@ package news.masthead.web;
 
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -19,49 +16,37 @@ public final class ResponseCache {
   private final boolean enabled;
   private final long maxBytes;
   private final ConcurrentHashMap<String, Entry> pages = new ConcurrentHashMap<>();
-  private final AtomicLong weight = new AtomicLong();
 
-  /**
-   * Pages are rendered at most one a core at once, shared by this cache and its siblings; the rest
-   * wait their turn in order. With more renders running than cores each is preempted again and
-   * again, and the slowest reader waits many times the average.
-   */
-  private final Semaphore rendering;
+  /** What the kept pages weigh ({@link RenderedPage#weight()}); guarded by this. */
+  private long weight;
 
-  /**
-   * How long a render waits for its turn before the reader is told the site is busy ({@link
-   * RenderedPage#busy()}): long enough never to happen under a heavy but sustainable load, short
-   * enough that a flood of slow requests cannot hold every server thread.
-   */
-  static final long TURN_WAIT_MS = 2_000;
-
-  private final long turnWaitMillis;
-
-  /** Whether this thread is rendering already (and so holds a turn). */
-  private static final ThreadLocal<Boolean> HOLDS_TURN = ThreadLocal.withInitial(() -> false);
+  /** Turns at rendering, shared with this cache's siblings and the rest of the server. */
+  private final Turns turns;
 
   private record Entry(long version, RenderedPage page) {}
 
   /**
+   * A cache with turns of its own, one a core.
+   *
    * @param maxBytes what the kept pages may weigh together; at least one page's weight
    */
-  public ResponseCache(boolean enabled, long maxBytes) {
-    this(enabled, maxBytes, Runtime.getRuntime().availableProcessors(), TURN_WAIT_MS);
+  ResponseCache(boolean enabled, long maxBytes) {
+    this(enabled, maxBytes, Turns.perCore());
   }
 
   /** A cache with {@code turns} renders at once, each waiting at most {@code turnWaitMillis}. */
   ResponseCache(boolean enabled, long maxBytes, int turns, long turnWaitMillis) {
-    this(enabled, maxBytes, new Semaphore(turns, true), turnWaitMillis);
+    this(enabled, maxBytes, new Turns(turns, turnWaitMillis));
   }
 
-  private ResponseCache(boolean enabled, long maxBytes, Semaphore rendering, long turnWaitMillis) {
+  /** A cache whose renders take {@code turns}, the server's turns at uncached work. */
+  public ResponseCache(boolean enabled, long maxBytes, Turns turns) {
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("a cache needs a positive size, not " + maxBytes);
     }
     this.enabled = enabled;
     this.maxBytes = maxBytes;
-    this.rendering = rendering;
-    this.turnWaitMillis = turnWaitMillis;
+    this.turns = turns;
   }
 
   /**
@@ -69,7 +54,7 @@ public final class ResponseCache {
    * turns at rendering.
    */
   public ResponseCache sibling(long maxBytes) {
-    return new ResponseCache(enabled, maxBytes, rendering, turnWaitMillis);
+    return new ResponseCache(enabled, maxBytes, turns);
   }
 
   /** The page for {@code key} at this version, rendered by {@code render} when not cached. */
@@ -102,38 +87,18 @@ public final class ResponseCache {
     Entry replaced = pages.get(key);
     long cost = entry.page().weight();
     long freed = replaced == null ? 0 : replaced.page().weight();
-    if (weight.get() + cost - freed > maxBytes) {
+    if (weight + cost - freed > maxBytes) {
       pages.clear();
-      weight.set(0);
+      weight = 0;
       freed = 0;
     }
     pages.put(key, entry);
-    weight.addAndGet(cost - freed);
+    weight += cost - freed;
   }
 
-  /**
-   * Renders once a turn is free, or answers {@link RenderedPage#busy()} when none frees within the
-   * wait; a render inside a render (a page made of kept parts) has its turn already.
-   */
+  /** Renders in a turn, or answers {@link RenderedPage#busy()} when no turn frees in time. */
   private RenderedPage renderInTurn(Supplier<RenderedPage> render) {
-    if (HOLDS_TURN.get()) {
-      return render.get();
-    }
-    try {
-      if (!rendering.tryAcquire(turnWaitMillis, TimeUnit.MILLISECONDS)) {
-        return RenderedPage.busy();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return RenderedPage.busy();
-    }
-    HOLDS_TURN.set(true);
-    try {
-      return render.get();
-    } finally {
-      HOLDS_TURN.remove();
-      rendering.release();
-    }
+    return turns.take(render).orElseGet(RenderedPage::busy);
   }
 
   /** Whether responses are kept at all (off for measuring rendering itself). */
@@ -147,8 +112,8 @@ public final class ResponseCache {
   }
 
   /** What the kept pages weigh now ({@link RenderedPage#weight()}); 0 when off. */
-  public long weight() {
-    return enabled ? weight.get() : 0;
+  public synchronized long weight() {
+    return enabled ? weight : 0;
   }
 
   public Optional<Integer> size() {

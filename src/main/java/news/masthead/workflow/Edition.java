@@ -19,7 +19,6 @@ import news.masthead.content.Status;
 import news.masthead.content.SubjectKind;
 import news.masthead.content.Translation;
 import news.masthead.search.InvalidSearch;
-import news.masthead.search.SearchBusy;
 import news.masthead.search.SearchIndex;
 import news.masthead.search.SearchRequest;
 import news.masthead.search.SearchResults;
@@ -268,8 +267,6 @@ public final class Edition implements ChangeListener {
       results = found.get();
     } catch (InvalidSearch e) {
       return new SearchOutcome.Refused(e.refusal());
-    } catch (SearchBusy e) {
-      return new SearchOutcome.Busy();
     }
     int last =
         (int)

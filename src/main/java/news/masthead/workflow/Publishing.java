@@ -81,7 +81,7 @@ public final class Publishing {
   public List<Outcome> saveReady(List<Ready> batch, Consumer<Outcome> progress) {
     List<Outcome> outcomes =
         items
-            .savePrepared(
+            .saveAll(
                 batch.stream().map(ready -> ready.revision).toList(),
                 o -> progress.accept(outcomeOf(o)))
             .stream()

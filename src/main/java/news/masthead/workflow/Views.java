@@ -152,9 +152,6 @@ public final class Views {
 
     /** The search index is being built; try again shortly. */
     record NotReady() implements SearchOutcome {}
-
-    /** Too many searches at once; try again in a few seconds. */
-    record Busy() implements SearchOutcome {}
   }
 
   /** What a lookup of an item by id found. */

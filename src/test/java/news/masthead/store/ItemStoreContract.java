@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.Stream;
 import news.masthead.content.Copy;
 import news.masthead.content.EditConflict;
 import news.masthead.content.Item;
@@ -218,10 +219,12 @@ abstract class ItemStoreContract {
 
     List<ItemStore.Outcome> outcomes =
         items.saveAll(
-            List.of(
-                published("urn:batch:2", good, "2026-11-01T08:00:00Z"),
-                staleEdit,
-                published("urn:batch:3", good, "2026-11-01T08:00:00Z")),
+            Stream.of(
+                    published("urn:batch:2", good, "2026-11-01T08:00:00Z"),
+                    staleEdit,
+                    published("urn:batch:3", good, "2026-11-01T08:00:00Z"))
+                .map(PreparedRevision::of)
+                .toList(),
             seen::add);
 
     assertThat(outcomes).hasSize(3).containsExactlyElementsOf(seen);

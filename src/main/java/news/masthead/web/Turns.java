@@ -1,0 +1,60 @@
+package news.masthead.web;
+
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Turns at the server's uncached work: rendering a page ({@link ResponseCache}) and answering an
+ * API search. At most one piece runs a core at once and the rest wait their turn in order: with
+ * more running than cores, each is preempted again and again and the slowest reader waits many
+ * times the average. Work inside work (a page made of kept parts, a search inside a page's render)
+ * runs in the turn it is in. Thread-safe; one per server, shared by everything that takes turns.
+ */
+public final class Turns {
+  /**
+   * How long work waits for its turn before the reader is told the site is busy: long enough never
+   * to happen under a heavy but sustainable load, short enough that a flood of slow requests cannot
+   * hold every server thread.
+   */
+  static final long WAIT_MS = 2_000;
+
+  /** Whether this thread holds a turn already. */
+  private static final ThreadLocal<Boolean> HOLDS_TURN = ThreadLocal.withInitial(() -> false);
+
+  private final Semaphore turns;
+  private final long waitMillis;
+
+  /** One turn a core, each waited for at most {@value #WAIT_MS} ms. */
+  public static Turns perCore() {
+    return new Turns(Runtime.getRuntime().availableProcessors(), WAIT_MS);
+  }
+
+  Turns(int count, long waitMillis) {
+    this.turns = new Semaphore(count, true);
+    this.waitMillis = waitMillis;
+  }
+
+  /** Runs {@code work} once a turn is free; empty when none frees within the wait. */
+  public <T> Optional<T> take(Supplier<T> work) {
+    if (HOLDS_TURN.get()) {
+      return Optional.of(work.get());
+    }
+    try {
+      if (!turns.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+        return Optional.empty();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+    HOLDS_TURN.set(true);
+    try {
+      return Optional.of(work.get());
+    } finally {
+      HOLDS_TURN.remove();
+      turns.release();
+    }
+  }
+}
