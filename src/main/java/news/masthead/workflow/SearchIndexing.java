@@ -40,6 +40,9 @@ public final class SearchIndexing implements AutoCloseable {
   private final ReentrantLock writing = new ReentrantLock();
   private volatile Optional<SearchIndex> index = Optional.empty();
   private volatile boolean following;
+
+  /** Whether the index has caught up since it was opened or rebuilt: searches wait for this. */
+  private volatile boolean caughtUp;
   private volatile boolean closed;
   private volatile Optional<ExecutorService> background = Optional.empty();
 
@@ -110,6 +113,7 @@ public final class SearchIndexing implements AutoCloseable {
       try {
         following = true; // before catching up: a change from now on waits for the lock instead
         catchUpLocked(opened);
+        caughtUp = true;
       } finally {
         writing.unlock();
       }
@@ -129,7 +133,7 @@ public final class SearchIndexing implements AutoCloseable {
 
   /** Whether searches can be answered: false until the index is open, and while it is built. */
   public boolean isReady() {
-    return following && !closed;
+    return caughtUp && !closed;
   }
 
   /**
@@ -172,6 +176,7 @@ public final class SearchIndexing implements AutoCloseable {
     writing.lock();
     try {
       following = false;
+      caughtUp = false;
       opened.clear();
     } finally {
       writing.unlock();
@@ -195,6 +200,7 @@ public final class SearchIndexing implements AutoCloseable {
       opened.update(List.of(), snapshot);
       following = true; // before catching up: a change from now on waits for the lock instead
       catchUpLocked(opened);
+      caughtUp = true;
       opened.commit();
     } finally {
       writing.unlock();
