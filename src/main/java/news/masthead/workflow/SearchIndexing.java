@@ -43,6 +43,7 @@ public final class SearchIndexing implements AutoCloseable {
 
   /** Whether the index has caught up since it was opened or rebuilt: searches wait for this. */
   private volatile boolean caughtUp;
+
   private volatile boolean closed;
   private volatile Optional<ExecutorService> background = Optional.empty();
 

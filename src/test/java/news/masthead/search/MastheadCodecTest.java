@@ -75,6 +75,14 @@ class MastheadCodecTest {
     return List.of(found);
   }
 
+  /** Merges every segment into one, written with the current codec. */
+  private static void mergeIntoOne(Directory dir) throws IOException {
+    try (IndexWriter writer =
+        new IndexWriter(dir, new IndexWriterConfig().setCodec(new MastheadCodec()))) {
+      writer.forceMerge(1);
+    }
+  }
+
   private static List<String> codecsOfSegments(Directory dir) throws IOException {
     try (DirectoryReader reader = DirectoryReader.open(dir)) {
       List<String> names = new ArrayList<>();
@@ -94,10 +102,7 @@ class MastheadCodecTest {
       write(dir, new MastheadCodec(), texts.subList(150, 300), 150);
       assertThat(readBack(dir, 300)).isEqualTo(texts);
 
-      try (IndexWriter writer =
-          new IndexWriter(dir, new IndexWriterConfig().setCodec(new MastheadCodec()))) {
-        writer.forceMerge(1);
-      }
+      mergeIntoOne(dir);
 
       assertThat(codecsOfSegments(dir)).containsExactly(MastheadCodec.NAME);
       assertThat(readBack(dir, 300)).isEqualTo(texts);
@@ -114,10 +119,7 @@ class MastheadCodecTest {
 
       write(dir, new MastheadCodec(), texts.subList(60, 120), 60);
       assertThat(readBack(dir, 120)).isEqualTo(texts);
-      try (IndexWriter writer =
-          new IndexWriter(dir, new IndexWriterConfig().setCodec(new MastheadCodec()))) {
-        writer.forceMerge(1);
-      }
+      mergeIntoOne(dir);
 
       assertThat(codecsOfSegments(dir)).containsExactly(MastheadCodec.NAME);
       assertThat(readBack(dir, 120)).isEqualTo(texts);
