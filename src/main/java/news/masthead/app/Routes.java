@@ -107,7 +107,8 @@ public final class Routes {
     routes.error(
         404,
         ctx -> {
-          if (ctx.attribute(RENDERED) == null) {
+          // a handler's own 404 page (a search past its last page) stays; a bare 404 gets ours
+          if (ctx.attribute(RENDERED) == null && !PublicResponses.sent(ctx)) {
             fail(ctx, site, 404, "no such page");
           }
         });

@@ -68,14 +68,22 @@ public record Slug(String value) {
     if (value.startsWith("-") || value.endsWith("-") || value.contains("--")) {
       return false;
     }
-    return value
-        .codePoints()
-        .allMatch(
-            cp ->
-                cp == '-'
-                    || (Character.isLetterOrDigit(cp)
-                        && !Character.isUpperCase(cp)
-                        && !Character.isTitleCase(cp)));
+    for (int i = 0; i < value.length(); ) {
+      int cp = value.codePointAt(i);
+      boolean fits =
+          (cp >= 'a' && cp <= 'z')
+              || (cp >= '0' && cp <= '9')
+              || cp == '-'
+              || (cp >= 0x80
+                  && Character.isLetterOrDigit(cp)
+                  && !Character.isUpperCase(cp)
+                  && !Character.isTitleCase(cp));
+      if (!fits) {
+        return false;
+      }
+      i += Character.charCount(cp);
+    }
+    return true;
   }
 
   @Override

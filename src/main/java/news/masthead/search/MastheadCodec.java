@@ -7,14 +7,14 @@ import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene90.compressing.Lucene90CompressingStoredFieldsFormat;
 
 /**
- * Lucene's default codec, with stored fields compressed in small chunks. A page of results reads
+ * Lucene's default codec, with stored fields kept plain in small chunks. A page of results reads
  * the stored text of ten documents for its snippets; the default format compresses 80 KB chunks
  * with a shared dictionary, so each read decompresses the dictionary and a sub-block several times
- * the document's size. Here a chunk holds about {@value #CHUNK_BYTES} bytes (two or three items),
- * compressed with LZ4 and decompressed on the heap ({@link HeapLz4}), and a read stops at the
- * document it wants. The index grows by a few per cent. Registered for Lucene's SPI
- * (META-INF/services), as every codec must be to read its segments back; segments written with the
- * default codec or {@link Masthead1} stay readable, and merges rewrite them with this one.
+ * the document's size. Here a chunk holds about {@value #CHUNK_BYTES} bytes (one or two items), not
+ * compressed ({@link PlainBlocks}), and a read copies only the document it wants. The stored fields
+ * take about twice the disk. Registered for Lucene's SPI (META-INF/services), as every codec must
+ * be to read its segments back; segments written with the default codec, {@link Masthead1} or
+ * {@link Masthead2} stay readable, and merges rewrite them with this one.
  */
 public final class MastheadCodec extends FilterCodec {
   /**
@@ -24,13 +24,13 @@ public final class MastheadCodec extends FilterCodec {
    * readable. An index a version cannot read (after a rollback to a version without this codec) is
    * discarded and rebuilt from the database ({@link SearchIndex#open}).
    */
-  public static final String NAME = "Masthead2";
+  public static final String NAME = "Masthead3";
 
   private static final int CHUNK_BYTES = 4 * 1024;
 
   private final StoredFieldsFormat storedFields =
       new Lucene90CompressingStoredFieldsFormat(
-          "MastheadStoredFieldsHeapLz4", HeapLz4.MODE, CHUNK_BYTES, 128, 10);
+          "MastheadStoredFieldsPlain", PlainBlocks.MODE, CHUNK_BYTES, 128, 10);
 
   /** For Lucene's SPI, which makes codecs by name. */
   public MastheadCodec() {
@@ -40,6 +40,27 @@ public final class MastheadCodec extends FilterCodec {
   @Override
   public StoredFieldsFormat storedFieldsFormat() {
     return storedFields;
+  }
+
+  /**
+   * The second version: the same chunks compressed with LZ4, decompressed on the heap ({@link
+   * HeapLz4}). Kept registered so that indexes written with it stay readable; nothing new is
+   * written with it.
+   */
+  public static final class Masthead2 extends FilterCodec {
+    private final StoredFieldsFormat storedFields =
+        new Lucene90CompressingStoredFieldsFormat(
+            "MastheadStoredFieldsHeapLz4", HeapLz4.MODE, CHUNK_BYTES, 128, 10);
+
+    /** For Lucene's SPI, which makes codecs by name. */
+    public Masthead2() {
+      super("Masthead2", new Lucene104Codec());
+    }
+
+    @Override
+    public StoredFieldsFormat storedFieldsFormat() {
+      return storedFields;
+    }
   }
 
   /**

@@ -437,6 +437,9 @@ public final class SearchIndex implements AutoCloseable {
     BooleanQuery.Builder query = new BooleanQuery.Builder().add(matching, BooleanClause.Occur.MUST);
     request
         .language()
+        // English and Persian items alone have English and Persian fields, which is all the
+        // matching query looks in; the languages of the other analysis share its fields
+        .filter(l -> Analysis.of(l) == Analysis.OTHER)
         .ifPresent(
             l -> query.add(term(ItemDocument.LANGUAGE, l.code()), BooleanClause.Occur.FILTER));
     request

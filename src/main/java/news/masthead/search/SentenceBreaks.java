@@ -13,7 +13,7 @@ import news.masthead.content.Teaser;
  *
  * <p>Made because the JDK's rule-based sentence iterator walks backwards slowly, and the
  * highlighter asks for a boundary around every match, several times: this one finds every sentence
- * start in one pass when it is given a text (looking closer only at stops and line breaks), and
+ * start when it is given a text, jumping from stop to stop and line break to line break, and
  * answers each question by a binary search. A sentence starts at the first character that is not
  * white space after a stop (with any closing marks straight after it) and some white space, or
  * after a line break. It does not know abbreviations ("U.S. officials" has a boundary), which a
@@ -28,8 +28,14 @@ final class SentenceBreaks extends BreakIterator {
 
   private int count;
 
-  /** The text's characters, in a buffer kept from text to text. */
-  private char[] chars = new char[0];
+  /**
+   * The characters after which a sentence may start: a line break and the stops. Each is found with
+   * {@link String#indexOf(int, int)}, which the JVM runs on many characters at once.
+   */
+  private static final char[] TRIGGERS = {'\n', '.', '!', '?', '\u061F', '\u2026', '\u06D4'};
+
+  /** Where each of {@link #TRIGGERS} next stands in the text, or the text's length. */
+  private final int[] next = new int[TRIGGERS.length];
 
   @Override
   public int first() {
@@ -118,37 +124,46 @@ final class SentenceBreaks extends BreakIterator {
     current = 0;
     count = 0;
     int n = text.length();
-    if (chars.length < n) {
-      chars = new char[Math.max(n, chars.length * 2)];
+    for (int i = 0; i < TRIGGERS.length; i++) {
+      next[i] = indexOf(TRIGGERS[i], 0);
     }
-    text.getChars(0, n, chars, 0);
-    for (int p = 0; p < n; p++) {
-      char c = chars[p];
-      if (c > '?' && c < '\u061F') { // letters of the Latin scripts: most of any text
-        continue;
+    while (true) {
+      int p = n;
+      for (int at : next) {
+        p = Math.min(p, at);
       }
-      boolean newline = c == '\n';
-      if (!newline && !isTerminator(c)) {
-        continue;
+      if (p == n) {
+        return;
       }
+      boolean newline = text.charAt(p) == '\n';
       int k = p + 1;
-      while (!newline && k < n && isClosing(chars[k])) {
+      while (!newline && k < n && isClosing(text.charAt(k))) {
         k++;
       }
       int spaces = k;
-      while (k < n && Teaser.isWhiteSpace(chars[k])) {
+      while (k < n && Teaser.isWhiteSpace(text.charAt(k))) {
         k++;
       }
+      int resume = p + 1;
       if (k < n && (newline || k > spaces)) { // a stop, closing marks, then space; or a line
         if (count == starts.length) {
           starts = Arrays.copyOf(starts, count * 2);
         }
-        if (count == 0 || starts[count - 1] < k) {
-          starts[count++] = k;
+        starts[count++] = k;
+        resume = k; // what lies between was closing marks and white space
+      }
+      for (int i = 0; i < TRIGGERS.length; i++) {
+        if (next[i] < resume) {
+          next[i] = indexOf(TRIGGERS[i], resume);
         }
-        p = k - 1;
       }
     }
+  }
+
+  /** Where {@code c} next stands in the text from {@code from}, or the text's length. */
+  private int indexOf(char c, int from) {
+    int at = text.indexOf(c, from);
+    return at < 0 ? text.length() : at;
   }
 
   @Override
@@ -172,10 +187,6 @@ final class SentenceBreaks extends BreakIterator {
     int at = Arrays.binarySearch(starts, 0, count, offset);
     int previous = (at >= 0 ? at : -at - 1) - 1; // the last start before offset
     return previous >= 0 ? starts[previous] : 0;
-  }
-
-  private static boolean isTerminator(char c) {
-    return c == '.' || c == '!' || c == '?' || c == '\u061F' || c == '\u2026' || c == '\u06D4';
   }
 
   private static boolean isClosing(char c) {

@@ -5,20 +5,29 @@ import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import news.masthead.content.Snippet;
 import news.masthead.content.Teaser;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.OffsetsEnum;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.PassageScorer;
+import org.apache.lucene.search.uhighlight.PostingsOffsetStrategy;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.BytesRef;
@@ -93,11 +102,68 @@ final class Snippets extends UnifiedHighlighter {
   }
 
   @Override
+  protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+    return source == OffsetSource.POSTINGS
+        ? new KeptPostings(components)
+        : super.getOffsetStrategy(source, components);
+  }
+
+  @Override
   protected BreakIterator getBreakIterator(String field) {
     if (field.startsWith(ItemDocument.HEADLINE)) {
       return new WholeBreakIterator();
     }
     return LengthGoalBreakIterator.createClosestToLength(new SentenceBreaks(), LENGTH, 0.4f);
+  }
+
+  /**
+   * Offsets from the postings, as Lucene's strategy reads them, but with each term's postings kept
+   * from one document to the next: the highlighter takes a page's documents in order, so a term is
+   * looked up in the terms dictionary once a field and segment, not once a document, and its
+   * postings only move forward. One per field of one search; not thread-safe.
+   */
+  private static final class KeptPostings extends PostingsOffsetStrategy {
+    /** The terms of the segment the kept postings belong to. */
+    private Terms keptFrom;
+
+    private final Map<BytesRef, PostingsEnum> postings = new HashMap<>();
+
+    /** Terms the segment does not have. */
+    private final Set<BytesRef> absent = new HashSet<>();
+
+    KeptPostings(UHComponents components) {
+      super(components);
+    }
+
+    @Override
+    protected void createOffsetsEnumsForTerms(
+        BytesRef[] terms, Terms index, int doc, List<OffsetsEnum> results) throws IOException {
+      if (index != keptFrom) {
+        keptFrom = index;
+        postings.clear();
+        absent.clear();
+      }
+      TermsEnum lookup = null;
+      for (BytesRef term : terms) {
+        if (absent.contains(term)) {
+          continue;
+        }
+        PostingsEnum kept = postings.get(term);
+        if (kept == null || kept.docID() > doc) { // not looked up yet, or already past this doc
+          lookup = lookup == null ? index.iterator() : lookup;
+          if (!lookup.seekExact(term)) {
+            absent.add(term);
+            continue;
+          }
+          kept = lookup.postings(null, PostingsEnum.OFFSETS);
+          postings.put(term, kept);
+        }
+        int at = kept.docID() < doc ? kept.advance(doc) : kept.docID();
+        if (at == doc) {
+          results.add(new OffsetsEnum.OfPostings(term, kept));
+        }
+      }
+    }
   }
 
   /**

@@ -9,6 +9,8 @@ import java.net.URISyntaxException;
  * answers a matching If-None-Match with 304 and no body, and sets no cookie.
  */
 public final class PublicResponses {
+  private static final String SENT = "masthead.response-sent";
+
   /** Pages: fresh for a minute, then served stale while revalidating, and kept through errors. */
   public static final String PAGE_CACHING =
       "public, max-age=60, stale-while-revalidate=600, stale-if-error=86400";
@@ -47,6 +49,14 @@ public final class PublicResponses {
    * the client already has it. A public 200, 301 or 410 is also kept in the {@link HotCache} (when
    * the request carries one) so the next reader of the same address gets it at once.
    */
+  /**
+   * Whether this request's response was made by {@link #send}: an error status it sent (a search
+   * past its last page) comes with its own page, which the router's error pages must not replace.
+   */
+  public static boolean sent(Context ctx) {
+    return ctx.attribute(SENT) != null;
+  }
+
   public static void send(Context ctx, RenderedPage page, String cacheControl) {
     send(ctx, page, cacheControl, false);
   }
@@ -74,6 +84,7 @@ public final class PublicResponses {
       ctx.header("Vary", "Accept, Accept-Encoding");
     }
     ctx.status(delivery.status());
+    ctx.attribute(SENT, true);
     if (delivery.body().length > 0) {
       ctx.result(delivery.body());
     }

@@ -22,6 +22,8 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The search index's codec: stored fields come back byte for byte, old indexes stay readable. */
 class MastheadCodecTest {
@@ -109,13 +111,19 @@ class MastheadCodecTest {
     }
   }
 
-  @Test
-  void an_index_written_with_the_first_codec_stays_readable_and_merges_into_the_current_one(
-      @TempDir Path path) throws IOException {
+  static List<Codec> earlierCodecs() {
+    return List.of(new MastheadCodec.Masthead1(), new MastheadCodec.Masthead2());
+  }
+
+  @ParameterizedTest
+  @MethodSource("earlierCodecs")
+  void an_index_written_with_an_earlier_codec_stays_readable_and_merges_into_the_current_one(
+      Codec earlier, @TempDir Path path) throws IOException {
     List<String> texts = texts(120, 2);
     try (Directory dir = FSDirectory.open(path)) {
-      write(dir, new MastheadCodec.Masthead1(), texts.subList(0, 60), 0);
-      assertThat(codecsOfSegments(dir)).containsExactly("Masthead1");
+      write(dir, earlier, texts.subList(0, 60), 0);
+      assertThat(codecsOfSegments(dir)).containsExactly(earlier.getName());
+      assertThat(Codec.forName(earlier.getName())).isInstanceOf(earlier.getClass());
 
       write(dir, new MastheadCodec(), texts.subList(60, 120), 60);
       assertThat(readBack(dir, 120)).isEqualTo(texts);

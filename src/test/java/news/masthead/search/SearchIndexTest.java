@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import news.masthead.content.Item;
 import news.masthead.content.ItemSummary;
 import news.masthead.content.Language;
 import news.masthead.content.Profile;
@@ -127,6 +129,42 @@ class SearchIndexTest {
     SearchResults.Hit both = index.find(SearchRequest.of("\"water cuts\"")).hits().getFirst();
     assertThat(both.headline().marked()).containsExactly("water cuts");
     assertThat(both.snippet().marked()).containsExactly("water cuts");
+  }
+
+  @Test
+  void every_result_of_a_page_has_its_own_matches_marked_whatever_order_the_page_is_in() {
+    List<Item> items = new ArrayList<>();
+    for (int i = 10; i < 40; i++) {
+      String words = (i % 2 == 0 ? "the dam held. " : "") + (i % 3 == 0 ? "Drought again." : "");
+      items.add(
+          Items.story(
+              i,
+              "Report " + i,
+              "Iran",
+              "Filler sentence. " + words + " Number " + i + ".",
+              "2026-10-%02dT08:00:00Z".formatted(i - 9)));
+    }
+    index.update(items, 40);
+
+    for (SearchRequest.Order order : SearchRequest.Order.values()) {
+      List<SearchResults.Hit> hits =
+          index.find(SearchRequest.of("dam OR drought").ordered(order).slice(0, 30)).hits().stream()
+              .filter(h -> h.item().headline().startsWith("Report "))
+              .toList();
+
+      assertThat(hits).hasSize(20);
+      for (SearchResults.Hit hit : hits) {
+        int i = Integer.parseInt(hit.item().headline().substring("Report ".length()));
+        List<String> expected = new ArrayList<>();
+        if (i % 2 == 0) {
+          expected.add("dam");
+        }
+        if (i % 3 == 0) {
+          expected.add("Drought");
+        }
+        assertThat(hit.snippet().marked()).as("report %d, %s", i, order).isEqualTo(expected);
+      }
+    }
   }
 
   @Test

@@ -207,6 +207,14 @@ class SearchPagesTest {
   }
 
   @Test
+  void a_page_past_the_last_of_the_results_is_a_404_naming_the_pages_there_are() {
+    HttpResponse<String> fourth = search("/search", "q", "pistachio", "sort", "date", "page", "4");
+
+    assertThat(fourth.statusCode()).isEqualTo(404);
+    assertThat(fourth.body()).contains("pages 1 to 3, not 4").doesNotContain("class=\"results\"");
+  }
+
+  @Test
   void the_persian_edition_searches_persian_items_with_its_letters_and_digits_equal() {
     HttpResponse<String> page = search("/fa/search", "q", "كرمان");
 
