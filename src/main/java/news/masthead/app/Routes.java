@@ -68,6 +68,13 @@ public final class Routes {
     read(config, "/assets/{file}", site::stylesheet);
 
     var editions = site.outlet().editions();
+    // The search pages before the editions' address patterns: the router tries routes in order, and
+    // every uncached search would first be tried against some seventy of them. Exact addresses, so
+    // nothing below is shadowed (a section cannot be called "search" anyway: it would be).
+    for (Language language : editions) {
+      String prefix = language.equals(editions.getFirst()) ? "" : language.editionPath();
+      read(config, prefix + "/search", ctx -> site.search(ctx, language));
+    }
     for (FeedFormat format : FeedFormat.values()) {
       read(config, FeedPaths.everything(format), ctx -> feeds.everything(ctx, format));
       for (Language language : editions) {
@@ -130,7 +137,6 @@ public final class Routes {
           prefix + "/{section}/" + format.fileName(),
           ctx -> feeds.section(ctx, language, format));
     }
-    read(config, prefix + "/search", ctx -> site.search(ctx, language));
     for (SubjectKind kind : SubjectKind.values()) {
       read(
           config,

@@ -337,12 +337,20 @@ public final class SearchIndex implements AutoCloseable {
     String prepared = SearchSyntax.prepare(request.text());
     List<Analysis> analyses =
         request.language().map(l -> List.of(Analysis.of(l))).orElse(List.of(Analysis.values()));
-    BooleanQuery.Builder text = new BooleanQuery.Builder();
-    for (Analysis analysis : analyses) {
-      Query parsed = SearchSyntax.parse(prepared, analysis, queryAnalyzers.get(analysis));
-      text.add(parsed, BooleanClause.Occur.SHOULD);
+    // one language's query as it is, several as alternatives: Lucene would unwrap a boolean query
+    // of one clause again on every search
+    Query matching;
+    if (analyses.size() == 1) {
+      Analysis analysis = analyses.getFirst();
+      matching = SearchSyntax.parse(prepared, analysis, queryAnalyzers.get(analysis));
+    } else {
+      BooleanQuery.Builder text = new BooleanQuery.Builder();
+      for (Analysis analysis : analyses) {
+        Query parsed = SearchSyntax.parse(prepared, analysis, queryAnalyzers.get(analysis));
+        text.add(parsed, BooleanClause.Occur.SHOULD);
+      }
+      matching = text.build();
     }
-    Query matching = text.build();
     Query query = filtered(matching, request);
     IndexSearcher shared = acquire();
     try {
@@ -456,7 +464,8 @@ public final class SearchIndex implements AutoCloseable {
       query.add(
           LongPoint.newRangeQuery(ItemDocument.PUBLISHED, from, to), BooleanClause.Occur.FILTER);
     }
-    return query.build();
+    BooleanQuery built = query.build();
+    return built.clauses().size() == 1 ? matching : built; // nothing to filter by
   }
 
   private static Set<String> storedForResults() {
