@@ -69,8 +69,9 @@ public final class Routes {
 
     var editions = site.outlet().editions();
     // The search pages before the editions' address patterns: the router tries routes in order, and
-    // every uncached search would first be tried against some seventy of them. Exact addresses, so
-    // nothing below is shadowed (a section cannot be called "search" anyway: it would be).
+    // every uncached search would first be tried against some seventy of them. These are exact
+    // addresses that the patterns below reach only after the search route anyway (a section
+    // called "search" was always shadowed by it), so nothing else changes.
     for (Language language : editions) {
       String prefix = language.equals(editions.getFirst()) ? "" : language.editionPath();
       read(config, prefix + "/search", ctx -> site.search(ctx, language));

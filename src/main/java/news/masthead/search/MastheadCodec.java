@@ -19,10 +19,10 @@ import org.apache.lucene.codecs.lucene90.compressing.Lucene90CompressingStoredFi
 public final class MastheadCodec extends FilterCodec {
   /**
    * The codec's name, written into every segment it makes. Whenever the delegate codec or the
-   * stored-fields settings change, give this codec a new name (Masthead3) and keep the old settings
-   * registered under the old name, as {@link Masthead1} is, so that indexes written with them stay
-   * readable. An index a version cannot read (after a rollback to a version without this codec) is
-   * discarded and rebuilt from the database ({@link SearchIndex#open}).
+   * stored-fields settings change, give this codec a new name (Masthead4) and keep the old settings
+   * registered under the old name, as {@link Masthead1} and {@link Masthead2} are, so that indexes
+   * written with them stay readable. An index a version cannot read (after a rollback to a version
+   * without this codec) is discarded and rebuilt from the database ({@link SearchIndex#open}).
    */
   public static final String NAME = "Masthead3";
 

@@ -120,11 +120,15 @@ final class Snippets extends UnifiedHighlighter {
    * Offsets from the postings, as Lucene's strategy reads them, but with each term's postings kept
    * from one document to the next: the highlighter takes a page's documents in order, so a term is
    * looked up in the terms dictionary once a field and segment, not once a document, and its
-   * postings only move forward. One per field of one search; not thread-safe.
+   * postings only move forward (a document at or before the last one starts them afresh). One per
+   * field of one search; not thread-safe.
    */
   private static final class KeptPostings extends PostingsOffsetStrategy {
     /** The terms of the segment the kept postings belong to. */
     private Terms keptFrom;
+
+    /** The last document highlighted in that segment; the next must come after it. */
+    private int lastDoc = -1;
 
     private final Map<BytesRef, PostingsEnum> postings = new HashMap<>();
 
@@ -138,26 +142,32 @@ final class Snippets extends UnifiedHighlighter {
     @Override
     protected void createOffsetsEnumsForTerms(
         BytesRef[] terms, Terms index, int doc, List<OffsetsEnum> results) throws IOException {
-      if (index != keptFrom) {
+      if (index != keptFrom || doc <= lastDoc) { // another segment, or going back: start again
         keptFrom = index;
         postings.clear();
         absent.clear();
       }
+      lastDoc = doc;
       TermsEnum lookup = null;
       for (BytesRef term : terms) {
         if (absent.contains(term)) {
           continue;
         }
         PostingsEnum kept = postings.get(term);
-        if (kept == null || kept.docID() > doc) { // not looked up yet, or already past this doc
+        if (kept == null) {
           lookup = lookup == null ? index.iterator() : lookup;
           if (!lookup.seekExact(term)) {
             absent.add(term);
             continue;
           }
           kept = lookup.postings(null, PostingsEnum.OFFSETS);
+          if (kept == null) {
+            throw new IllegalArgumentException(
+                "field '" + getField() + "' was indexed without offsets, cannot highlight");
+          }
           postings.put(term, kept);
         }
+        // past this document already means the term is not in it; otherwise move up to it
         int at = kept.docID() < doc ? kept.advance(doc) : kept.docID();
         if (at == doc) {
           results.add(new OffsetsEnum.OfPostings(term, kept));

@@ -9,7 +9,6 @@ import java.util.Optional;
 import news.masthead.content.InvalidContent;
 import news.masthead.content.ItemId;
 import news.masthead.content.Language;
-import news.masthead.content.SearchRefusal;
 import news.masthead.content.Section;
 import news.masthead.content.Slug;
 import news.masthead.content.SubjectKind;
@@ -219,8 +218,9 @@ public final class PublicSite {
 
   /**
    * {@code /search?q=…}: the search form, and the results when there are words to search for; 400
-   * with the form and the reason when the search cannot be run, 404 for a page past the last of the
-   * results, 503 while the index is built.
+   * with the form and the reason when the search cannot be run (a page number above the deepest any
+   * search has is a malformed form field), 404 for a page past the last of these results, 503 while
+   * the index is built.
    */
   public void search(Context ctx, Language language) {
     SearchForm form = SearchForm.read(ctx);
@@ -239,12 +239,11 @@ public final class PublicSite {
                       .map(
                           o ->
                               switch (o) {
-                                case Views.SearchOutcome.Found found -> 200;
-                                case Views.SearchOutcome.Refused refused ->
-                                    refused.refusal().problem()
-                                            == SearchRefusal.Problem.NO_SUCH_PAGE
+                                case Views.SearchOutcome.Found found ->
+                                    found.page().pagination().isPastTheLast()
                                         ? 404 // as past a section's last page
-                                        : 400;
+                                        : 200;
+                                case Views.SearchOutcome.Refused refused -> 400;
                                 case Views.SearchOutcome.NotReady notReady -> 503;
                               })
                       .orElse(200);

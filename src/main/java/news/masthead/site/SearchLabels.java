@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import news.masthead.content.SearchRefusal;
+import news.masthead.workflow.Views;
 
 /** The words of the search page in one language. Immutable. */
 public record SearchLabels(
@@ -112,6 +113,13 @@ public record SearchLabels(
    * Why a search was refused, in this language: what is wrong with it and what to write instead.
    * Numbers are written in this language's digits; quoted words are the reader's own.
    */
+  /** What a page past the last of the results says: which pages there are. */
+  public String pastTheLast(Views.Pagination pagination) {
+    return refusal(
+        SearchRefusal.of(
+            SearchRefusal.Problem.NO_SUCH_PAGE, pagination.last(), pagination.number()));
+  }
+
   public String refusal(SearchRefusal refusal) {
     if (!locale.getLanguage().equals("fa")) {
       String english = refusal.english(); // a clause, as the API gives it: made a sentence here

@@ -49,14 +49,6 @@ public final class PublicResponses {
    * the client already has it. A public 200, 301 or 410 is also kept in the {@link HotCache} (when
    * the request carries one) so the next reader of the same address gets it at once.
    */
-  /**
-   * Whether this request's response was made by {@link #send}: an error status it sent (a search
-   * past its last page) comes with its own page, which the router's error pages must not replace.
-   */
-  public static boolean sent(Context ctx) {
-    return ctx.attribute(SENT) != null;
-  }
-
   public static void send(Context ctx, RenderedPage page, String cacheControl) {
     send(ctx, page, cacheControl, false);
   }
@@ -94,6 +86,14 @@ public final class PublicResponses {
         && cacheControl.startsWith("public")) {
       hot.keep(HotPath.address(ctx.path(), ctx.queryString()), madeAt, page, cacheControl);
     }
+  }
+
+  /**
+   * Whether this request's response was made by {@link #send}: an error status it sent (a search
+   * past its last page) comes with its own page, which the router's error pages must not replace.
+   */
+  public static boolean sent(Context ctx) {
+    return ctx.attribute(SENT) != null;
   }
 
   /** Sends a permanent redirect to the canonical address of what was asked for. */

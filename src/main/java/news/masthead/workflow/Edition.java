@@ -235,9 +235,9 @@ public final class Edition implements ChangeListener {
   }
 
   /**
-   * One page of search results over published items, or why the search cannot be run (a page past
-   * the last of the results is {@link SearchRefusal.Problem#NO_SUCH_PAGE}), or that the search
-   * index is being built.
+   * One page of search results over published items (empty past the last page: see {@link
+   * Pagination#isPastTheLast}), or why the search cannot be run, or that the search index is being
+   * built.
    */
   public SearchOutcome search(SearchQuery query) {
     if (query.page() < 1 || query.page() > MAX_SEARCH_PAGE) {
@@ -275,10 +275,6 @@ public final class Edition implements ChangeListener {
                 1,
                 Math.min(
                     MAX_SEARCH_PAGE, (results.total() + SEARCH_PAGE_SIZE - 1) / SEARCH_PAGE_SIZE));
-    if (query.page() > last) {
-      return new SearchOutcome.Refused(
-          SearchRefusal.of(SearchRefusal.Problem.NO_SUCH_PAGE, last, query.page()));
-    }
     List<SearchHit> hits =
         results.hits().stream()
             .map(hit -> new SearchHit(hit.item(), hit.headline(), hit.snippet()))

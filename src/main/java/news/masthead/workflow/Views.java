@@ -28,6 +28,11 @@ public final class Views {
     public boolean hasNext() {
       return number < last;
     }
+
+    /** Whether this page is past the last one: a page of results that have since grown fewer. */
+    public boolean isPastTheLast() {
+      return number > last;
+    }
   }
 
   /** The front page of an edition. Empty when nothing is published yet. */

@@ -163,6 +163,15 @@ class ContentApiTest {
             component("SearchResults")
                 .validate(json("/api/v1/search?q=%D8%A2%D8%A8&language=fa&sort=date")))
         .isEmpty();
+    // a cursor past the last page (the results grew fewer since it was given) ends the list
+    String pastTheLast =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString("p99".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    JsonNode beyond = json("/api/v1/search?q=water&cursor=" + pastTheLast);
+    assertThat(beyond.get("items")).isEmpty();
+    assertThat(beyond.has("next")).isFalse();
+    assertThat(beyond.get("total").asLong()).isEqualTo(results.get("total").asLong());
     assertThat(error("/api/v1/search?q=*ater", 400)).isNotEmpty();
     assertThat(error("/api/v1/search", 400)).contains("q is missing");
     assertThat(error("/api/v1/search?q=water&sort=best", 400))
