@@ -9,18 +9,25 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import news.masthead.content.Snippet;
 import news.masthead.content.Teaser;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.LabelledCharArrayMatcher;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.OffsetsEnum;
 import org.apache.lucene.search.uhighlight.Passage;
@@ -31,6 +38,8 @@ import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.CharsRefBuilder;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
  * Cuts result snippets with Lucene's unified highlighter, from the offsets kept in the postings (no
@@ -101,6 +110,26 @@ final class Snippets extends UnifiedHighlighter {
     return values;
   }
 
+  /**
+   * Postings, as Lucene chooses for fields indexed with offsets, also when the search has prefixes
+   * ({@code elect*}): Lucene then analyses each result's text again, because its postings strategy
+   * would read the field's whole terms dictionary for every document, which {@link KeptPostings}
+   * does not. Phrases it must rewrite and parts it does not know still get the text analysed.
+   */
+  @Override
+  protected OffsetSource getOptimizedOffsetSource(UHComponents components) {
+    OffsetSource chosen = super.getOptimizedOffsetSource(components);
+    boolean onlyPrefixes =
+        components.automata().length > 0
+            && !components.phraseHelper().willRewrite()
+            && !components.hasUnrecognizedQueryPart();
+    return chosen == OffsetSource.ANALYSIS
+            && onlyPrefixes
+            && getOffsetSource(components.field()) == OffsetSource.POSTINGS
+        ? OffsetSource.POSTINGS
+        : chosen;
+  }
+
   @Override
   protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
     return source == OffsetSource.POSTINGS
@@ -120,12 +149,14 @@ final class Snippets extends UnifiedHighlighter {
    * Offsets from the postings, as Lucene's strategy reads them, but with each term's postings kept
    * from one document to the next: the highlighter takes a page's documents in order, so a term is
    * looked up in the terms dictionary once a field and segment, not once a document, and its
-   * postings only move forward (a document at or before the last one starts them afresh). One per
-   * field of one search; not thread-safe.
+   * postings only move forward (a document at or before the last one starts them afresh). The terms
+   * a prefix ({@code elect*}) matches are likewise found once a segment: Lucene's strategy reads
+   * the field's whole terms dictionary again for every document. One per field of one search; not
+   * thread-safe.
    */
   private static final class KeptPostings extends PostingsOffsetStrategy {
-    /** The terms of the segment the kept postings belong to. */
-    private Terms keptFrom;
+    /** The segment the kept postings belong to. */
+    private LeafReader keptFrom;
 
     /** The last document highlighted in that segment; the next must come after it. */
     private int lastDoc = -1;
@@ -135,19 +166,29 @@ final class Snippets extends UnifiedHighlighter {
     /** Terms the segment does not have. */
     private final Set<BytesRef> absent = new HashSet<>();
 
+    /** For each prefix (automaton), the postings of the segment's terms it matches; once read. */
+    private Optional<List<List<PostingsEnum>>> matched = Optional.empty();
+
     KeptPostings(UHComponents components) {
       super(components);
     }
 
     @Override
-    protected void createOffsetsEnumsForTerms(
-        BytesRef[] terms, Terms index, int doc, List<OffsetsEnum> results) throws IOException {
-      if (index != keptFrom || doc <= lastDoc) { // another segment, or going back: start again
-        keptFrom = index;
+    protected OffsetsEnum createOffsetsEnumFromReader(LeafReader reader, int doc)
+        throws IOException {
+      if (reader != keptFrom || doc <= lastDoc) { // another segment, or going back: start again
+        keptFrom = reader;
         postings.clear();
         absent.clear();
+        matched = Optional.empty();
       }
       lastDoc = doc;
+      return super.createOffsetsEnumFromReader(reader, doc);
+    }
+
+    @Override
+    protected void createOffsetsEnumsForTerms(
+        BytesRef[] terms, Terms index, int doc, List<OffsetsEnum> results) throws IOException {
       TermsEnum lookup = null;
       for (BytesRef term : terms) {
         if (absent.contains(term)) {
@@ -160,19 +201,108 @@ final class Snippets extends UnifiedHighlighter {
             absent.add(term);
             continue;
           }
-          kept = lookup.postings(null, PostingsEnum.OFFSETS);
-          if (kept == null) {
-            throw new IllegalArgumentException(
-                "field '" + getField() + "' was indexed without offsets, cannot highlight");
-          }
+          kept = offsets(lookup);
           postings.put(term, kept);
         }
-        // past this document already means the term is not in it; otherwise move up to it
-        int at = kept.docID() < doc ? kept.advance(doc) : kept.docID();
-        if (at == doc) {
+        if (at(kept, doc)) {
           results.add(new OffsetsEnum.OfPostings(term, kept));
         }
       }
+    }
+
+    /**
+     * As Lucene's: every term a prefix matches in the document counts under the prefix's label,
+     * with the sum of their frequencies.
+     */
+    @Override
+    protected void createOffsetsEnumsForAutomata(Terms index, int doc, List<OffsetsEnum> results)
+        throws IOException {
+      LabelledCharArrayMatcher[] automata = components.automata();
+      if (matched.isEmpty()) {
+        Map<String, MultiTermQuery> queries = multiTermQueries(components.query());
+        List<List<PostingsEnum>> byAutomaton = new ArrayList<>();
+        CharsRefBuilder chars = new CharsRefBuilder();
+        for (LabelledCharArrayMatcher automaton : automata) {
+          // the query's own terms enum visits only the terms it matches; the matcher alone
+          // (for a part not found by its label) has to be shown every term of the field
+          MultiTermQuery query = queries.get(automaton.getLabel());
+          TermsEnum terms = query == null ? index.iterator() : query.getTermsEnum(index);
+          List<PostingsEnum> found = new ArrayList<>();
+          for (BytesRef term = terms.next(); term != null; term = terms.next()) {
+            if (query == null) {
+              chars.copyUTF8Bytes(term);
+              if (!automaton.match(chars.get())) {
+                continue;
+              }
+            }
+            found.add(offsets(terms));
+          }
+          byAutomaton.add(found);
+        }
+        matched = Optional.of(byAutomaton);
+      }
+      for (int i = 0; i < automata.length; i++) {
+        List<PostingsEnum> inDoc = new ArrayList<>();
+        int freq = 0;
+        for (PostingsEnum term : matched.get().get(i)) {
+          if (at(term, doc)) {
+            inDoc.add(term);
+            freq += term.freq();
+          }
+        }
+        if (inDoc.isEmpty()) {
+          continue;
+        }
+        BytesRef label = new BytesRef(automata[i].getLabel());
+        for (PostingsEnum term : inDoc) {
+          results.add(new OffsetsEnum.OfPostings(label, freq, term));
+        }
+      }
+    }
+
+    /**
+     * The query's prefixes and other multi-term parts on this field, by the label the highlighter
+     * gives their matchers (the part's own text).
+     */
+    private Map<String, MultiTermQuery> multiTermQueries(Query query) {
+      Map<String, MultiTermQuery> found = new HashMap<>();
+      query.visit(
+          new QueryVisitor() {
+            @Override
+            public boolean acceptField(String field) {
+              return getField().equals(field);
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+              return this;
+            }
+
+            @Override
+            public void consumeTermsMatching(
+                Query part, String field, Supplier<ByteRunAutomaton> automaton) {
+              if (part instanceof MultiTermQuery multiTerm) {
+                found.put(part.toString(), multiTerm);
+              }
+            }
+          });
+      return found;
+    }
+
+    /** The postings with offsets of the term {@code terms} stands on. */
+    private PostingsEnum offsets(TermsEnum terms) throws IOException {
+      PostingsEnum offsets = terms.postings(null, PostingsEnum.OFFSETS);
+      if (offsets == null) {
+        throw new IllegalArgumentException(
+            "field '" + getField() + "' was indexed without offsets, cannot highlight");
+      }
+      return offsets;
+    }
+
+    /** Moves kept postings up to {@code doc}; whether the term is in it (past it means not). */
+    private static boolean at(PostingsEnum kept, int doc) throws IOException {
+      int at = kept.docID() < doc ? kept.advance(doc) : kept.docID();
+      return at == doc;
     }
   }
 

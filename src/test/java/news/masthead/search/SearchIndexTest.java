@@ -156,7 +156,7 @@ class SearchIndexTest {
                   id,
                   "Report " + id,
                   "Iran",
-                  "Filler sentence. " + words + " Number " + id + ".",
+                  "Filler " + "word ".repeat(id % 5) + "sentence. " + words + " Number " + id + ".",
                   "2026-10-%02dT08:00:00Z".formatted(id)));
           List<String> marks = new ArrayList<>();
           if (words.contains("dam")) {
@@ -174,16 +174,18 @@ class SearchIndexTest {
       disk.commit();
       assertThat(committedSegments(dir)).isEqualTo(3);
 
-      for (SearchRequest.Order order : SearchRequest.Order.values()) {
-        List<SearchResults.Hit> hits =
-            disk.find(SearchRequest.of("dam OR drought").ordered(order).slice(0, 30)).hits();
+      for (String words : List.of("dam OR drought", "da* OR drou*")) {
+        for (SearchRequest.Order order : SearchRequest.Order.values()) {
+          List<SearchResults.Hit> hits =
+              disk.find(SearchRequest.of(words).ordered(order).slice(0, 30)).hits();
 
-        assertThat(hits).hasSize(expected.size());
-        for (SearchResults.Hit hit : hits) {
-          int report = Integer.parseInt(hit.item().headline().substring("Report ".length()));
-          assertThat(hit.snippet().marked())
-              .as("report %d, %s", report, order)
-              .isEqualTo(expected.get(report));
+          assertThat(hits).hasSize(expected.size());
+          for (SearchResults.Hit hit : hits) {
+            int report = Integer.parseInt(hit.item().headline().substring("Report ".length()));
+            assertThat(hit.snippet().marked())
+                .as("report %d, %s, %s", report, words, order)
+                .isEqualTo(expected.get(report));
+          }
         }
       }
     }
