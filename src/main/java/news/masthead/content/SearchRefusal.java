@@ -46,7 +46,23 @@ public record SearchRefusal(Problem problem, List<String> details) {
     /** Details: the time limit in milliseconds. */
     TOO_SLOW,
     /** Details: the last page, the page asked for. */
-    NO_SUCH_PAGE
+    NO_SUCH_PAGE,
+    /** A form field. Details: the section given (abbreviated). */
+    BAD_SECTION,
+    /** A form field. Details: the type given (abbreviated). */
+    BAD_TYPE,
+    /** A form field. Details: the language codes offered, joined by ", "; the one given. */
+    BAD_LANGUAGE,
+    /** A form field. Details: which date ({@code from} or {@code to}), the text given. */
+    BAD_DATE,
+    /** A form field. Details: the from date, the to date. */
+    DATES_REVERSED,
+    /** A form field. Details: the order given (abbreviated). */
+    BAD_ORDER,
+    /** A form field. Details: the page number given (abbreviated). */
+    BAD_PAGE_NUMBER,
+    /** A form field. Details: the deepest page any search has, the page asked for. */
+    TOO_DEEP
   }
 
   public SearchRefusal {
@@ -113,6 +129,22 @@ public record SearchRefusal(Problem problem, List<String> details) {
               .formatted(detail(0));
       case NO_SUCH_PAGE ->
           "search results have pages 1 to %s, not %s".formatted(detail(0), detail(1));
+      case BAD_SECTION ->
+          "the section must be a section's address word, such as iran, not \"%s\""
+              .formatted(detail(0));
+      case BAD_TYPE -> "the type must be story or brief, not \"%s\"".formatted(detail(0));
+      case BAD_LANGUAGE ->
+          "the language must be one of %s or all, not \"%s\"".formatted(detail(0), detail(1));
+      case BAD_DATE ->
+          "the %s date must be a date such as 2026-11-24, not \"%s\""
+              .formatted(detail(0), detail(1));
+      case DATES_REVERSED ->
+          "the from date (%s) is after the to date (%s): swap them".formatted(detail(0), detail(1));
+      case BAD_ORDER -> "the order must be relevance or date, not \"%s\"".formatted(detail(0));
+      case BAD_PAGE_NUMBER ->
+          "the page number must be a whole number from 1, not \"%s\"".formatted(detail(0));
+      case TOO_DEEP ->
+          "search results have at most %s pages, not %s".formatted(detail(0), detail(1));
     };
   }
 }

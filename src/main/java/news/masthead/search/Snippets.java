@@ -1,6 +1,7 @@
 package news.masthead.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import news.masthead.content.Teaser;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -49,6 +51,9 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * thread-safe.
  */
 final class Snippets extends UnifiedHighlighter {
+  /** The most terms a prefix may match for its results to be highlighted from the postings. */
+  static final int MOST_PREFIX_TERMS = 256;
+
   /** The length a text snippet aims at, in characters. */
   static final int LENGTH = 200;
 
@@ -112,22 +117,89 @@ final class Snippets extends UnifiedHighlighter {
 
   /**
    * Postings, as Lucene chooses for fields indexed with offsets, also when the search has prefixes
-   * ({@code elect*}): Lucene then analyses each result's text again, because its postings strategy
-   * would read the field's whole terms dictionary for every document, which {@link KeptPostings}
-   * does not. Phrases it must rewrite and parts it does not know still get the text analysed.
+   * ({@code elect*}) that match at most {@value #MOST_PREFIX_TERMS} terms each: Lucene then
+   * analyses each result's text again, because its postings strategy would read the field's whole
+   * terms dictionary for every document, which {@link KeptPostings} does not. It keeps the postings
+   * of every term a prefix matches, though, so a prefix of two letters that matches thousands still
+   * gets the text analysed, as do phrases Lucene must rewrite and parts it does not know.
    */
   @Override
   protected OffsetSource getOptimizedOffsetSource(UHComponents components) {
     OffsetSource chosen = super.getOptimizedOffsetSource(components);
     boolean onlyPrefixes =
-        components.automata().length > 0
+        components.automata() != null
+            && components.automata().length > 0
             && !components.phraseHelper().willRewrite()
             && !components.hasUnrecognizedQueryPart();
     return chosen == OffsetSource.ANALYSIS
             && onlyPrefixes
             && getOffsetSource(components.field()) == OffsetSource.POSTINGS
+            && fewTermsMatched(components)
         ? OffsetSource.POSTINGS
         : chosen;
+  }
+
+  /** Whether every prefix matches at most {@value #MOST_PREFIX_TERMS} terms in every segment. */
+  private boolean fewTermsMatched(UHComponents components) {
+    Map<String, MultiTermQuery> queries = multiTermQueries(components.query(), components.field());
+    try {
+      for (LabelledCharArrayMatcher automaton : components.automata()) {
+        MultiTermQuery query = queries.get(automaton.getLabel());
+        if (query == null) {
+          return false; // a part found by no label: leave it to Lucene
+        }
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+          Terms terms = leaf.reader().terms(components.field());
+          if (terms == null) {
+            continue;
+          }
+          TermsEnum matched = query.getTermsEnum(terms);
+          int count = 0;
+          while (matched.next() != null) {
+            if (++count > MOST_PREFIX_TERMS) {
+              return false;
+            }
+          }
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the terms of the search index", e);
+    }
+  }
+
+  /**
+   * The query's prefixes and other multi-term parts on {@code field}, by the label the highlighter
+   * gives their matchers (the part's own text); a label two different parts share is left out.
+   */
+  private static Map<String, MultiTermQuery> multiTermQueries(Query query, String field) {
+    Map<String, MultiTermQuery> found = new HashMap<>();
+    Set<String> shared = new HashSet<>();
+    query.visit(
+        new QueryVisitor() {
+          @Override
+          public boolean acceptField(String visited) {
+            return field.equals(visited);
+          }
+
+          @Override
+          public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+            return this;
+          }
+
+          @Override
+          public void consumeTermsMatching(
+              Query part, String visited, Supplier<ByteRunAutomaton> automaton) {
+            if (part instanceof MultiTermQuery multiTerm) {
+              MultiTermQuery before = found.putIfAbsent(part.toString(), multiTerm);
+              if (before != null && !before.equals(multiTerm)) {
+                shared.add(part.toString());
+              }
+            }
+          }
+        });
+    shared.forEach(found::remove);
+    return found;
   }
 
   @Override
@@ -219,7 +291,7 @@ final class Snippets extends UnifiedHighlighter {
         throws IOException {
       LabelledCharArrayMatcher[] automata = components.automata();
       if (matched.isEmpty()) {
-        Map<String, MultiTermQuery> queries = multiTermQueries(components.query());
+        Map<String, MultiTermQuery> queries = multiTermQueries(components.query(), getField());
         List<List<PostingsEnum>> byAutomaton = new ArrayList<>();
         CharsRefBuilder chars = new CharsRefBuilder();
         for (LabelledCharArrayMatcher automaton : automata) {
@@ -258,35 +330,6 @@ final class Snippets extends UnifiedHighlighter {
           results.add(new OffsetsEnum.OfPostings(label, freq, term));
         }
       }
-    }
-
-    /**
-     * The query's prefixes and other multi-term parts on this field, by the label the highlighter
-     * gives their matchers (the part's own text).
-     */
-    private Map<String, MultiTermQuery> multiTermQueries(Query query) {
-      Map<String, MultiTermQuery> found = new HashMap<>();
-      query.visit(
-          new QueryVisitor() {
-            @Override
-            public boolean acceptField(String field) {
-              return getField().equals(field);
-            }
-
-            @Override
-            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-              return this;
-            }
-
-            @Override
-            public void consumeTermsMatching(
-                Query part, String field, Supplier<ByteRunAutomaton> automaton) {
-              if (part instanceof MultiTermQuery multiTerm) {
-                found.put(part.toString(), multiTerm);
-              }
-            }
-          });
-      return found;
     }
 
     /** The postings with offsets of the term {@code terms} stands on. */

@@ -224,9 +224,18 @@ public final class PublicSite {
    */
   public void search(Context ctx, Language language) {
     SearchForm form = SearchForm.read(ctx);
-    int pageNumber = SearchForm.page(ctx);
-    Views.SearchQuery query =
-        form.query(language, outlet.editions(), outlet.timeZone(), pageNumber);
+    int pageNumber;
+    Views.SearchQuery query;
+    try {
+      pageNumber = SearchForm.page(ctx);
+      query = form.query(language, outlet.editions(), outlet.timeZone(), pageNumber);
+    } catch (SearchForm.Unreadable e) { // explained beside the form, as a refused search is
+      RenderedPage refused =
+          searchPage(
+              400, language, form, Optional.of(new Views.SearchOutcome.Refused(e.refusal())));
+      PublicResponses.send(ctx, refused, PublicResponses.ERROR_CACHING);
+      return;
+    }
     RenderedPage page =
         searches.get(
             "search:" + language + ":" + form.queryString(pageNumber),
@@ -247,13 +256,7 @@ public final class PublicSite {
                                 case Views.SearchOutcome.NotReady notReady -> 503;
                               })
                       .orElse(200);
-              SearchLabels labels = Labels.of(language).search();
-              String title = form.isEmpty() ? labels.title() : labels.titleFor(form.q());
-              Map<String, Object> model = new HashMap<>();
-              model.put("frame", frame(language, title, "", Optional.empty(), List.of()));
-              model.put("form", form);
-              model.put("outcome", outcome);
-              return pages.render(status, "site/search.jte", model);
+              return searchPage(status, language, form, outcome);
             });
     String caching =
         switch (page.status()) {
@@ -261,6 +264,17 @@ public final class PublicSite {
           default -> PublicResponses.ERROR_CACHING; // a 503 is sent no-store by send itself
         };
     PublicResponses.send(ctx, page, caching);
+  }
+
+  private RenderedPage searchPage(
+      int status, Language language, SearchForm form, Optional<Views.SearchOutcome> outcome) {
+    SearchLabels labels = Labels.of(language).search();
+    String title = form.isEmpty() ? labels.title() : labels.titleFor(form.q());
+    Map<String, Object> model = new HashMap<>();
+    model.put("frame", frame(language, title, "", Optional.empty(), List.of()));
+    model.put("form", form);
+    model.put("outcome", outcome);
+    return pages.render(status, "site/search.jte", model);
   }
 
   /** {@code /tag/oil}, {@code /person/…}, {@code /author/…}: one page of a subject's items. */

@@ -12,8 +12,9 @@ import java.util.Optional;
 import news.masthead.content.InvalidContent;
 import news.masthead.content.Language;
 import news.masthead.content.Profile;
+import news.masthead.content.SearchRefusal;
+import news.masthead.content.SearchRefusal.Problem;
 import news.masthead.content.Slug;
-import news.masthead.web.HttpError;
 import news.masthead.workflow.Edition;
 import news.masthead.workflow.Views;
 
@@ -107,7 +108,7 @@ public record SearchForm(
   /**
    * The search this form asks for, in an edition, with dates read in the outlet's time zone.
    *
-   * @throws HttpError.BadRequest naming the field that cannot be read and what it accepts
+   * @throws Unreadable naming the field that cannot be read and what it accepts
    */
   Views.SearchQuery query(Language edition, List<Language> editions, ZoneId zone, int page) {
     Optional<Slug> sectionSlug = Optional.empty();
@@ -115,10 +116,7 @@ public record SearchForm(
       try {
         sectionSlug = Optional.of(new Slug(section));
       } catch (InvalidContent e) {
-        throw new HttpError.BadRequest(
-            "the section must be a section's address word, such as iran, not \""
-                + abbreviate(section)
-                + "\"");
+        throw new Unreadable(Problem.BAD_SECTION, abbreviate(section));
       }
     }
     Optional<Profile> profile =
@@ -126,9 +124,7 @@ public record SearchForm(
           case "" -> Optional.empty();
           case "story" -> Optional.of(Profile.STORY);
           case "brief" -> Optional.of(Profile.BRIEF);
-          default ->
-              throw new HttpError.BadRequest(
-                  "the type must be story or brief, not \"" + abbreviate(type) + "\"");
+          default -> throw new Unreadable(Problem.BAD_TYPE, abbreviate(type));
         };
     Optional<Language> searched =
         switch (language) {
@@ -141,23 +137,18 @@ public record SearchForm(
                   .map(Optional::of)
                   .orElseThrow(
                       () ->
-                          new HttpError.BadRequest(
-                              "the language must be one of "
-                                  + String.join(
-                                      ", ", editions.stream().map(Language::code).toList())
-                                  + " or all, not \""
-                                  + abbreviate(language)
-                                  + "\""));
+                          new Unreadable(
+                              Problem.BAD_LANGUAGE,
+                              String.join(", ", editions.stream().map(Language::code).toList()),
+                              abbreviate(language)));
         };
     Optional<LocalDate> fromDate = date("from", from);
     Optional<LocalDate> toDate = date("to", to);
     if (fromDate.isPresent() && toDate.isPresent() && fromDate.get().isAfter(toDate.get())) {
-      throw new HttpError.BadRequest(
-          "the from date (" + from + ") is after the to date (" + to + "): swap them");
+      throw new Unreadable(Problem.DATES_REVERSED, from, to);
     }
     if (!sort.isEmpty() && !sort.equals("date") && !sort.equals("relevance")) {
-      throw new HttpError.BadRequest(
-          "the order must be relevance or date, not \"" + abbreviate(sort) + "\"");
+      throw new Unreadable(Problem.BAD_ORDER, abbreviate(sort));
     }
     Optional<Instant> fromInstant = fromDate.map(d -> d.atStartOfDay(zone).toInstant());
     Optional<Instant> toInstant = toDate.map(d -> d.plusDays(1).atStartOfDay(zone).toInstant());
@@ -178,34 +169,52 @@ public record SearchForm(
     try {
       return Optional.of(LocalDate.parse(latin));
     } catch (DateTimeException e) {
-      throw new HttpError.BadRequest(
-          "the "
-              + field
-              + " date must be a date such as 2026-11-24, not \""
-              + abbreviate(value)
-              + "\"");
+      throw new Unreadable(Problem.BAD_DATE, field, abbreviate(value));
     }
   }
 
-  /** The page number: absent means 1; anything but 1 to the deepest page is refused. */
+  /**
+   * The page number: absent means 1.
+   *
+   * @throws Unreadable for anything but a whole number from 1 to the deepest page
+   */
   static int page(Context ctx) {
     String value = ctx.queryParam("page");
     if (value == null || value.isEmpty()) {
       return 1;
     }
     if (!value.matches("[0-9]{1,6}") || Integer.parseInt(value) < 1) {
-      throw new HttpError.BadRequest(
-          "the page number must be a whole number from 1, not \"" + abbreviate(value) + "\"");
+      throw new Unreadable(Problem.BAD_PAGE_NUMBER, abbreviate(value));
     }
     int page = Integer.parseInt(value);
     if (page > Edition.MAX_SEARCH_PAGE) {
-      throw new HttpError.BadRequest(
-          "search results have at most " + Edition.MAX_SEARCH_PAGE + " pages, not " + page);
+      throw new Unreadable(Problem.TOO_DEEP, Edition.MAX_SEARCH_PAGE, page);
     }
     return page;
   }
 
   private static String abbreviate(String value) {
     return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+  }
+
+  /**
+   * A form field that cannot be read: the refusal names it and what it accepts, for the search page
+   * to explain in the reader's language beside the form.
+   */
+  static final class Unreadable extends RuntimeException {
+    private final SearchRefusal refusal;
+
+    Unreadable(Problem problem, Object... details) {
+      this(SearchRefusal.of(problem, details));
+    }
+
+    private Unreadable(SearchRefusal refusal) {
+      super(refusal.english());
+      this.refusal = refusal;
+    }
+
+    SearchRefusal refusal() {
+      return refusal;
+    }
   }
 }

@@ -109,10 +109,6 @@ public record SearchLabels(
     return titleFor.formatted(query);
   }
 
-  /**
-   * Why a search was refused, in this language: what is wrong with it and what to write instead.
-   * Numbers are written in this language's digits; quoted words are the reader's own.
-   */
   /** What a page past the last of the results says: which pages there are. */
   public String pastTheLast(Views.Pagination pagination) {
     return refusal(
@@ -120,6 +116,10 @@ public record SearchLabels(
             SearchRefusal.Problem.NO_SUCH_PAGE, pagination.last(), pagination.number()));
   }
 
+  /**
+   * Why a search was refused, in this language: what is wrong with it and what to write instead.
+   * Numbers are written in this language's digits; quoted words are the reader's own.
+   */
   public String refusal(SearchRefusal refusal) {
     if (!locale.getLanguage().equals("fa")) {
       String english = refusal.english(); // a clause, as the API gives it: made a sentence here
@@ -173,6 +173,25 @@ public record SearchLabels(
                   + " یا واژه‌های دقیق‌تری به کار ببرید.")
               .formatted(a);
       case NO_SUCH_PAGE -> "نتایج جستجو صفحه‌های ۱ تا %s دارد، نه %s.".formatted(a, b);
+      case BAD_SECTION ->
+          "بخش باید نشانی یکی از بخش‌ها باشد، مانند iran، نه «%s».".formatted(refusal.detail(0));
+      case BAD_TYPE ->
+          "نوع باید story (گزارش) یا brief (خبر کوتاه) باشد، نه «%s».".formatted(refusal.detail(0));
+      case BAD_LANGUAGE ->
+          "زبان باید یکی از %s یا all باشد، نه «%s»."
+              .formatted(refusal.detail(0), refusal.detail(1));
+      case BAD_DATE ->
+          "تاریخ «%s» باید تاریخی مانند 2026-11-24 باشد، نه «%s»."
+              .formatted(refusal.detail(0).equals("from") ? "از" : "تا", refusal.detail(1));
+      case DATES_REVERSED ->
+          "تاریخ «از» (%s) پس از تاریخ «تا» (%s) است: جای آن دو را عوض کنید."
+              .formatted(refusal.detail(0), refusal.detail(1));
+      case BAD_ORDER ->
+          "ترتیب باید relevance (مرتبط‌ترین) یا date (تازه‌ترین) باشد، نه «%s»."
+              .formatted(refusal.detail(0));
+      case BAD_PAGE_NUMBER ->
+          "شمارهٔ صفحه باید عددی درست از ۱ به بالا باشد، نه «%s».".formatted(refusal.detail(0));
+      case TOO_DEEP -> "نتایج جستجو حداکثر %s صفحه دارد، نه %s.".formatted(a, b);
     };
   }
 

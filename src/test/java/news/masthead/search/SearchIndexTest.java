@@ -192,6 +192,20 @@ class SearchIndexTest {
   }
 
   @Test
+  void a_prefix_that_matches_hundreds_of_words_still_has_them_marked() {
+    StringBuilder words = new StringBuilder("Sanctions listed ");
+    for (int i = 0; i < Snippets.MOST_PREFIX_TERMS + 50; i++) {
+      words.append("zulu").append(Integer.toString(i, 26).replace('0', 'x')).append(' ');
+    }
+    index.update(
+        List.of(Items.story(9, "Codes", "Iran", words + "today.", "2026-11-20T08:00:00Z")), 9);
+
+    SearchResults.Hit hit = index.find(SearchRequest.of("zulu*")).hits().getFirst();
+
+    assertThat(hit.snippet().marked()).isNotEmpty().allMatch(w -> w.startsWith("zulu"));
+  }
+
+  @Test
   void a_long_text_is_cut_to_a_passage_around_the_match() {
     String filler = "Nothing of note happened on this quiet day in the provinces. ".repeat(40);
     index.update(

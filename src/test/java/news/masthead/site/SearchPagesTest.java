@@ -281,13 +281,19 @@ class SearchPagesTest {
   }
 
   @Test
-  void a_form_field_refused_on_a_persian_page_is_marked_as_english_text_left_to_right() {
-    HttpResponse<String> page = get("/fa/search?q=oil&type=video");
+  void a_form_field_refused_on_a_persian_page_is_explained_in_persian_beside_the_form() {
+    HttpResponse<String> type = get("/fa/search?q=oil&type=video");
+    HttpResponse<String> deep = get("/fa/search?q=oil&page=101");
 
-    assertThat(page.statusCode()).isEqualTo(400);
-    assertThat(page.body())
+    assertThat(type.statusCode()).isEqualTo(400);
+    assertThat(type.body())
         .contains("<html lang=\"fa\" dir=\"rtl\"")
-        .contains("<p class=\"detail\" lang=\"en\" dir=\"ltr\">the type must be story or brief");
+        .contains("<h2>این جستجو انجام نشد</h2>")
+        .contains("نوع باید story (گزارش) یا brief (خبر کوتاه) باشد، نه «video».")
+        .contains("name=\"q\" value=\"oil\"")
+        .doesNotContain("must be");
+    assertThat(deep.statusCode()).isEqualTo(400);
+    assertThat(deep.body()).contains("نتایج جستجو حداکثر ۱۰۰ صفحه دارد، نه ۱۰۱.");
   }
 
   @Test
@@ -326,20 +332,21 @@ class SearchPagesTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "type=video|the type must be story or brief",
-        "from=yesterday|the from date must be a date such as 2026-11-24",
+        "type=video|The type must be story or brief, not",
+        "from=yesterday|The from date must be a date such as 2026-11-24, not",
         "from=2026-11-25&to=2026-11-01|is after the to date",
-        "sort=random|the order must be relevance or date",
-        "language=xx|the language must be one of en, fa or all",
-        "page=0|the page number must be a whole number from 1",
-        "page=101|search results have at most 100 pages",
-        "section=Not%20A%20Slug|the section must be"
+        "sort=random|The order must be relevance or date",
+        "language=xx|The language must be one of en, fa or all",
+        "page=0|The page number must be a whole number from 1",
+        "page=101|Search results have at most 100 pages, not 101.",
+        "section=Not%20A%20Slug|The section must be"
       })
-  void a_form_field_that_cannot_be_read_gets_a_400_naming_it(String query, String problem) {
+  void a_form_field_that_cannot_be_read_gets_a_400_naming_it_beside_the_form(
+      String query, String problem) {
     HttpResponse<String> page = get("/search?q=oil&" + query);
 
     assertThat(page.statusCode()).isEqualTo(400);
-    assertThat(page.body()).contains(escaped(problem));
+    assertThat(page.body()).contains(escaped(problem)).contains("<form class=\"search-form\"");
   }
 
   @Test
