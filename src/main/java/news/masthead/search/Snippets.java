@@ -54,6 +54,9 @@ final class Snippets extends UnifiedHighlighter {
   /** The most terms a prefix may match for its results to be highlighted from the postings. */
   static final int MOST_PREFIX_TERMS = 256;
 
+  /** How much of a text its snippet is cut from, in characters. */
+  static final int MOST_CHARS = 20_000;
+
   /** The length a text snippet aims at, in characters. */
   static final int LENGTH = 200;
 
@@ -68,7 +71,7 @@ final class Snippets extends UnifiedHighlighter {
         UnifiedHighlighter.builder(searcher, analyzer)
             .withFormatter(new RunsFormatter())
             .withScorer(new PassageScores())
-            .withMaxLength(20_000)
+            .withMaxLength(MOST_CHARS)
             .withHighlightPhrasesStrictly(true)
             // Offsets straight from the postings of the query's terms: several times cheaper than
             // asking the query's weight for its matches in every document and field.
@@ -100,6 +103,11 @@ final class Snippets extends UnifiedHighlighter {
     return snippets;
   }
 
+  /**
+   * The texts to cut snippets from, as already read, each cut to the first {@value #MOST_CHARS}
+   * characters as Lucene's own loader does: a result's snippet costs the same however long its
+   * text, and a match beyond that point leaves the result with the start of its text, unmarked.
+   */
   @Override
   protected List<CharSequence[]> loadFieldValues(
       String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
@@ -108,7 +116,9 @@ final class Snippets extends UnifiedHighlighter {
       Document stored = documents.get(doc);
       CharSequence[] byField = new CharSequence[fields.length];
       for (int i = 0; i < fields.length; i++) {
-        byField[i] = stored == null ? null : stored.get(fields[i]);
+        String text = stored == null ? null : stored.get(fields[i]);
+        byField[i] =
+            text != null && text.length() > MOST_CHARS ? text.substring(0, MOST_CHARS) : text;
       }
       values.add(byField);
     }

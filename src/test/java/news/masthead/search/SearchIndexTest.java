@@ -206,6 +206,20 @@ class SearchIndexTest {
   }
 
   @Test
+  void a_match_beyond_the_first_twenty_thousand_characters_finds_the_item_but_is_not_marked() {
+    String filler = "Nothing of note happened on this quiet day in the provinces. ";
+    String text = filler.repeat(Snippets.MOST_CHARS / filler.length() + 1) + "Saffron prices rose.";
+    index.update(
+        List.of(Items.story(9, "A very long report", "Iran", text, "2026-11-01T08:00:00Z")), 5);
+
+    SearchResults.Hit hit = index.find(SearchRequest.of("saffron")).hits().getFirst();
+
+    assertThat(hit.item().headline()).isEqualTo("A very long report");
+    assertThat(hit.snippet().marked()).isEmpty();
+    assertThat(hit.snippet().plainText()).startsWith("Nothing of note happened");
+  }
+
+  @Test
   void a_long_text_is_cut_to_a_passage_around_the_match() {
     String filler = "Nothing of note happened on this quiet day in the provinces. ".repeat(40);
     index.update(
