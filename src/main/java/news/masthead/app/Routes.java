@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Routes {
   private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
-  private static final String RENDERED = "masthead.error-rendered";
 
   private Routes() {}
 
@@ -93,20 +92,17 @@ public final class Routes {
     routes.exception(
         HttpError.class,
         (error, ctx) -> {
-          ctx.attribute(RENDERED, true);
           fail(ctx, site, error.status(), error.getMessage());
         });
     routes.exception(
         ContentApi.Gone.class,
         (gone, ctx) -> {
-          ctx.attribute(RENDERED, true);
           ContentApi.error(ctx, 410, gone.getMessage());
         });
     routes.exception(
         Exception.class,
         (error, ctx) -> {
           LOG.error("{} {} failed", ctx.method(), ctx.path(), error);
-          ctx.attribute(RENDERED, true);
           fail(ctx, site, 500, "The page could not be made just now. Please try again shortly.");
         });
     routes.error(
@@ -115,8 +111,8 @@ public final class Routes {
     routes.error(
         404,
         ctx -> {
-          // a handler's own 404 page (a search past its last page) stays; a bare 404 gets ours
-          if (ctx.attribute(RENDERED) == null && !PublicResponses.sent(ctx)) {
+          // a page already sent (a handler's own 404, an error page) stays; a bare 404 gets ours
+          if (!PublicResponses.sent(ctx)) {
             fail(ctx, site, 404, "no such page");
           }
         });

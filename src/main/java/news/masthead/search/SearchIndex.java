@@ -441,31 +441,28 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
+  /** The matching query narrowed by the request's filters; as it is when there are none. */
   private static Query filtered(Query matching, SearchRequest request) {
-    BooleanQuery.Builder query = new BooleanQuery.Builder().add(matching, BooleanClause.Occur.MUST);
+    List<Query> filters = new ArrayList<>();
     request
         .language()
         // English and Persian items alone have English and Persian fields, which is all the
         // matching query looks in; the languages of the other analysis share its fields
         .filter(l -> Analysis.of(l) == Analysis.OTHER)
-        .ifPresent(
-            l -> query.add(term(ItemDocument.LANGUAGE, l.code()), BooleanClause.Occur.FILTER));
-    request
-        .section()
-        .ifPresent(
-            s -> query.add(term(ItemDocument.SECTION, s.value()), BooleanClause.Occur.FILTER));
-    request
-        .profile()
-        .ifPresent(
-            p -> query.add(term(ItemDocument.PROFILE, p.code()), BooleanClause.Occur.FILTER));
+        .ifPresent(l -> filters.add(term(ItemDocument.LANGUAGE, l.code())));
+    request.section().ifPresent(s -> filters.add(term(ItemDocument.SECTION, s.value())));
+    request.profile().ifPresent(p -> filters.add(term(ItemDocument.PROFILE, p.code())));
     if (request.from().isPresent() || request.to().isPresent()) {
       long from = request.from().map(i -> i.toEpochMilli()).orElse(Long.MIN_VALUE);
       long to = request.to().map(i -> i.toEpochMilli() - 1).orElse(Long.MAX_VALUE);
-      query.add(
-          LongPoint.newRangeQuery(ItemDocument.PUBLISHED, from, to), BooleanClause.Occur.FILTER);
+      filters.add(LongPoint.newRangeQuery(ItemDocument.PUBLISHED, from, to));
     }
-    BooleanQuery built = query.build();
-    return built.clauses().size() == 1 ? matching : built; // nothing to filter by
+    if (filters.isEmpty()) {
+      return matching;
+    }
+    BooleanQuery.Builder query = new BooleanQuery.Builder().add(matching, BooleanClause.Occur.MUST);
+    filters.forEach(filter -> query.add(filter, BooleanClause.Occur.FILTER));
+    return query.build();
   }
 
   private static Set<String> storedForResults() {

@@ -111,14 +111,14 @@ final class Snippets extends UnifiedHighlighter {
   @Override
   protected List<CharSequence[]> loadFieldValues(
       String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
+    int most = getMaxLength(); // MOST_CHARS, as the builder was given it
     List<CharSequence[]> values = new ArrayList<>();
     for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
       Document stored = documents.get(doc);
       CharSequence[] byField = new CharSequence[fields.length];
       for (int i = 0; i < fields.length; i++) {
         String text = stored == null ? null : stored.get(fields[i]);
-        byField[i] =
-            text != null && text.length() > MOST_CHARS ? text.substring(0, MOST_CHARS) : text;
+        byField[i] = text != null && text.length() > most ? text.substring(0, most) : text;
       }
       values.add(byField);
     }

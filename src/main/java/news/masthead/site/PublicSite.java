@@ -218,9 +218,8 @@ public final class PublicSite {
 
   /**
    * {@code /search?q=…}: the search form, and the results when there are words to search for; 400
-   * with the form and the reason when the search cannot be run (a page number above the deepest any
-   * search has is a malformed form field), 404 for a page past the last of these results, 503 while
-   * the index is built.
+   * with the form and the reason when the search or a filter cannot be read or run, 404 for a page
+   * past the last of these results, 503 while the index is built.
    */
   public void search(Context ctx, Language language) {
     SearchForm form = SearchForm.read(ctx);

@@ -15,7 +15,6 @@ import news.masthead.content.Profile;
 import news.masthead.content.SearchRefusal;
 import news.masthead.content.SearchRefusal.Problem;
 import news.masthead.content.Slug;
-import news.masthead.workflow.Edition;
 import news.masthead.workflow.Views;
 
 /**
@@ -176,7 +175,7 @@ public record SearchForm(
   /**
    * The page number: absent means 1.
    *
-   * @throws Unreadable for anything but a whole number from 1 to the deepest page
+   * @throws Unreadable for anything but a whole number from 1
    */
   static int page(Context ctx) {
     String value = ctx.queryParam("page");
@@ -186,11 +185,7 @@ public record SearchForm(
     if (!value.matches("[0-9]{1,6}") || Integer.parseInt(value) < 1) {
       throw new Unreadable(Problem.BAD_PAGE_NUMBER, abbreviate(value));
     }
-    int page = Integer.parseInt(value);
-    if (page > Edition.MAX_SEARCH_PAGE) {
-      throw new Unreadable(Problem.TOO_DEEP, Edition.MAX_SEARCH_PAGE, page);
-    }
-    return page;
+    return Integer.parseInt(value); // the deepest page any search has is the edition's to say
   }
 
   private static String abbreviate(String value) {

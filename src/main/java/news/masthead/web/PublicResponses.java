@@ -89,8 +89,9 @@ public final class PublicResponses {
   }
 
   /**
-   * Whether this request's response was made by {@link #send}: an error status it sent (a search
-   * past its last page) comes with its own page, which the router's error pages must not replace.
+   * Whether this request's response was made by {@link #send}, as every page and error page is: an
+   * error status sent so (a search past its last page, an error page an exception handler made)
+   * comes with its own page, which the router's error pages must not replace.
    */
   public static boolean sent(Context ctx) {
     return ctx.attribute(SENT) != null;

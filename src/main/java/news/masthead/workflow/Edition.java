@@ -240,9 +240,13 @@ public final class Edition implements ChangeListener {
    * built.
    */
   public SearchOutcome search(SearchQuery query) {
-    if (query.page() < 1 || query.page() > MAX_SEARCH_PAGE) {
+    if (query.page() < 1) {
       return new SearchOutcome.Refused(
-          SearchRefusal.of(SearchRefusal.Problem.NO_SUCH_PAGE, MAX_SEARCH_PAGE, query.page()));
+          SearchRefusal.of(SearchRefusal.Problem.BAD_PAGE_NUMBER, query.page()));
+    }
+    if (query.page() > MAX_SEARCH_PAGE) {
+      return new SearchOutcome.Refused(
+          SearchRefusal.of(SearchRefusal.Problem.TOO_DEEP, MAX_SEARCH_PAGE, query.page()));
     }
     Optional<SearchIndexing> indexing = search.filter(SearchIndexing::isReady);
     if (indexing.isEmpty()) {
