@@ -94,6 +94,12 @@ public final class Masthead implements AutoCloseable {
         Javalin.create(
             config -> {
               config.startup.showJavalinBanner = false;
+              // Each request on a virtual thread: waiting for a turn (Turns), for a connection or
+              // for the client parks it without a switch of the kernel's threads. Measured on 2
+              // cores against platform threads, interleaved: the uncached search 5,400 against
+              // 3,600 req/s (0.29 against 0.42 ms of CPU a request), the uncached story 8,000
+              // against 5,500, the cached story 30,000 against 27,000.
+              config.concurrency.useVirtualThreads = true;
               config.startup.showOldJavalinVersionWarning = false;
               config.http.generateEtags = false;
               // Pages are compressed once, by PublicResponses; Javalin must not compress them

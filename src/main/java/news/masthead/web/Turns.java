@@ -16,7 +16,7 @@ public final class Turns {
   /**
    * How long work waits for its turn before the reader is told the site is busy: long enough never
    * to happen under a heavy but sustainable load, short enough that a flood of slow requests cannot
-   * hold every server thread.
+   * pile up waiting requests (each on a virtual thread, see {@code app.Masthead}) without bound.
    */
   static final long WAIT_MS = 2_000;
 
