@@ -95,10 +95,10 @@ public final class Masthead implements AutoCloseable {
             config -> {
               config.startup.showJavalinBanner = false;
               // Each request on a virtual thread: waiting for a turn (Turns), for a connection or
-              // for the client parks it without a switch of the kernel's threads. Measured on 2
-              // cores against platform threads, interleaved: the uncached search 5,400 against
-              // 3,600 req/s (0.29 against 0.42 ms of CPU a request), the uncached story 8,000
-              // against 5,500, the cached story 30,000 against 27,000.
+              // for the client parks it without a switch of the kernel's threads. How many carriers
+              // run them is set before any starts, in cli.Main. Measured on 2 cores, interleaved,
+              // the uncached search served 4,000-4,200 req/s against 3,050-3,600 on platform
+              // threads, the uncached story 8,000 against 5,500 (one carrier a core).
               config.concurrency.useVirtualThreads = true;
               config.startup.showOldJavalinVersionWarning = false;
               config.http.generateEtags = false;
