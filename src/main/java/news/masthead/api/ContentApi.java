@@ -78,6 +78,10 @@ public final class ContentApi {
 
   /** {@code /api/v1/items}: published items, newest first, filtered and paged. */
   public void items(Context ctx) {
+    inTurn(ctx, () -> answerItems(ctx));
+  }
+
+  private void answerItems(Context ctx) {
     Language language = language(ctx);
     Optional<SubjectKind> kind = Optional.empty();
     Optional<Slug> subject = Optional.empty();
@@ -111,6 +115,10 @@ public final class ContentApi {
 
   /** {@code /api/v1/items/{id}}: one item, as Masthead JSON or as ninjs. */
   public void item(Context ctx) {
+    inTurn(ctx, () -> answerItem(ctx));
+  }
+
+  private void answerItem(Context ctx) {
     ItemId id =
         ItemId.parse(ctx.pathParam("id"))
             .orElseThrow(() -> new HttpError.BadRequest("an item id is a positive whole number"));
@@ -144,6 +152,10 @@ public final class ContentApi {
 
   /** {@code /api/v1/sections}: an edition's sections, the busiest first. */
   public void sections(Context ctx) {
+    inTurn(ctx, () -> answerSections(ctx));
+  }
+
+  private void answerSections(Context ctx) {
     Language language = language(ctx);
     ObjectNode root = ApiJson.JSON.createObjectNode();
     ArrayNode sections = root.putArray("sections");
@@ -155,6 +167,10 @@ public final class ContentApi {
 
   /** {@code /api/v1/tags}, {@code /api/v1/people}…: an edition's subjects of one kind. */
   public void subjects(Context ctx, SubjectKind kind) {
+    inTurn(ctx, () -> answerSubjects(ctx, kind));
+  }
+
+  private void answerSubjects(Context ctx, SubjectKind kind) {
     Language language = language(ctx);
     int limit = limit(ctx);
     Optional<Slug> after =
@@ -207,8 +223,7 @@ public final class ContentApi {
             page);
     Optional<Views.SearchOutcome> outcome = turns.take(() -> edition.search(query));
     if (outcome.isEmpty()) {
-      ctx.header("Retry-After", "5");
-      error(ctx, 503, "too many searches at once; try again in a few seconds");
+      busy(ctx);
       return;
     }
     switch (outcome.get()) {
@@ -246,6 +261,28 @@ public final class ContentApi {
       throw new HttpError.BadRequest(
           parameter + " must be a date such as 2026-11-24, not \"" + value + "\"");
     }
+  }
+
+  /**
+   * Runs a handler that reads the database in one of the server's turns (like a page render), so
+   * that a flood of API reads waits in order and is told the site is busy (503, Retry-After) when
+   * no turn frees in time, instead of queueing without bound for the database's few connections.
+   */
+  private void inTurn(Context ctx, Runnable handler) {
+    Optional<Boolean> answered =
+        turns.take(
+            () -> {
+              handler.run();
+              return true;
+            });
+    if (answered.isEmpty()) {
+      busy(ctx);
+    }
+  }
+
+  private static void busy(Context ctx) {
+    ctx.header("Retry-After", "5");
+    error(ctx, 503, "too many requests at once; try again in a few seconds");
   }
 
   /** An error as JSON, for every failure under {@code /api/}. */

@@ -24,6 +24,7 @@ import news.masthead.workflow.ChangeFollower;
 import news.masthead.workflow.Edition;
 import news.masthead.workflow.Publishing;
 import news.masthead.workflow.SearchIndexing;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +35,18 @@ import org.slf4j.LoggerFactory;
 public final class Masthead implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Masthead.class);
 
+  /**
+   * How long {@link #close} waits for requests in flight to finish: more than the longest a request
+   * can take (a turn waited for, {@code web.Turns}, then a render).
+   */
+  static final long STOP_WAIT_MS = 10_000;
+
   private final Settings settings;
   private final Database database;
   private final ItemStore items;
   private final Publishing publishing;
   private final Edition edition;
+  private final Turns turns = Turns.perCore();
   private ChangeFollower follower;
   private Javalin server;
 
@@ -76,7 +84,6 @@ public final class Masthead implements AutoCloseable {
             settings.timeZone(),
             List.of(Language.ENGLISH, Language.PERSIAN),
             java.util.Optional.of(settings.dataDirectory().resolve("policies")));
-    Turns turns = Turns.perCore();
     ResponseCache cache = new ResponseCache(settings.pageCache(), settings.pageCacheBytes(), turns);
     HotCache hot = new HotCache(settings.pageCache(), edition::version, settings.pageCacheBytes());
     PublicSite site = new PublicSite(edition, outlet, cache);
@@ -108,10 +115,20 @@ public final class Masthead implements AutoCloseable {
               config.http.prefer405over404 = true;
               config.router.ignoreTrailingSlashes = true;
               config.router.treatMultipleSlashesAsSingleSlash = true;
-              config.jetty.modifyServer(server -> server.setErrorHandler(new MalformedRequests()));
-              // Pages asked for again are answered in front of the router, like a caching proxy.
+              config.jetty.modifyServer(
+                  server -> {
+                    server.setErrorHandler(new MalformedRequests());
+                    server.setStopTimeout(STOP_WAIT_MS);
+                  });
               config.jetty.modifyServletContextHandler(
-                  context -> context.insertHandler(new HotPath(hot)));
+                  context -> {
+                    // Pages asked for again are answered in front of the router, like a caching
+                    // proxy.
+                    context.insertHandler(new HotPath(hot));
+                    // In front of everything: on close, new requests are told 503 and those in
+                    // flight are finished before the database and index close under them.
+                    context.insertHandler(new GracefulHandler());
+                  });
               Routes.register(config, site, feeds, sitemaps, api, hot);
             });
     server.start(settings.host(), settings.port());
@@ -148,6 +165,11 @@ public final class Masthead implements AutoCloseable {
     }
   }
 
+  /** The server's turns at uncached work: page renders and API reads take one each. */
+  public Turns turns() {
+    return turns;
+  }
+
   /** The port the server listens on (the free one picked, when the settings said 0). */
   public int port() {
     return server.port();
@@ -169,10 +191,18 @@ public final class Masthead implements AutoCloseable {
     return database;
   }
 
+  /**
+   * Stops the server, once the requests in flight have finished (up to {@value #STOP_WAIT_MS} ms;
+   * new ones meanwhile are refused), then closes the index and the database once no work holds a
+   * turn ({@link Turns}), so that none of it fails on a closed database.
+   */
   @Override
   public void close() {
     if (server != null) {
       server.stop();
+    }
+    if (!turns.closeAfterWork(STOP_WAIT_MS)) {
+      LOG.warn("closing while a render still runs after {} ms; it will fail", STOP_WAIT_MS);
     }
     if (follower != null) {
       follower.close();

@@ -24,6 +24,7 @@ public final class Turns {
   private static final ThreadLocal<Boolean> HOLDS_TURN = ThreadLocal.withInitial(() -> false);
 
   private final Semaphore turns;
+  private final int count;
   private final long waitMillis;
 
   /** One turn a core, each waited for at most {@value #WAIT_MS} ms. */
@@ -33,7 +34,27 @@ public final class Turns {
 
   Turns(int count, long waitMillis) {
     this.turns = new Semaphore(count, true);
+    this.count = count;
     this.waitMillis = waitMillis;
+  }
+
+  /**
+   * Waits until no work holds a turn, then takes them all for good, so that what the work used (the
+   * database, the index) can be closed under none. Work that comes later waits its wait and is
+   * refused. Returns false when work still held a turn after {@code millis}.
+   */
+  public boolean closeAfterWork(long millis) {
+    try {
+      return turns.tryAcquire(count, millis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** About how many pieces of work are waiting for a turn now (a snapshot, for monitoring). */
+  public int waiting() {
+    return turns.getQueueLength();
   }
 
   /** Runs {@code work} once a turn is free; empty when none frees within the wait. */
