@@ -102,10 +102,11 @@ public final class Masthead implements AutoCloseable {
             config -> {
               config.startup.showJavalinBanner = false;
               // Each request on a virtual thread: waiting for a turn (Turns), for a connection or
-              // for the client parks it without a switch of the kernel's threads. How many carriers
-              // run them is set before any starts, in cli.Main. Measured on 2 cores, interleaved,
-              // the uncached search served 4,000-4,200 req/s against 3,050-3,600 on platform
-              // threads, the uncached story 8,000 against 5,500 (one carrier a core).
+              // for the client parks it without a switch of the kernel's threads. They run on the
+              // JVM's default of one carrier a core; a render lets queued requests go first when
+              // it takes its turn (Turns.take). Measured on 2 cores: the uncached search served
+              // 4,400-5,400 req/s against 3,050-3,600 on platform threads. Twice as many carriers
+              // (tried) kept pages faster in a flood but cost the uncached search 15-25%.
               config.concurrency.useVirtualThreads = true;
               config.startup.showOldJavalinVersionWarning = false;
               config.http.generateEtags = false;

@@ -30,18 +30,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** The JVM's setting for how many carrier threads run the server's virtual threads. */
-  static final String CARRIERS = "jdk.virtualThreadScheduler.parallelism";
-
   public static void main(String[] args) {
-    // Twice as many carriers as cores, unless set: a virtual thread keeps its carrier until it
-    // waits, and an uncached page holds one for its whole render (one turn a core, web.Turns). With
-    // one carrier a core, a flood of uncached searches stopped every kept page behind them (a kept
-    // story fell from 9,100 to 750 req/s, p99 46 ms); with two, it still got 7,200 req/s at p99
-    // 10 ms, and the uncached search alone 4,000-4,200 req/s instead of 4,400-5,300.
-    if (System.getProperty(CARRIERS) == null) {
-      System.setProperty(CARRIERS, String.valueOf(2 * Runtime.getRuntime().availableProcessors()));
-    }
     int code = commandLine().execute(args);
     if (code != 0 || !ServeCommand.isServing()) {
       System.exit(code);

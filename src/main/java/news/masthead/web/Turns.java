@@ -7,10 +7,10 @@ import java.util.function.Supplier;
 
 /**
  * Turns at the server's uncached work: rendering a page ({@link ResponseCache}) and answering an
- * API search. At most one piece runs a core at once and the rest wait their turn in order: with
- * more running than cores, each is preempted again and again and the slowest reader waits many
- * times the average. Work inside work (a page made of kept parts, a search inside a page's render)
- * runs in the turn it is in. Thread-safe; one per server, shared by everything that takes turns.
+ * API read. At most one piece runs a core at once and the rest wait their turn in order: with more
+ * running than cores, each is preempted again and again and the slowest reader waits many times the
+ * average. Work inside work (a page made of kept parts, a search inside a page's render) runs in
+ * the turn it is in. Thread-safe; one per server, shared by everything that takes turns.
  */
 public final class Turns {
   /**
@@ -72,6 +72,12 @@ public final class Turns {
     }
     HOLDS_TURN.set(true);
     try {
+      // A virtual thread keeps its carrier (one a core) until it waits, and uncached work never
+      // waits once it has its turn: without this, a reader of a kept page queued behind whole
+      // renders (measured in a flood of uncached searches: a kept story at 1,000-1,150 req/s, p50
+      // 7-8 ms). Yielding first lets the short requests already queued run ahead of the render:
+      // 2,600-2,800 req/s, p50 2.5 ms, p99 37 ms. Cheap when nothing waits.
+      Thread.yield();
       return Optional.of(work.get());
     } finally {
       HOLDS_TURN.remove();
