@@ -285,6 +285,11 @@ public final class ContentApi {
     error(ctx, 503, "too many requests at once; try again in a few seconds");
   }
 
+  /** The body of the JSON error for {@code status}, as every failure under {@code /api/} has. */
+  public static byte[] errorBody(int status, String message) {
+    return ApiJson.error(status, message);
+  }
+
   /** An error as JSON, for every failure under {@code /api/}. */
   public static void error(Context ctx, int status, String message) {
     RenderedPage page = RenderedPage.of(status, JSON_TYPE, ApiJson.error(status, message));

@@ -118,7 +118,7 @@ public final class Masthead implements AutoCloseable {
               config.router.treatMultipleSlashesAsSingleSlash = true;
               config.jetty.modifyServer(
                   server -> {
-                    server.setErrorHandler(new MalformedRequests());
+                    server.setErrorHandler(new MalformedRequests(ContentApi::errorBody));
                     server.setStopTimeout(STOP_WAIT_MS);
                   });
               config.jetty.modifyServletContextHandler(
@@ -199,16 +199,25 @@ public final class Masthead implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (server != null) {
-      server.stop();
+    long deadline = System.nanoTime() + STOP_WAIT_MS * 1_000_000;
+    try {
+      if (server != null) {
+        try {
+          server.stop();
+        } catch (RuntimeException e) { // Jetty's wait ran out: close what is left all the same
+          LOG.warn("the server did not stop cleanly within {} ms: {}", STOP_WAIT_MS, e.toString());
+        }
+      }
+      long left = Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
+      if (!turns.closeAfterWork(left)) {
+        LOG.warn("closing while a render still runs after {} ms; it will fail", STOP_WAIT_MS);
+      }
+    } finally {
+      if (follower != null) {
+        follower.close();
+      }
+      edition.stopSearch();
+      database.close();
     }
-    if (!turns.closeAfterWork(STOP_WAIT_MS)) {
-      LOG.warn("closing while a render still runs after {} ms; it will fail", STOP_WAIT_MS);
-    }
-    if (follower != null) {
-      follower.close();
-    }
-    edition.stopSearch();
-    database.close();
   }
 }

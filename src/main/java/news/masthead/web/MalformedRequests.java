@@ -9,11 +9,23 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The page for requests the server refuses before any route sees them (a malformed path such as
- * {@code /%ZZ}, a header too large): a short HTML page with the same security headers as every
- * other page, instead of the web server's own. Thread-safe.
+ * The answer to requests the server refuses before any route sees them (a malformed path such as
+ * {@code /%ZZ}, a header too large, a request that arrives while the server is closing): a short
+ * HTML page with the same security headers as every other page, instead of the web server's own, or
+ * under {@code /api/} the API's JSON error. Thread-safe.
  */
 public final class MalformedRequests extends ErrorHandler {
+  /** The body of the API's JSON error for a status and message. */
+  public interface JsonErrors {
+    byte[] body(int status, String message);
+  }
+
+  private final JsonErrors api;
+
+  public MalformedRequests(JsonErrors api) {
+    this.api = api;
+  }
+
   /** What went wrong, in English and in Persian. */
   private record Explanation(String title, String english, String persian) {}
 
@@ -28,6 +40,11 @@ public final class MalformedRequests extends ErrorHandler {
                       + " the words that matter most",
                   "این نشانی بیش از اندازه بلند است؛ اگر جستجوست، آن را به واژه‌های مهم‌تر کوتاه"
                       + " کنید.");
+          case 503 ->
+              new Explanation(
+                  "This site is restarting",
+                  "The site is restarting; try again in a few seconds",
+                  "سایت در حال راه‌اندازی دوباره است؛ چند ثانیهٔ دیگر دوباره بکوشید.");
           case 431 ->
               new Explanation(
                   "This request's headers are too large",
@@ -58,9 +75,24 @@ public final class MalformedRequests extends ErrorHandler {
       Callback callback) {
     HttpFields.Mutable headers = response.getHeaders();
     secure(headers);
-    headers.put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
-    headers.put(HttpHeader.CACHE_CONTROL, PublicResponses.ERROR_CACHING);
-    byte[] body = page(code);
+    boolean closing = code == 503; // refused by the graceful stop: never kept by a cache
+    headers.put(HttpHeader.CACHE_CONTROL, closing ? "no-store" : PublicResponses.ERROR_CACHING);
+    if (closing) {
+      headers.put(HttpHeader.RETRY_AFTER, "5");
+    }
+    byte[] body;
+    if (request.getHttpURI().getPath().startsWith("/api/")) {
+      headers.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+      body =
+          api.body(
+              code,
+              closing
+                  ? "the server is restarting; try again in a few seconds"
+                  : "the request is malformed");
+    } else {
+      headers.put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
+      body = page(code);
+    }
     headers.put(HttpHeader.ETAG, RenderedPage.etagOf(body));
     response.write(true, ByteBuffer.wrap(body), callback);
   }

@@ -114,7 +114,7 @@ class ServerUnderPressureTest {
         Thread.sleep(5);
       }
       assertThat(accepts(http, noTurnNeeded)).as("new requests refused while closing").isFalse();
-      Thread.sleep(1_200); // a request slower than the connections' idle timeout on closing
+      Thread.sleep(500); // the request still waits (for at most 2 s in all, Turns.WAIT_MS)
       assertThat(closing.isAlive()).as("close waits for the request in flight").isTrue();
     }
 
@@ -129,7 +129,7 @@ class ServerUnderPressureTest {
   private static boolean accepts(HttpClient http, URI address) {
     try {
       return http.send(
-                  HttpRequest.newBuilder(address).timeout(Duration.ofSeconds(1)).build(),
+                  HttpRequest.newBuilder(address).timeout(Duration.ofMillis(200)).build(),
                   HttpResponse.BodyHandlers.discarding())
               .statusCode()
           == 200;
