@@ -1,6 +1,7 @@
 package news.masthead.api;
 
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import news.masthead.content.InvalidContent;
 import news.masthead.content.Item;
 import news.masthead.content.ItemId;
@@ -48,7 +50,7 @@ public final class ContentApi {
   private final RenderedPage openApi;
 
   /**
-   * @param turns the server's turns at uncached work, which API searches take like page renders
+   * @param turns the server's turns at uncached work, which API reads take like page renders
    */
   public ContentApi(Edition edition, String baseUrl, List<Language> editions, Turns turns) {
     this.edition = edition;
@@ -78,10 +80,6 @@ public final class ContentApi {
 
   /** {@code /api/v1/items}: published items, newest first, filtered and paged. */
   public void items(Context ctx) {
-    inTurn(ctx, () -> answerItems(ctx));
-  }
-
-  private void answerItems(Context ctx) {
     Language language = language(ctx);
     Optional<SubjectKind> kind = Optional.empty();
     Optional<Slug> subject = Optional.empty();
@@ -115,10 +113,6 @@ public final class ContentApi {
 
   /** {@code /api/v1/items/{id}}: one item, as Masthead JSON or as ninjs. */
   public void item(Context ctx) {
-    inTurn(ctx, () -> answerItem(ctx));
-  }
-
-  private void answerItem(Context ctx) {
     ItemId id =
         ItemId.parse(ctx.pathParam("id"))
             .orElseThrow(() -> new HttpError.BadRequest("an item id is a positive whole number"));
@@ -152,10 +146,6 @@ public final class ContentApi {
 
   /** {@code /api/v1/sections}: an edition's sections, the busiest first. */
   public void sections(Context ctx) {
-    inTurn(ctx, () -> answerSections(ctx));
-  }
-
-  private void answerSections(Context ctx) {
     Language language = language(ctx);
     ObjectNode root = ApiJson.JSON.createObjectNode();
     ArrayNode sections = root.putArray("sections");
@@ -167,10 +157,6 @@ public final class ContentApi {
 
   /** {@code /api/v1/tags}, {@code /api/v1/people}…: an edition's subjects of one kind. */
   public void subjects(Context ctx, SubjectKind kind) {
-    inTurn(ctx, () -> answerSubjects(ctx, kind));
-  }
-
-  private void answerSubjects(Context ctx, SubjectKind kind) {
     Language language = language(ctx);
     int limit = limit(ctx);
     Optional<Slug> after =
@@ -264,20 +250,23 @@ public final class ContentApi {
   }
 
   /**
-   * Runs a handler that reads the database in one of the server's turns (like a page render), so
-   * that a flood of API reads waits in order and is told the site is busy (503, Retry-After) when
-   * no turn frees in time, instead of queueing without bound for the database's few connections.
+   * A route's handler that reads the database, run in one of the server's turns (like a page
+   * render), so that a flood of API reads waits in order and is told the site is busy (503,
+   * Retry-After) when no turn frees in time, instead of queueing without bound for the database's
+   * few connections.
    */
-  private void inTurn(Context ctx, Runnable handler) {
-    Optional<Boolean> answered =
-        turns.take(
-            () -> {
-              handler.run();
-              return true;
-            });
-    if (answered.isEmpty()) {
-      busy(ctx);
-    }
+  public Handler inTurn(Consumer<Context> handler) {
+    return ctx -> {
+      Optional<Boolean> answered =
+          turns.take(
+              () -> {
+                handler.accept(ctx);
+                return true;
+              });
+      if (answered.isEmpty()) {
+        busy(ctx);
+      }
+    };
   }
 
   private static void busy(Context ctx) {
@@ -292,7 +281,7 @@ public final class ContentApi {
 
   /** An error as JSON, for every failure under {@code /api/}. */
   public static void error(Context ctx, int status, String message) {
-    RenderedPage page = RenderedPage.of(status, JSON_TYPE, ApiJson.error(status, message));
+    RenderedPage page = RenderedPage.of(status, JSON_TYPE, errorBody(status, message));
     PublicResponses.send(ctx, page, status >= 500 ? "no-store" : PublicResponses.ERROR_CACHING);
   }
 

@@ -45,12 +45,14 @@ public final class Routes {
         });
 
     read(config, "/api/openapi.json", api::openApi);
-    read(config, "/api/v1/items", api::items);
-    read(config, "/api/v1/items/{id}", api::item);
-    read(config, "/api/v1/sections", api::sections);
+    // Reads of the database take a turn at uncached work; a search takes its own, around the
+    // search alone.
+    read(config, "/api/v1/items", api.inTurn(api::items));
+    read(config, "/api/v1/items/{id}", api.inTurn(api::item));
+    read(config, "/api/v1/sections", api.inTurn(api::sections));
     read(config, "/api/v1/search", api::search);
     for (SubjectKind kind : SubjectKind.values()) {
-      read(config, "/api/v1/" + plural(kind), ctx -> api.subjects(ctx, kind));
+      read(config, "/api/v1/" + plural(kind), api.inTurn(ctx -> api.subjects(ctx, kind)));
     }
     read(
         config,
