@@ -24,6 +24,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The Lucene document of a published item, and the {@link ItemSummary} read back from one, so that
@@ -32,7 +33,8 @@ import org.apache.lucene.index.Term;
  * <p>Text goes to the fields of the item's language's {@link Analysis}: {@code headline_…}, {@code
  * text_…} (standfirst and body, from which snippets are cut) and {@code names_…} (byline, dateline,
  * section and subjects). Headline and text keep their offsets in the postings, which is what the
- * highlighter reads. Stateless.
+ * highlighter reads. The text is stored as its UTF-8 bytes ({@link #textBytes}), so that a snippet
+ * can decode only the part it is cut from. Stateless.
  */
 final class ItemDocument {
   static final String ID = "id";
@@ -59,7 +61,10 @@ final class ItemDocument {
   static final Set<String> SUMMARY_FIELDS = summaryFields();
 
   /** Searchable text with offsets for the highlighter, stored for the snippets. */
-  private static final FieldType HIGHLIGHTED = highlighted();
+  private static final FieldType HIGHLIGHTED = highlighted(true);
+
+  /** Searchable text with offsets for the highlighter, stored apart ({@link #textBytes}). */
+  private static final FieldType HIGHLIGHTED_UNSTORED = highlighted(false);
 
   /** Searchable text, not stored. */
   private static final FieldType SEARCHED = searched();
@@ -93,7 +98,9 @@ final class ItemDocument {
     doc.add(new StoredField(PUBLISHED, published));
 
     doc.add(new Field(analysis.field(HEADLINE), copy.headline(), HIGHLIGHTED));
-    doc.add(new Field(analysis.field(TEXT), text(copy), HIGHLIGHTED));
+    String text = text(copy);
+    doc.add(new Field(analysis.field(TEXT), text, HIGHLIGHTED_UNSTORED));
+    doc.add(new StoredField(analysis.field(TEXT), new BytesRef(text)));
     doc.add(new Field(analysis.field(NAMES), names(copy), SEARCHED));
     return doc;
   }
@@ -102,6 +109,14 @@ final class ItemDocument {
   static String text(Copy copy) {
     String body = copy.body().plainText();
     return copy.standfirst().isEmpty() ? body : copy.standfirst() + "\n\n" + body;
+  }
+
+  /**
+   * The stored text of a result's {@code field} (a {@code text_…} field), as UTF-8 bytes; empty
+   * when the document has none.
+   */
+  static Optional<BytesRef> textBytes(Document doc, String field) {
+    return Optional.ofNullable(doc.getBinaryValue(field));
   }
 
   private static String names(Copy copy) {
@@ -155,10 +170,10 @@ final class ItemDocument {
     return Set.copyOf(fields);
   }
 
-  private static FieldType highlighted() {
+  private static FieldType highlighted(boolean stored) {
     FieldType type = new FieldType();
     type.setTokenized(true);
-    type.setStored(true);
+    type.setStored(stored);
     type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     type.freeze();
     return type;

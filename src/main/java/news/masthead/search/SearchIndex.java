@@ -69,7 +69,7 @@ public final class SearchIndex implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
 
   /** Raised whenever what is indexed changes, so that older indexes are rebuilt. */
-  static final String FORMAT = "1";
+  static final String FORMAT = "2";
 
   static final long COMMIT_EVERY_MS = 2_000;
   static final long TIME_LIMIT_MS = 500;

@@ -2,9 +2,11 @@ package news.masthead.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +30,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.uhighlight.FieldHighlighter;
 import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.LabelledCharArrayMatcher;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
@@ -47,7 +50,13 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * Cuts result snippets with Lucene's unified highlighter, from the offsets kept in the postings (no
  * text is analysed again): the whole headline, and a passage of about {@value #LENGTH} characters
  * of text around the first matches. The passages become {@link Snippet}s, runs of plain text, so
- * the page escapes every character and only adds its own {@code <mark>}. One per search; not
+ * the page escapes every character and only adds its own {@code <mark>}.
+ *
+ * <p>A text's passage is the best one near its first match: the text is decoded from its stored
+ * UTF-8 only up to {@value #WINDOW} characters past the first match the postings show, so a result
+ * costs the same whatever the length of its text (decoding, and finding the sentences of, whole
+ * texts was a fifth of the cost of an uncached search). A text searched by re-analysis (a prefix
+ * matching many words) is decoded whole, up to {@value #MOST_CHARS} characters. One per search; not
  * thread-safe.
  */
 final class Snippets extends UnifiedHighlighter {
@@ -60,11 +69,20 @@ final class Snippets extends UnifiedHighlighter {
   /** The length a text snippet aims at, in characters. */
   static final int LENGTH = 200;
 
+  /** How far past its first match a text is decoded to cut its snippet, in characters. */
+  static final int WINDOW = 1_000;
+
   /** Characters kept before the first match when a passage is too long. */
   private static final int BEFORE_MATCH = 80;
 
   /** The stored fields of the documents being highlighted, already read for their summaries. */
   private final Map<Integer, Document> documents = new HashMap<>();
+
+  /**
+   * The fields whose offsets come from the postings ({@link KeptPostings}): their texts are decoded
+   * by {@link NearFirstMatch}, not loaded.
+   */
+  private final Set<String> fromPostings = new HashSet<>();
 
   Snippets(IndexSearcher searcher, Analyzer analyzer) {
     super(
@@ -104,25 +122,71 @@ final class Snippets extends UnifiedHighlighter {
   }
 
   /**
-   * The texts to cut snippets from, as already read, each cut to the first {@value #MOST_CHARS}
-   * characters as Lucene's own loader does: a result's snippet costs the same however long its
-   * text, and a match beyond that point leaves the result with the start of its text, unmarked.
+   * The texts to cut snippets from, as already read: a headline whole; a text whose offsets come
+   * from the postings as the empty string, for {@link NearFirstMatch} decodes what it needs of it;
+   * any other text decoded whole. Each is cut to the first {@value #MOST_CHARS} characters as
+   * Lucene's own loader does: a result's snippet costs the same however long its text, and a match
+   * beyond that point leaves the result with the start of its text, unmarked.
    */
   @Override
   protected List<CharSequence[]> loadFieldValues(
       String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
-    int most = getMaxLength(); // MOST_CHARS, as the builder was given it
     List<CharSequence[]> values = new ArrayList<>();
     for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
       Document stored = documents.get(doc);
       CharSequence[] byField = new CharSequence[fields.length];
       for (int i = 0; i < fields.length; i++) {
-        String text = stored == null ? null : stored.get(fields[i]);
-        byField[i] = text != null && text.length() > most ? text.substring(0, most) : text;
+        byField[i] = stored == null ? null : load(stored, fields[i]);
       }
       values.add(byField);
     }
     return values;
+  }
+
+  private String load(Document stored, String field) {
+    Optional<BytesRef> utf8 = ItemDocument.textBytes(stored, field);
+    if (utf8.isPresent()) {
+      return fromPostings.contains(field) ? "" : decode(utf8.get(), MOST_CHARS);
+    }
+    String text = stored.get(field);
+    return text != null && text.length() > MOST_CHARS ? text.substring(0, MOST_CHARS) : text;
+  }
+
+  /**
+   * The first {@code chars} characters (UTF-16 units) of UTF-8 text, decoded; all of it when it is
+   * shorter. Only the bytes of those characters are read.
+   */
+  static String decode(BytesRef utf8, int chars) {
+    return new String(
+        utf8.bytes, utf8.offset, end(utf8, chars) - utf8.offset, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Where the first {@code chars} characters of UTF-8 text end, as an index into its bytes; its end
+   * when it is shorter. Never inside a character: one beyond the BMP counts as two.
+   */
+  private static int end(BytesRef utf8, int chars) {
+    byte[] bytes = utf8.bytes;
+    int end = utf8.offset + utf8.length;
+    int at = utf8.offset;
+    int units = 0;
+    while (at < end && units < chars) {
+      int lead = bytes[at] & 0xFF;
+      if (lead < 0x80) {
+        at += 1;
+        units += 1;
+      } else if (lead < 0xE0) {
+        at += 2;
+        units += 1;
+      } else if (lead < 0xF0) {
+        at += 3;
+        units += 1;
+      } else {
+        at += 4;
+        units += 2; // two UTF-16 units
+      }
+    }
+    return Math.min(at, end);
   }
 
   /**
@@ -214,9 +278,135 @@ final class Snippets extends UnifiedHighlighter {
 
   @Override
   protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
-    return source == OffsetSource.POSTINGS
-        ? new KeptPostings(components)
-        : super.getOffsetStrategy(source, components);
+    if (source != OffsetSource.POSTINGS) {
+      fromPostings.remove(components.field());
+      return super.getOffsetStrategy(source, components);
+    }
+    fromPostings.add(components.field());
+    return new KeptPostings(components);
+  }
+
+  @Override
+  protected FieldHighlighter newFieldHighlighter(
+      String field,
+      FieldOffsetStrategy offsets,
+      BreakIterator breaks,
+      PassageScorer scorer,
+      int maxPassages,
+      int maxNoHighlightPassages,
+      PassageFormatter formatter,
+      Comparator<Passage> order) {
+    return field.startsWith(ItemDocument.TEXT) && offsets instanceof KeptPostings
+        ? new NearFirstMatch(
+            field, offsets, breaks, scorer, maxPassages, maxNoHighlightPassages, formatter, order)
+        : super.newFieldHighlighter(
+            field, offsets, breaks, scorer, maxPassages, maxNoHighlightPassages, formatter, order);
+  }
+
+  /**
+   * Lucene's field highlighter for a text whose offsets come from the postings, given the empty
+   * string for content: it finds the first match first, then decodes the stored text up to {@value
+   * #WINDOW} characters past it (at most {@value #MOST_CHARS}) and cuts the passage from that, as
+   * Lucene would from the whole text. A passage cut short where the decoded text ends is marked as
+   * going on ({@link RunsFormatter}).
+   */
+  private final class NearFirstMatch extends FieldHighlighter {
+    NearFirstMatch(
+        String field,
+        FieldOffsetStrategy offsets,
+        BreakIterator breaks,
+        PassageScorer scorer,
+        int maxPassages,
+        int maxNoHighlightPassages,
+        PassageFormatter formatter,
+        Comparator<Passage> order) {
+      super(field, offsets, breaks, scorer, maxPassages, maxNoHighlightPassages, formatter, order);
+    }
+
+    @Override
+    public Object highlightFieldForDoc(LeafReader reader, int docId, String none)
+        throws IOException {
+      Document stored = documents.get(docBase(reader) + docId);
+      Optional<BytesRef> utf8 =
+          stored == null ? Optional.empty() : ItemDocument.textBytes(stored, field);
+      if (utf8.isEmpty() || utf8.get().length == 0) {
+        return null;
+      }
+      try (OffsetsEnum offsets = fieldOffsetStrategy.getOffsetsEnum(reader, docId, none)) {
+        boolean matched = offsets.nextPosition();
+        int first = matched ? offsets.startOffset() : 0;
+        BytesRef text = utf8.get();
+        int end = end(text, (int) Math.min(MOST_CHARS, (long) first + WINDOW));
+        String content =
+            new String(text.bytes, text.offset, end - text.offset, StandardCharsets.UTF_8);
+        breakIterator.setText(content);
+        Passage[] passages =
+            matched ? highlightOffsetsEnums(new Replayed(offsets)) : new Passage[0];
+        if (passages.length == 0) {
+          passages =
+              getSummaryPassagesNoHighlight(
+                  maxNoHighlightPassages == -1 ? maxPassages : maxNoHighlightPassages);
+        }
+        return passages.length == 0
+            ? null
+            : ((RunsFormatter) passageFormatter)
+                .format(passages, content, end < text.offset + text.length);
+      }
+    }
+  }
+
+  /** Offsets whose current position is given again by the first {@link #nextPosition}. */
+  private static final class Replayed extends OffsetsEnum {
+    private final OffsetsEnum offsets;
+    private boolean replayed;
+
+    Replayed(OffsetsEnum positioned) {
+      this.offsets = positioned;
+    }
+
+    @Override
+    public boolean nextPosition() throws IOException {
+      if (!replayed) {
+        replayed = true;
+        return true;
+      }
+      return offsets.nextPosition();
+    }
+
+    @Override
+    public int freq() throws IOException {
+      return offsets.freq();
+    }
+
+    @Override
+    public BytesRef getTerm() throws IOException {
+      return offsets.getTerm();
+    }
+
+    @Override
+    public int startOffset() throws IOException {
+      return offsets.startOffset();
+    }
+
+    @Override
+    public int endOffset() throws IOException {
+      return offsets.endOffset();
+    }
+
+    @Override
+    public void close() throws IOException {
+      offsets.close();
+    }
+  }
+
+  /** Where the documents of {@code leaf}, a segment of the searcher's index, begin in it. */
+  private int docBase(LeafReader leaf) {
+    for (LeafReaderContext context : searcher.getIndexReader().leaves()) {
+      if (context.reader() == leaf) {
+        return context.docBase;
+      }
+    }
+    throw new IllegalStateException("a segment the search does not read: " + leaf);
   }
 
   @Override
@@ -400,6 +590,14 @@ final class Snippets extends UnifiedHighlighter {
   private static final class RunsFormatter extends PassageFormatter {
     @Override
     public Object format(Passage[] passages, String content) {
+      return format(passages, content, false);
+    }
+
+    /**
+     * The passages as runs; {@code goesOn} when {@code content} is only the start of the text, so
+     * that a passage reaching its end is marked as going on.
+     */
+    Snippet format(Passage[] passages, String content, boolean goesOn) {
       List<Snippet.Run> runs = new ArrayList<>();
       for (Passage passage : passages) {
         int[][] marks = merged(passage, content);
@@ -431,7 +629,7 @@ final class Snippets extends UnifiedHighlighter {
           at = to;
         }
         runs.add(new Snippet.Run(Teaser.collapseSpaces(content.substring(at, end)), false));
-        if (end < content.length()) {
+        if (end < content.length() || goesOn) {
           runs.add(new Snippet.Run(" …", false));
         }
       }

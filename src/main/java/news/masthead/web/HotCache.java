@@ -1,8 +1,6 @@
 package news.masthead.web;
 
-import java.util.IdentityHashMap;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
 import java.util.function.LongSupplier;
 
 /**
@@ -10,23 +8,18 @@ import java.util.function.LongSupplier;
  * a page asked for again without routing or rendering, the way a caching proxy in front of a site
  * would. An entry is good only while the edition's version is the one it was made at: any save
  * makes every entry stale at once. Only responses every reader shares are kept (no error pages: a
- * flood of bad addresses must not fill it). Bounded by weight like {@link ResponseCache}: past
- * {@code maxBytes} of kept pages it starts again empty. Thread-safe.
+ * flood of bad addresses must not fill it). Bounded by weight and kept by how often each address is
+ * asked for, like {@link ResponseCache}: a flood of addresses asked once each ({@code
+ * /?utm_source=…}, made-up searches) does not push out the addresses readers keep asking for.
+ * Thread-safe.
  */
 public final class HotCache {
+  /** What an address's entry costs besides its characters and its page. */
+  private static final long ADDRESS_COST = 96;
+
   private final boolean enabled;
   private final LongSupplier version;
-  private final long maxBytes;
-  private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
-
-  /** What the kept pages weigh, counted as {@link #keep} counts them; guarded by this. */
-  private long weight;
-
-  /** How many addresses keep each page (by identity); guarded by this. */
-  private final Map<RenderedPage, Integer> addresses = new IdentityHashMap<>();
-
-  /** What an address's entry costs besides its characters. */
-  private static final long ADDRESS_COST = 96;
+  private final Cache<String, Entry> entries;
 
   /** A kept response: the version it was made at, the page and its Cache-Control. */
   record Entry(long version, RenderedPage page, String cacheControl) {}
@@ -41,7 +34,11 @@ public final class HotCache {
     }
     this.enabled = enabled;
     this.version = version;
-    this.maxBytes = maxBytes;
+    this.entries =
+        ResponseCache.kept(
+            maxBytes,
+            (String address, Entry entry) ->
+                ADDRESS_COST + address.length() + entry.page().weight());
   }
 
   /** A response that may be replayed for {@code address}, or null when there is none. */
@@ -49,46 +46,21 @@ public final class HotCache {
     if (!enabled) {
       return null;
     }
-    Entry entry = entries.get(address);
+    Entry entry = entries.getIfPresent(address);
     return entry != null && entry.version() == version.getAsLong() ? entry : null;
   }
 
-  /**
-   * Keeps a response for {@code address}, made at {@code madeAt}. A page kept at several addresses
-   * ({@code /?utm_source=…}) is counted once, with each address's own small cost.
-   */
-  synchronized void keep(String address, long madeAt, RenderedPage page, String cacheControl) {
+  /** Keeps a response for {@code address}, made at {@code madeAt}. */
+  void keep(String address, long madeAt, RenderedPage page, String cacheControl) {
     if (!enabled || address.length() > 1024) {
       return;
     }
-    Entry replaced = entries.get(address);
-    long cost = ADDRESS_COST + address.length() + (addressesOf(page) == 0 ? page.weight() : 0);
-    if (weight + cost > maxBytes) {
-      entries.clear();
-      addresses.clear();
-      weight = 0;
-      replaced = null;
-      cost = ADDRESS_COST + address.length() + page.weight();
-    }
     entries.put(address, new Entry(madeAt, page, cacheControl));
-    addresses.merge(page, 1, Integer::sum);
-    weight += cost;
-    if (replaced != null) {
-      weight -= ADDRESS_COST + address.length();
-      if (addresses.merge(replaced.page(), -1, Integer::sum) == 0) {
-        addresses.remove(replaced.page());
-        weight -= replaced.page().weight();
-      }
-    }
   }
 
-  private int addressesOf(RenderedPage page) {
-    return addresses.getOrDefault(page, 0);
-  }
-
-  /** What the kept pages weigh now, counted as {@link #keep} counts them. */
-  synchronized long weight() {
-    return weight;
+  /** What the kept pages weigh now, a page counted at each address that keeps it. */
+  long weight() {
+    return ResponseCache.weightOf(entries);
   }
 
   /** The version responses made now belong to. */

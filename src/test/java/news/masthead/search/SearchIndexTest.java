@@ -16,6 +16,7 @@ import news.masthead.content.Profile;
 import news.masthead.content.Slug;
 import news.masthead.content.Snippet;
 import news.masthead.content.Status;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -237,6 +238,78 @@ class SearchIndexTest {
     assertThat(snippet.marked()).containsExactly("saffron");
     assertThat(snippet.plainText()).startsWith("… ").endsWith(" …");
     assertThat(snippet.plainText().length()).isLessThan(Snippets.LENGTH + 200);
+  }
+
+  @Test
+  void a_snippet_is_the_best_passage_near_the_first_match_though_later_text_holds_more() {
+    String filler = "Nothing of note happened on this quiet day in the provinces. ".repeat(50);
+    index.update(
+        List.of(
+            Items.story(
+                9,
+                "A long report",
+                "Iran",
+                "Saffron growers met in Mashhad. "
+                    + filler
+                    + "Saffron, saffron and more saffron filled the market.",
+                "2026-11-01T08:00:00Z")),
+        5);
+
+    Snippet snippet = index.find(SearchRequest.of("saffron")).hits().getFirst().snippet();
+
+    assertThat(snippet.marked()).containsExactly("Saffron");
+    assertThat(snippet.plainText()).startsWith("Saffron growers met in Mashhad.");
+  }
+
+  @Test
+  void a_persian_match_far_into_a_long_text_is_marked_there() {
+    String filler = "امروز در شهر خبر تازه‌ای نبود و بازار آرام بود. ".repeat(60);
+    index.update(
+        List.of(
+            Items.persian(
+                9,
+                "گزارشی بلند",
+                "Iran",
+                filler + "برداشت زعفران امسال بهترین بود. " + filler,
+                "2026-11-01T08:00:00Z")),
+        5);
+
+    Snippet snippet =
+        index.find(SearchRequest.of("زعفران").in(Language.PERSIAN)).hits().getFirst().snippet();
+
+    assertThat(filler.length()).isGreaterThan(Snippets.WINDOW);
+    assertThat(snippet.marked()).containsExactly("زعفران");
+  }
+
+  @Test
+  void a_snippet_that_reaches_the_end_of_its_text_does_not_say_it_goes_on() {
+    index.update(
+        List.of(
+            Items.story(
+                9,
+                "A short report",
+                "Iran",
+                "The \u201Csaffron\u201D harvest \u2014 the best in years \u2014 ended.",
+                "2026-11-01T08:00:00Z")),
+        5);
+
+    Snippet snippet = index.find(SearchRequest.of("saffron")).hits().getFirst().snippet();
+
+    assertThat(snippet.plainText())
+        .isEqualTo("The \u201Csaffron\u201D harvest \u2014 the best in years \u2014 ended.");
+  }
+
+  @Test
+  void a_text_is_decoded_only_as_far_as_its_snippet_needs_and_never_inside_a_character() {
+    BytesRef utf8 = new BytesRef("Saffron \u2014 \uD83C\uDF3E زعفران");
+
+    assertThat(Snippets.decode(utf8, 7)).isEqualTo("Saffron");
+    assertThat(Snippets.decode(utf8, 9)).isEqualTo("Saffron \u2014");
+    assertThat(Snippets.decode(utf8, 11))
+        .as("a character beyond the BMP stays whole")
+        .isEqualTo("Saffron \u2014 \uD83C\uDF3E");
+    assertThat(Snippets.decode(utf8, 15)).isEqualTo("Saffron \u2014 \uD83C\uDF3E زع");
+    assertThat(Snippets.decode(utf8, 1_000)).isEqualTo(utf8.utf8ToString());
   }
 
   @Test
