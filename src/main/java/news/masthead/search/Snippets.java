@@ -53,11 +53,11 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * the page escapes every character and only adds its own {@code <mark>}.
  *
  * <p>A text's passage is the best one near its first match: the text is decoded from its stored
- * UTF-8 only up to {@value #WINDOW} characters past the first match the postings show, so a result
- * costs the same whatever the length of its text (decoding, and finding the sentences of, whole
- * texts was a fifth of the cost of an uncached search). A text searched by re-analysis (a prefix
- * matching many words) is decoded whole, up to {@value #MOST_CHARS} characters. One per search; not
- * thread-safe.
+ * UTF-8 only up to {@value #WINDOW} characters past the first match the postings show, so what a
+ * result costs grows with how far into its text the words first appear, not with its length
+ * (decoding, and finding the sentences of, whole texts was a fifth of the cost of an uncached
+ * search). A text searched by re-analysis (a prefix matching many words) is decoded whole, up to
+ * {@value #MOST_CHARS} characters. One per search; not thread-safe.
  */
 final class Snippets extends UnifiedHighlighter {
   /** The most terms a prefix may match for its results to be highlighted from the postings. */
@@ -78,11 +78,8 @@ final class Snippets extends UnifiedHighlighter {
   /** The stored fields of the documents being highlighted, already read for their summaries. */
   private final Map<Integer, Document> documents = new HashMap<>();
 
-  /**
-   * The fields whose offsets come from the postings ({@link KeptPostings}): their texts are decoded
-   * by {@link NearFirstMatch}, not loaded.
-   */
-  private final Set<String> fromPostings = new HashSet<>();
+  /** The fields {@link NearFirstMatch} highlights: their texts are decoded by it, not loaded. */
+  private final Set<String> nearFirstMatch = new HashSet<>();
 
   Snippets(IndexSearcher searcher, Analyzer analyzer) {
     super(
@@ -146,7 +143,7 @@ final class Snippets extends UnifiedHighlighter {
   private String load(Document stored, String field) {
     Optional<BytesRef> utf8 = ItemDocument.textBytes(stored, field);
     if (utf8.isPresent()) {
-      return fromPostings.contains(field) ? "" : decode(utf8.get(), MOST_CHARS);
+      return nearFirstMatch.contains(field) ? "" : decode(utf8.get(), MOST_CHARS);
     }
     String text = stored.get(field);
     return text != null && text.length() > MOST_CHARS ? text.substring(0, MOST_CHARS) : text;
@@ -172,7 +169,7 @@ final class Snippets extends UnifiedHighlighter {
     int units = 0;
     while (at < end && units < chars) {
       int lead = bytes[at] & 0xFF;
-      if (lead < 0x80) {
+      if (lead < 0xC0) { // ASCII, or a stray continuation byte, which decodes to one U+FFFD
         at += 1;
         units += 1;
       } else if (lead < 0xE0) {
@@ -278,12 +275,9 @@ final class Snippets extends UnifiedHighlighter {
 
   @Override
   protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
-    if (source != OffsetSource.POSTINGS) {
-      fromPostings.remove(components.field());
-      return super.getOffsetStrategy(source, components);
-    }
-    fromPostings.add(components.field());
-    return new KeptPostings(components);
+    return source == OffsetSource.POSTINGS
+        ? new KeptPostings(components)
+        : super.getOffsetStrategy(source, components);
   }
 
   @Override
@@ -296,11 +290,15 @@ final class Snippets extends UnifiedHighlighter {
       int maxNoHighlightPassages,
       PassageFormatter formatter,
       Comparator<Passage> order) {
-    return field.startsWith(ItemDocument.TEXT) && offsets instanceof KeptPostings
-        ? new NearFirstMatch(
-            field, offsets, breaks, scorer, maxPassages, maxNoHighlightPassages, formatter, order)
-        : super.newFieldHighlighter(
-            field, offsets, breaks, scorer, maxPassages, maxNoHighlightPassages, formatter, order);
+    // Lucene makes a search's field highlighters before it loads their texts (loadFieldValues)
+    if (field.startsWith(ItemDocument.TEXT) && offsets instanceof KeptPostings) {
+      nearFirstMatch.add(field);
+      return new NearFirstMatch(
+          field, offsets, breaks, scorer, maxPassages, maxNoHighlightPassages, formatter, order);
+    }
+    nearFirstMatch.remove(field);
+    return super.newFieldHighlighter(
+        field, offsets, breaks, scorer, maxPassages, maxNoHighlightPassages, formatter, order);
   }
 
   /**
@@ -336,7 +334,8 @@ final class Snippets extends UnifiedHighlighter {
         boolean matched = offsets.nextPosition();
         int first = matched ? offsets.startOffset() : 0;
         BytesRef text = utf8.get();
-        int end = end(text, (int) Math.min(MOST_CHARS, (long) first + WINDOW));
+        // a first match past MOST_CHARS leaves the start of the text, unmarked: WINDOW is enough
+        int end = end(text, first >= MOST_CHARS ? WINDOW : Math.min(MOST_CHARS, first + WINDOW));
         String content =
             new String(text.bytes, text.offset, end - text.offset, StandardCharsets.UTF_8);
         breakIterator.setText(content);

@@ -3,12 +3,16 @@ package news.masthead.web;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * Rendered responses (pages, feeds, sitemaps) kept in memory until the edition changes: a page is
- * rendered once per change, however many readers ask for it. Bounded by weight ({@link #kept(long,
- * Weigher)}): the pages kept never weigh more than {@code maxBytes} ({@link
+ * rendered once per change, however many readers ask for it (readers who miss together wait for one
+ * render). Bounded by weight ({@link #kept(long, Weight)}): once each write's evictions are done,
+ * the pages kept (with their keys) weigh no more than {@code maxBytes} ({@link
  * RenderedPage#weight()}), and a page asked for once does not push out the pages readers keep
  * asking for, so neither a crawler walking the whole archive nor a flood of made-up searches can
  * fill the heap or empty the cache. A 503 ("try again shortly") is never kept. Can be switched off,
@@ -23,6 +27,13 @@ public final class ResponseCache {
   private final Turns turns;
 
   private record Entry(long version, RenderedPage page) {}
+
+  /** A render under way: of the page for a key, at a version. */
+  private record Rendering(String key, long version) {}
+
+  /** Renders under way, which readers who miss meanwhile wait for instead of rendering again. */
+  private final ConcurrentHashMap<Rendering, CompletableFuture<RenderedPage>> rendering =
+      new ConcurrentHashMap<>();
 
   /**
    * A cache with turns of its own, one a core.
@@ -46,12 +57,13 @@ public final class ResponseCache {
     this.enabled = enabled;
     this.maxBytes = maxBytes;
     this.turns = turns;
-    this.pages = kept(maxBytes, (String key, Entry entry) -> entry.page().weight());
+    this.pages =
+        kept(maxBytes, (String key, Entry entry) -> 2L * key.length() + entry.page().weight());
   }
 
   /** What an entry of a cache bounded by weight weighs, in bytes. */
   @FunctionalInterface
-  interface Weigher<K, V> {
+  interface Weight<K, V> {
     long weigh(K key, V value);
   }
 
@@ -65,7 +77,7 @@ public final class ResponseCache {
    * generation, and the flood then cost full collections (measured: 7 in 20 s, up to 68 ms each).
    * Evicts on the writer's thread, at once (no background pool).
    */
-  static <K, V> Cache<K, V> kept(long maxBytes, Weigher<K, V> weigher) {
+  static <K, V> Cache<K, V> kept(long maxBytes, Weight<K, V> weigher) {
     return Caffeine.newBuilder()
         .maximumWeight(maxBytes)
         .<K, V>weigher((key, value) -> (int) Math.min(Integer.MAX_VALUE, weigher.weigh(key, value)))
@@ -90,20 +102,58 @@ public final class ResponseCache {
     if (entry != null && entry.version() == version) {
       return entry.page();
     }
-    // Readers who missed together queue for turns: the first renders and keeps its page before
-    // its turn ends, and the rest find that page here instead of rendering it again in turn.
-    return renderInTurn(
-        () -> {
-          Entry kept = pages.getIfPresent(key);
-          if (kept != null && kept.version() == version) {
-            return kept.page();
-          }
-          RenderedPage page = render.get();
-          if (page.status() != 503) {
-            pages.put(key, new Entry(version, page));
-          }
-          return page;
-        });
+    if (turns.holdsTurn()) {
+      // a part of a page being rendered: made in this turn, for waiting on another reader's render
+      // while holding a turn could leave no turn for that render
+      return renderAndKeep(key, version, render);
+    }
+    // Readers who miss together get the one page the first of them renders: the cache may decline
+    // to keep a new page (it keeps what is asked for most), so they wait for the render itself,
+    // without holding turns.
+    Rendering job = new Rendering(key, version);
+    CompletableFuture<RenderedPage> mine = new CompletableFuture<>();
+    CompletableFuture<RenderedPage> underWay = rendering.putIfAbsent(job, mine);
+    if (underWay != null) {
+      return awaited(underWay);
+    }
+    try {
+      RenderedPage page = renderInTurn(() -> renderAndKeep(key, version, render));
+      mine.complete(page);
+      return page;
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      rendering.remove(job, mine);
+    }
+  }
+
+  /** Renders a page and keeps it, unless it was kept meanwhile or is a 503; in a turn. */
+  private RenderedPage renderAndKeep(String key, long version, Supplier<RenderedPage> render) {
+    Entry kept = pages.getIfPresent(key);
+    if (kept != null && kept.version() == version) {
+      return kept.page();
+    }
+    RenderedPage page = render.get();
+    if (page.status() != 503) {
+      pages.put(key, new Entry(version, page));
+    }
+    return page;
+  }
+
+  /** The page another reader's render made, or what that render threw. */
+  private static RenderedPage awaited(CompletableFuture<RenderedPage> render) {
+    try {
+      return render.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
   }
 
   /** Renders in a turn, or answers {@link RenderedPage#busy()} when no turn frees in time. */
@@ -128,8 +178,11 @@ public final class ResponseCache {
 
   /** How many pages are kept now; empty when off. */
   public Optional<Long> size() {
+    if (!enabled) {
+      return Optional.empty();
+    }
     pages.cleanUp();
-    return enabled ? Optional.of(pages.estimatedSize()) : Optional.empty();
+    return Optional.of(pages.estimatedSize());
   }
 
   /** What the entries of a cache made by {@link #kept} weigh now, after pending evictions. */

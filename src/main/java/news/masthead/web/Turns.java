@@ -57,6 +57,11 @@ public final class Turns {
     return turns.getQueueLength();
   }
 
+  /** Whether the calling thread holds a turn now (it is inside work that took one). */
+  boolean holdsTurn() {
+    return HOLDS_TURN.get();
+  }
+
   /** Runs {@code work} once a turn is free; empty when none frees within the wait. */
   public <T> Optional<T> take(Supplier<T> work) {
     if (HOLDS_TURN.get()) {
