@@ -7,6 +7,8 @@
 #   bench/render.sh --corpus             # use bench/data/corpus.ninjs.jsonl (15,000 items) and
 #                                        # its story urn:masthead-bench:item:5000 (bench/site.sh
 #                                        # makes that file)
+#   bench/render.sh --search --corpus    # an uncached search page instead (SearchPageBenchmark,
+#                                        # /search?q=government, page cache off)
 #   bench/render.sh -- -prof gc          # anything after -- goes to JMH as is
 #
 # It compiles the main and test classes (./mvnw test-compile, no tests run), writes the test
@@ -22,15 +24,18 @@ export JAVA_HOME
 : "${JMH_OPTS:=-f 1 -wi 3 -i 5 -w 5s -r 5s}"
 
 params=()
+benchmark='news.masthead.bench.StoryPageBenchmark'
 while [[ $# -gt 0 ]]; do
   case $1 in
+    --search) benchmark='news.masthead.bench.SearchPageBenchmark' ;;
     --nocache) params+=(-p pageCache=off) ;;
     --corpus)
       corpus="$root/bench/data/corpus.ninjs.jsonl"
       [[ -s "$corpus" ]] || { echo "no $corpus: run bench/site.sh first" >&2; exit 1; }
-      params+=(-p "corpus=$corpus" -p story=urn:masthead-bench:item:5000) ;;
+      params+=(-p "corpus=$corpus")
+      [[ $benchmark == *StoryPageBenchmark ]] && params+=(-p story=urn:masthead-bench:item:5000) ;;
     --) shift; params+=("$@"); break ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -51,6 +56,6 @@ out="bench/results/render-$stamp"
 echo "[render] running JMH ($JMH_OPTS ${params[*]:-})" >&2
 # shellcheck disable=SC2086
 "$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
-  org.openjdk.jmh.Main 'news.masthead.bench.StoryPageBenchmark' \
+  org.openjdk.jmh.Main "$benchmark" \
   $JMH_OPTS "${params[@]}" -rf json -rff "$out.json" 2>&1 | tee "$out.txt"
 echo "[render] results: $out.txt, $out.json" >&2
