@@ -10,7 +10,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import news.masthead.content.InvalidContent;
 import news.masthead.content.Item;
 import news.masthead.content.ItemId;
@@ -78,8 +79,8 @@ public final class ContentApi {
     PublicResponses.send(ctx, openApi, API_CACHING);
   }
 
-  /** {@code /api/v1/items}: published items, newest first, filtered and paged. */
-  public void items(Context ctx) {
+  /** What an {@code /api/v1/items} read asks for; a 400 when it cannot be read. */
+  public Views.ItemQuery itemsQuery(Context ctx) {
     Language language = language(ctx);
     Optional<SubjectKind> kind = Optional.empty();
     Optional<Slug> subject = Optional.empty();
@@ -94,16 +95,19 @@ public final class ContentApi {
         subject = Optional.of(slug(k.pathWord(), value));
       }
     }
-    Views.ItemsPage page =
-        edition.items(
-            new Views.ItemQuery(
-                language,
-                Optional.ofNullable(ctx.queryParam("section")).map(v -> slug("section", v)),
-                Optional.ofNullable(ctx.queryParam("profile")).map(ContentApi::profile),
-                kind,
-                subject,
-                limit(ctx),
-                Optional.ofNullable(ctx.queryParam("cursor")).map(ContentApi::decodeCursor)));
+    return new Views.ItemQuery(
+        language,
+        Optional.ofNullable(ctx.queryParam("section")).map(v -> slug("section", v)),
+        Optional.ofNullable(ctx.queryParam("profile")).map(ContentApi::profile),
+        kind,
+        subject,
+        limit(ctx),
+        Optional.ofNullable(ctx.queryParam("cursor")).map(ContentApi::decodeCursor));
+  }
+
+  /** {@code /api/v1/items}: published items, newest first, filtered and paged. */
+  public void items(Context ctx, Views.ItemQuery query) {
+    Views.ItemsPage page = edition.items(query);
     ObjectNode root = ApiJson.JSON.createObjectNode();
     ArrayNode items = root.putArray("items");
     page.items().forEach(item -> items.add(ApiJson.summary(item, baseUrl)));
@@ -111,11 +115,20 @@ public final class ContentApi {
     send(ctx, root);
   }
 
-  /** {@code /api/v1/items/{id}}: one item, as Masthead JSON or as ninjs. */
-  public void item(Context ctx) {
-    ItemId id =
+  /** What an {@code /api/v1/items/{id}} read asks for: an item, in a format. */
+  public record ItemAsk(ItemId id, boolean ninjs) {}
+
+  /** What an {@code /api/v1/items/{id}} read asks for; a 400 when it cannot be read. */
+  public static ItemAsk itemAsk(Context ctx) {
+    return new ItemAsk(
         ItemId.parse(ctx.pathParam("id"))
-            .orElseThrow(() -> new HttpError.BadRequest("an item id is a positive whole number"));
+            .orElseThrow(() -> new HttpError.BadRequest("an item id is a positive whole number")),
+        wantsNinjs(ctx));
+  }
+
+  /** {@code /api/v1/items/{id}}: one item, as Masthead JSON or as ninjs. */
+  public void item(Context ctx, ItemAsk ask) {
+    ItemId id = ask.id();
     Item item =
         edition
             .find(id)
@@ -124,7 +137,7 @@ public final class ContentApi {
                     i.status() instanceof Status.Published
                         || i.status() instanceof Status.Retracted)
             .orElseThrow(() -> new HttpError.NotFound("no published item has the id " + id));
-    if (wantsNinjs(ctx)) {
+    if (ask.ninjs()) {
       RenderedPage page =
           RenderedPage.of(
               200,
@@ -145,8 +158,7 @@ public final class ContentApi {
   }
 
   /** {@code /api/v1/sections}: an edition's sections, the busiest first. */
-  public void sections(Context ctx) {
-    Language language = language(ctx);
+  public void sections(Context ctx, Language language) {
     ObjectNode root = ApiJson.JSON.createObjectNode();
     ArrayNode sections = root.putArray("sections");
     for (Section section : edition.sections(language)) {
@@ -155,13 +167,22 @@ public final class ContentApi {
     send(ctx, root);
   }
 
+  /** What an {@code /api/v1/tags}, {@code /api/v1/people}… read asks for. */
+  public record SubjectsAsk(Language language, int limit, Optional<Slug> after) {}
+
+  /** What a read of subjects asks for; a 400 when it cannot be read. */
+  public SubjectsAsk subjectsAsk(Context ctx) {
+    return new SubjectsAsk(
+        language(ctx),
+        limit(ctx),
+        Optional.ofNullable(ctx.queryParam("cursor")).map(c -> slug("cursor", decodeText(c))));
+  }
+
   /** {@code /api/v1/tags}, {@code /api/v1/people}…: an edition's subjects of one kind. */
-  public void subjects(Context ctx, SubjectKind kind) {
-    Language language = language(ctx);
-    int limit = limit(ctx);
-    Optional<Slug> after =
-        Optional.ofNullable(ctx.queryParam("cursor")).map(c -> slug("cursor", decodeText(c)));
-    List<Views.SubjectEntry> found = edition.subjects(language, kind, after, limit + 1);
+  public void subjects(Context ctx, SubjectKind kind, SubjectsAsk ask) {
+    Language language = ask.language();
+    int limit = ask.limit();
+    List<Views.SubjectEntry> found = edition.subjects(language, kind, ask.after(), limit + 1);
     ObjectNode root = ApiJson.JSON.createObjectNode();
     ArrayNode array = root.putArray("subjects");
     found.stream()
@@ -250,17 +271,19 @@ public final class ContentApi {
   }
 
   /**
-   * A route's handler that reads the database, run in one of the server's turns (like a page
-   * render), so that a flood of API reads waits in order and is told the site is busy (503,
-   * Retry-After) when no turn frees in time, instead of queueing without bound for the database's
-   * few connections.
+   * A route's handler that reads the database: {@code ask} reads the request at once (a request it
+   * cannot read gets its 400 without waiting), then {@code answer} runs in one of the server's
+   * turns (like a page render), so that a flood of API reads waits in order and is told the site is
+   * busy (503, Retry-After) when no turn frees in time, instead of queueing without bound for the
+   * database's few connections.
    */
-  public Handler inTurn(Consumer<Context> handler) {
+  public <A> Handler inTurn(Function<Context, A> ask, BiConsumer<Context, A> answer) {
     return ctx -> {
+      A asked = ask.apply(ctx);
       Optional<Boolean> answered =
           turns.take(
               () -> {
-                handler.accept(ctx);
+                answer.accept(ctx, asked);
                 return true;
               });
       if (answered.isEmpty()) {
@@ -311,7 +334,8 @@ public final class ContentApi {
     return accept != null && accept.contains(NINJS);
   }
 
-  private Language language(Context ctx) {
+  /** The edition a read asks for ({@code language=}, else the first); a 400 for any other. */
+  public Language language(Context ctx) {
     String code = ctx.queryParam("language");
     if (code == null) {
       return editions.getFirst();

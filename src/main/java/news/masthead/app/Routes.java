@@ -45,14 +45,17 @@ public final class Routes {
         });
 
     read(config, "/api/openapi.json", api::openApi);
-    // Reads of the database take a turn at uncached work; a search takes its own, around the
-    // search alone.
-    read(config, "/api/v1/items", api.inTurn(api::items));
-    read(config, "/api/v1/items/{id}", api.inTurn(api::item));
-    read(config, "/api/v1/sections", api.inTurn(api::sections));
+    // Reads of the database take a turn at uncached work once their request is read; a search
+    // takes its own, around the search alone.
+    read(config, "/api/v1/items", api.inTurn(api::itemsQuery, api::items));
+    read(config, "/api/v1/items/{id}", api.inTurn(ContentApi::itemAsk, api::item));
+    read(config, "/api/v1/sections", api.inTurn(api::language, api::sections));
     read(config, "/api/v1/search", api::search);
     for (SubjectKind kind : SubjectKind.values()) {
-      read(config, "/api/v1/" + plural(kind), api.inTurn(ctx -> api.subjects(ctx, kind)));
+      read(
+          config,
+          "/api/v1/" + plural(kind),
+          api.inTurn(api::subjectsAsk, (ctx, ask) -> api.subjects(ctx, kind, ask)));
     }
     read(
         config,

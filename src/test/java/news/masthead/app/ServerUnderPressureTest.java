@@ -87,6 +87,28 @@ class ServerUnderPressureTest {
   }
 
   @Test
+  void an_api_read_that_cannot_be_read_gets_its_400_at_once_even_in_a_flood(@TempDir Path data)
+      throws Exception {
+    try (RunningSite site = RunningSite.withDemo(data)) {
+      List<String> malformed =
+          List.of(
+              "/api/v1/items?limit=0",
+              "/api/v1/items/abc",
+              "/api/v1/items/1?format=xml",
+              "/api/v1/sections?language=xx",
+              "/api/v1/tags?cursor=%25%25");
+      try (AllTurnsHeld flood = new AllTurnsHeld(site.masthead().turns())) {
+        for (String path : malformed) {
+          HttpResponse<String> refused = site.get(path);
+          assertThat(refused.statusCode()).as(path + ": not a 503 after waiting").isEqualTo(400);
+          assertThat(JSON.readTree(refused.body()).get("error").get("status").asInt())
+              .isEqualTo(400);
+        }
+      }
+    }
+  }
+
+  @Test
   void closing_the_server_finishes_the_requests_in_flight_before_the_database_closes(
       @TempDir Path data) throws Exception {
     RunningSite site = RunningSite.withDemo(data);
