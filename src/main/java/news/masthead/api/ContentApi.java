@@ -196,8 +196,8 @@ public final class ContentApi {
     send(ctx, root);
   }
 
-  /** {@code /api/v1/search?q=}: published items matching a search, best or newest first. */
-  public void search(Context ctx) {
+  /** What an {@code /api/v1/search} read asks for; a 400 when it cannot be read. */
+  public Views.SearchQuery searchQuery(Context ctx) {
     String q = ctx.queryParam("q");
     if (q == null || q.isBlank()) {
       throw new HttpError.BadRequest("q is missing: say what to search for");
@@ -218,22 +218,20 @@ public final class ContentApi {
                   return Integer.parseInt(text.substring(1));
                 })
             .orElse(1);
-    Views.SearchQuery query =
-        new Views.SearchQuery(
-            q,
-            Optional.of(language(ctx)),
-            Optional.ofNullable(ctx.queryParam("section")).map(v -> slug("section", v)),
-            Optional.ofNullable(ctx.queryParam("profile")).map(ContentApi::profile),
-            Optional.ofNullable(ctx.queryParam("from")).map(v -> day("from", v)),
-            Optional.ofNullable(ctx.queryParam("to")).map(v -> day("to", v).plusSeconds(86_400)),
-            sort.equals("date"),
-            page);
-    Optional<Views.SearchOutcome> outcome = turns.take(() -> edition.search(query));
-    if (outcome.isEmpty()) {
-      busy(ctx);
-      return;
-    }
-    switch (outcome.get()) {
+    return new Views.SearchQuery(
+        q,
+        Optional.of(language(ctx)),
+        Optional.ofNullable(ctx.queryParam("section")).map(v -> slug("section", v)),
+        Optional.ofNullable(ctx.queryParam("profile")).map(ContentApi::profile),
+        Optional.ofNullable(ctx.queryParam("from")).map(v -> day("from", v)),
+        Optional.ofNullable(ctx.queryParam("to")).map(v -> day("to", v).plusSeconds(86_400)),
+        sort.equals("date"),
+        page);
+  }
+
+  /** {@code /api/v1/search?q=}: published items matching a search, best or newest first. */
+  public void search(Context ctx, Views.SearchQuery query) {
+    switch (edition.search(query)) {
       case Views.SearchOutcome.Refused refused -> throw new HttpError.BadRequest(refused.reason());
       case Views.SearchOutcome.NotReady notReady -> {
         ctx.header("Retry-After", "5");
@@ -254,7 +252,7 @@ public final class ContentApi {
           items.add(item);
         }
         if (found.page().pagination().hasNext()) {
-          root.put("next", encodeText("p" + (page + 1)));
+          root.put("next", encodeText("p" + (query.page() + 1)));
         }
         send(ctx, root);
       }
@@ -271,11 +269,11 @@ public final class ContentApi {
   }
 
   /**
-   * A route's handler that reads the database: {@code ask} reads the request at once (a request it
-   * cannot read gets its 400 without waiting), then {@code answer} runs in one of the server's
-   * turns (like a page render), so that a flood of API reads waits in order and is told the site is
-   * busy (503, Retry-After) when no turn frees in time, instead of queueing without bound for the
-   * database's few connections.
+   * A route's handler that reads the database or the index: {@code ask} reads the request at once
+   * (a request it cannot read gets its 400 without waiting), then {@code answer} runs in one of the
+   * server's turns (like a page render), so that a flood of API reads waits in order and is told
+   * the site is busy (503, Retry-After) when no turn frees in time, instead of queueing without
+   * bound for the database's few connections.
    */
   public <A> Handler inTurn(Function<Context, A> ask, BiConsumer<Context, A> answer) {
     return ctx -> {

@@ -45,12 +45,11 @@ public final class Routes {
         });
 
     read(config, "/api/openapi.json", api::openApi);
-    // Reads of the database take a turn at uncached work once their request is read; a search
-    // takes its own, around the search alone.
+    // Reads of the database or the index take a turn at uncached work once their request is read.
     read(config, "/api/v1/items", api.inTurn(api::itemsQuery, api::items));
     read(config, "/api/v1/items/{id}", api.inTurn(ContentApi::itemAsk, api::item));
     read(config, "/api/v1/sections", api.inTurn(api::language, api::sections));
-    read(config, "/api/v1/search", api::search);
+    read(config, "/api/v1/search", api.inTurn(api::searchQuery, api::search));
     for (SubjectKind kind : SubjectKind.values()) {
       read(
           config,

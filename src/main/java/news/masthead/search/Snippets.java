@@ -154,8 +154,12 @@ final class Snippets extends UnifiedHighlighter {
    * shorter. Only the bytes of those characters are read.
    */
   static String decode(BytesRef utf8, int chars) {
-    return new String(
-        utf8.bytes, utf8.offset, end(utf8, chars) - utf8.offset, StandardCharsets.UTF_8);
+    return decodeTo(utf8, end(utf8, chars));
+  }
+
+  /** The UTF-8 text decoded up to {@code end}, an index into its bytes ({@link #end}). */
+  private static String decodeTo(BytesRef utf8, int end) {
+    return new String(utf8.bytes, utf8.offset, end - utf8.offset, StandardCharsets.UTF_8);
   }
 
   /**
@@ -336,8 +340,7 @@ final class Snippets extends UnifiedHighlighter {
         BytesRef text = utf8.get();
         // a first match past MOST_CHARS leaves the start of the text, unmarked: WINDOW is enough
         int end = end(text, first >= MOST_CHARS ? WINDOW : Math.min(MOST_CHARS, first + WINDOW));
-        String content =
-            new String(text.bytes, text.offset, end - text.offset, StandardCharsets.UTF_8);
+        String content = decodeTo(text, end);
         breakIterator.setText(content);
         Passage[] passages =
             matched ? highlightOffsetsEnums(new Replayed(offsets)) : new Passage[0];

@@ -64,7 +64,7 @@ public final class Turns {
 
   /** Runs {@code work} once a turn is free; empty when none frees within the wait. */
   public <T> Optional<T> take(Supplier<T> work) {
-    if (HOLDS_TURN.get()) {
+    if (holdsTurn()) {
       return Optional.of(work.get());
     }
     try {

@@ -1,7 +1,6 @@
 package news.masthead.bench;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import news.masthead.app.Masthead;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -79,20 +77,10 @@ public class SearchPageBenchmark {
               : "urn:masthead-bench:item:5000",
           dataDirectory);
       masthead.serve();
-      client =
-          HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1)
-              .connectTimeout(Duration.ofSeconds(5))
-              .build();
+      client = StoryPageBenchmark.client();
       request =
-          HttpRequest.newBuilder(
-                  URI.create(
-                      "http://127.0.0.1:"
-                          + masthead.port()
-                          + "/search?q="
-                          + URLEncoder.encode(query, StandardCharsets.UTF_8)))
-              .GET()
-              .build();
+          StoryPageBenchmark.request(
+              masthead, "/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
       // the index is built in the background after the import: 503 until it is ready
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
       while (true) {
@@ -119,11 +107,6 @@ public class SearchPageBenchmark {
 
   @Benchmark
   public byte[] searchPage(Site site) throws IOException, InterruptedException {
-    HttpResponse<byte[]> response =
-        site.client.send(site.request, HttpResponse.BodyHandlers.ofByteArray());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("the search page answered " + response.statusCode());
-    }
-    return response.body();
+    return StoryPageBenchmark.ok(site.client, site.request, "the search page");
   }
 }

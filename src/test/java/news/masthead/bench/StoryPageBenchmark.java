@@ -101,15 +101,8 @@ public class StoryPageBenchmark {
       masthead = Masthead.open(settings(dataDirectory, pageCache.equals("on")));
       Item item = load(masthead, corpus, story, dataDirectory);
       masthead.serve();
-      client =
-          HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1)
-              .connectTimeout(Duration.ofSeconds(5))
-              .build();
-      request =
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masthead.port() + item.path()))
-              .GET()
-              .build();
+      client = client();
+      request = request(masthead, item.path());
       HttpResponse<byte[]> first = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
       String page = new String(first.body(), StandardCharsets.UTF_8);
       if (first.statusCode() != 200 || !page.contains(escape(item.copy().headline()))) {
@@ -160,12 +153,7 @@ public class StoryPageBenchmark {
 
   @Benchmark
   public byte[] storyPage(Site site) throws IOException, InterruptedException {
-    HttpResponse<byte[]> response =
-        site.client.send(site.request, HttpResponse.BodyHandlers.ofByteArray());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("the story page answered " + response.statusCode());
-    }
-    return response.body();
+    return ok(site.client, site.request, "the story page");
   }
 
   @Benchmark
@@ -174,6 +162,31 @@ public class StoryPageBenchmark {
   }
 
   // ------------------------------------------------------------------ setup helpers
+
+  /** A client for one keep-alive HTTP/1.1 connection to the server. */
+  static HttpClient client() {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+  }
+
+  /** A GET of {@code pathAndQuery} on the server. */
+  static HttpRequest request(Masthead masthead, String pathAndQuery) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masthead.port() + pathAndQuery))
+        .GET()
+        .build();
+  }
+
+  /** The body of a 200 answer to {@code request}; {@code what} names it when the answer is not. */
+  static byte[] ok(HttpClient client, HttpRequest request, String what)
+      throws IOException, InterruptedException {
+    HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(what + " answered " + response.statusCode());
+    }
+    return response.body();
+  }
 
   static Settings settings(Path dataDirectory, boolean pageCache) {
     return Settings.resolve(

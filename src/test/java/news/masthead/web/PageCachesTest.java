@@ -207,31 +207,10 @@ class PageCachesTest {
   void readers_who_missed_together_get_the_one_page_the_first_of_them_rendered()
       throws InterruptedException {
     ResponseCache cache = new ResponseCache(true, 1_000_000, 1, 10_000);
-    AtomicInteger renders = new AtomicInteger();
-    List<Thread> readers = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      readers.add(
-          Thread.ofPlatform()
-              .start(
-                  () ->
-                      cache.get(
-                          "/section",
-                          1,
-                          () -> {
-                            renders.incrementAndGet();
-                            try {
-                              Thread.sleep(20);
-                            } catch (InterruptedException e) {
-                              Thread.currentThread().interrupt();
-                            }
-                            return page(1);
-                          })));
-    }
-    for (Thread reader : readers) {
-      reader.join();
-    }
 
-    assertThat(renders).hasValue(1);
+    int renders = rendersWhenEightReadersMissTogether(cache, "/section", page(1), 20);
+
+    assertThat(renders).isEqualTo(1);
     assertThat(cache.weight()).isBetween(page(1).weight(), 2 * page(1).weight() - 1);
   }
 
@@ -245,6 +224,19 @@ class PageCachesTest {
         cache.get("/story/" + i, 1, () -> page(n, SMALL));
       }
     }
+
+    int renders = rendersWhenEightReadersMissTogether(cache, "/breaking", page(1, SMALL), 50);
+
+    assertThat(renders).isEqualTo(1);
+  }
+
+  /**
+   * Lets eight readers ask {@code cache} for {@code key} at once, each render taking {@code
+   * renderMillis} and making {@code made}; how many renders there were.
+   */
+  private static int rendersWhenEightReadersMissTogether(
+      ResponseCache cache, String key, RenderedPage made, long renderMillis)
+      throws InterruptedException {
     AtomicInteger renders = new AtomicInteger();
     java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
     List<Thread> readers = new ArrayList<>();
@@ -255,29 +247,28 @@ class PageCachesTest {
                   () -> {
                     try {
                       start.await();
+                      cache.get(
+                          key,
+                          1,
+                          () -> {
+                            renders.incrementAndGet();
+                            try {
+                              Thread.sleep(renderMillis);
+                            } catch (InterruptedException e) {
+                              Thread.currentThread().interrupt();
+                            }
+                            return made;
+                          });
                     } catch (InterruptedException e) {
                       Thread.currentThread().interrupt();
                     }
-                    cache.get(
-                        "/breaking",
-                        1,
-                        () -> {
-                          renders.incrementAndGet();
-                          try {
-                            Thread.sleep(50);
-                          } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                          }
-                          return page(1, SMALL);
-                        });
                   }));
     }
     start.countDown();
     for (Thread reader : readers) {
       reader.join();
     }
-
-    assertThat(renders).hasValue(1);
+    return renders.get();
   }
 
   @Test
