@@ -53,11 +53,12 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * the page escapes every character and only adds its own {@code <mark>}.
  *
  * <p>A text's passage is the best one near its first match: the text is decoded from its stored
- * UTF-8 only up to {@value #WINDOW} characters past the first match the postings show, so what a
- * result costs grows with how far into its text the words first appear, not with its length
- * (decoding, and finding the sentences of, whole texts was a fifth of the cost of an uncached
- * search). A text searched by re-analysis (a prefix matching many words) is decoded whole, up to
- * {@value #MOST_CHARS} characters. One per search; not thread-safe.
+ * UTF-8 only from {@value #LEAD} characters before the first match the postings show to {@value
+ * #WINDOW} characters past it, so what a result costs does not grow with its text's length, nor
+ * with how far into it the words first appear (decoding, and finding the sentences of, whole texts
+ * was a fifth of the cost of an uncached search). A text searched by re-analysis (a prefix matching
+ * many words) is decoded whole, up to {@value #MOST_CHARS} characters. One per search; not
+ * thread-safe.
  */
 final class Snippets extends UnifiedHighlighter {
   /** The most terms a prefix may match for its results to be highlighted from the postings. */
@@ -74,6 +75,13 @@ final class Snippets extends UnifiedHighlighter {
 
   /** Characters kept before the first match when a passage is too long. */
   private static final int BEFORE_MATCH = 80;
+
+  /**
+   * How far before its first match a text is decoded, in characters: a passage starts at most this
+   * far before its first mark, for a longer one is cut to {@value #BEFORE_MATCH} characters before
+   * it ({@link RunsFormatter}), so the passage is the one the whole text would give.
+   */
+  static final int LEAD = LENGTH + BEFORE_MATCH;
 
   /** The stored fields of the documents being highlighted, already read for their summaries. */
   private final Map<Integer, Document> documents = new HashMap<>();
@@ -159,7 +167,12 @@ final class Snippets extends UnifiedHighlighter {
 
   /** The UTF-8 text decoded up to {@code end}, an index into its bytes ({@link #end}). */
   private static String decodeTo(BytesRef utf8, int end) {
-    return new String(utf8.bytes, utf8.offset, end - utf8.offset, StandardCharsets.UTF_8);
+    return decode(utf8, utf8.offset, end);
+  }
+
+  /** The UTF-8 text decoded from {@code start} to {@code end}, indexes into its bytes. */
+  private static String decode(BytesRef utf8, int start, int end) {
+    return new String(utf8.bytes, start, end - start, StandardCharsets.UTF_8);
   }
 
   /**
@@ -167,6 +180,15 @@ final class Snippets extends UnifiedHighlighter {
    * when it is shorter. Never inside a character: one beyond the BMP counts as two.
    */
   private static int end(BytesRef utf8, int chars) {
+    return cut(utf8, chars).at();
+  }
+
+  /**
+   * Where the first {@code chars} characters (UTF-16 units) of UTF-8 text end: the index into its
+   * bytes, and the units before it, which is {@code chars} or one more when a character beyond the
+   * BMP straddles the point (never cut), or fewer when the text is shorter.
+   */
+  private static Cut cut(BytesRef utf8, int chars) {
     byte[] bytes = utf8.bytes;
     int end = utf8.offset + utf8.length;
     int at = utf8.offset;
@@ -187,8 +209,13 @@ final class Snippets extends UnifiedHighlighter {
         units += 2; // two UTF-16 units
       }
     }
-    return Math.min(at, end);
+    return new Cut(Math.min(at, end), units);
   }
+
+  /**
+   * A point in UTF-8 text: {@code at} an index into its bytes, {@code units} UTF-16 units before.
+   */
+  private record Cut(int at, int units) {}
 
   /**
    * Postings, as Lucene chooses for fields indexed with offsets, also when the search has prefixes
@@ -307,10 +334,12 @@ final class Snippets extends UnifiedHighlighter {
 
   /**
    * Lucene's field highlighter for a text whose offsets come from the postings, given the empty
-   * string for content: it finds the first match first, then decodes the stored text up to {@value
-   * #WINDOW} characters past it (at most {@value #MOST_CHARS}) and cuts the passage from that, as
-   * Lucene would from the whole text. A passage cut short where the decoded text ends is marked as
-   * going on ({@link RunsFormatter}).
+   * string for content: it finds the first match first, then decodes the stored text from {@value
+   * #LEAD} characters before it to {@value #WINDOW} characters past it (at most {@value
+   * #MOST_CHARS} from the start) and cuts the passage from that, as Lucene would from the whole
+   * text: offsets and passages are moved by where the decoded part starts, and scored as if they
+   * were not. A passage cut short at either end of the decoded part is marked as going on ({@link
+   * RunsFormatter}).
    */
   private final class NearFirstMatch extends FieldHighlighter {
     NearFirstMatch(
@@ -339,11 +368,22 @@ final class Snippets extends UnifiedHighlighter {
         int first = matched ? offsets.startOffset() : 0;
         BytesRef text = utf8.get();
         // a first match past MOST_CHARS leaves the start of the text, unmarked: WINDOW is enough
-        int end = end(text, first >= MOST_CHARS ? WINDOW : Math.min(MOST_CHARS, first + WINDOW));
-        String content = decodeTo(text, end);
+        boolean beyond = first >= MOST_CHARS;
+        Cut start = beyond ? new Cut(text.offset, 0) : cut(text, Math.max(0, first - LEAD));
+        int end = end(text, beyond ? WINDOW : Math.min(MOST_CHARS, first + WINDOW));
+        String content = decode(text, start.at(), end);
         breakIterator.setText(content);
-        Passage[] passages =
-            matched ? highlightOffsetsEnums(new Replayed(offsets)) : new Passage[0];
+        PassageScores scores = (PassageScores) passageScorer;
+        scores.shift = start.units();
+        Passage[] passages;
+        try {
+          passages =
+              matched && !beyond
+                  ? highlightOffsetsEnums(new Replayed(offsets, start.units()))
+                  : new Passage[0];
+        } finally {
+          scores.shift = 0;
+        }
         if (passages.length == 0) {
           passages =
               getSummaryPassagesNoHighlight(
@@ -352,18 +392,23 @@ final class Snippets extends UnifiedHighlighter {
         return passages.length == 0
             ? null
             : ((RunsFormatter) passageFormatter)
-                .format(passages, content, end < text.offset + text.length);
+                .format(passages, content, start.units() > 0, end < text.offset + text.length);
       }
     }
   }
 
-  /** Offsets whose current position is given again by the first {@link #nextPosition}. */
+  /**
+   * Offsets whose current position is given again by the first {@link #nextPosition}, each moved
+   * back by {@code shift} characters (where the decoded part of the text starts).
+   */
   private static final class Replayed extends OffsetsEnum {
     private final OffsetsEnum offsets;
+    private final int shift;
     private boolean replayed;
 
-    Replayed(OffsetsEnum positioned) {
+    Replayed(OffsetsEnum positioned, int shift) {
       this.offsets = positioned;
+      this.shift = shift;
     }
 
     @Override
@@ -387,12 +432,12 @@ final class Snippets extends UnifiedHighlighter {
 
     @Override
     public int startOffset() throws IOException {
-      return offsets.startOffset();
+      return offsets.startOffset() - shift;
     }
 
     @Override
     public int endOffset() throws IOException {
-      return offsets.endOffset();
+      return offsets.endOffset() - shift;
     }
 
     @Override
@@ -557,6 +602,12 @@ final class Snippets extends UnifiedHighlighter {
    * a passage, comparing them is cheaper, and a search no longer allocates megabytes.
    */
   private static final class PassageScores extends PassageScorer {
+    /**
+     * Where the text being scored starts in the whole text, in characters ({@link NearFirstMatch}):
+     * passages are scored by their place in the whole text, as if it had all been decoded.
+     */
+    int shift;
+
     @Override
     public float score(Passage passage, int contentLength) {
       int matches = passage.getNumMatches();
@@ -573,9 +624,9 @@ final class Snippets extends UnifiedHighlighter {
             inPassage++;
           }
         }
-        score += weight(contentLength, inDocument[i]) * tf(inPassage, passage.getLength());
+        score += weight(contentLength + shift, inDocument[i]) * tf(inPassage, passage.getLength());
       }
-      return score * norm(passage.getStartOffset());
+      return score * norm(passage.getStartOffset() + shift);
     }
 
     private static boolean seenBefore(BytesRef[] terms, int i) {
@@ -592,14 +643,16 @@ final class Snippets extends UnifiedHighlighter {
   private static final class RunsFormatter extends PassageFormatter {
     @Override
     public Object format(Passage[] passages, String content) {
-      return format(passages, content, false);
+      return format(passages, content, false, false);
     }
 
     /**
-     * The passages as runs; {@code goesOn} when {@code content} is only the start of the text, so
+     * The passages as runs. {@code startsLater} when {@code content} starts after the text does: a
+     * passage starting with it began in a sentence before it, so is cut as a long sentence is and
+     * marked as going on before; {@code goesOn} when {@code content} ends before the text does, so
      * that a passage reaching its end is marked as going on.
      */
-    Snippet format(Passage[] passages, String content, boolean goesOn) {
+    Snippet format(Passage[] passages, String content, boolean startsLater, boolean goesOn) {
       List<Snippet.Run> runs = new ArrayList<>();
       for (Passage passage : passages) {
         int[][] marks = merged(passage, content);
@@ -611,12 +664,13 @@ final class Snippets extends UnifiedHighlighter {
         while (end > start && Character.isWhitespace(content.charAt(end - 1))) {
           end--;
         }
-        if (end - start > LENGTH + BEFORE_MATCH) { // one long sentence: keep a window of it
+        boolean begunBefore = startsLater && passage.getStartOffset() == 0;
+        if (end - start > LENGTH + BEFORE_MATCH || begunBefore) { // a long sentence: a window
           int first = marks.length > 0 ? marks[0][0] : start;
           start = wordStart(content, Math.max(start, first - BEFORE_MATCH), first);
           end = wordEnd(content, Math.min(end, start + LENGTH), end);
         }
-        if (!runs.isEmpty() || start > 0) {
+        if (!runs.isEmpty() || start > 0 || startsLater) {
           runs.add(new Snippet.Run(runs.isEmpty() ? "… " : " … ", false));
         }
         int at = start;

@@ -241,6 +241,52 @@ class SearchIndexTest {
   }
 
   @Test
+  void a_match_far_into_a_text_gets_whole_sentences_around_it() {
+    String filler = "Nothing of note happened on this quiet day in the provinces. ".repeat(60);
+    index.update(
+        List.of(
+            Items.story(
+                9,
+                "A long report",
+                "Iran",
+                filler + "The saffron harvest was the best in years. " + filler,
+                "2026-11-01T08:00:00Z")),
+        5);
+
+    Snippet snippet = index.find(SearchRequest.of("saffron")).hits().getFirst().snippet();
+
+    assertThat(filler.length()).isGreaterThan(Snippets.LEAD + Snippets.WINDOW);
+    assertThat(snippet.plainText())
+        .as("whole sentences around the match, as the whole text would give")
+        .isEqualTo(
+            "… Nothing of note happened on this quiet day in the provinces."
+                + " The saffron harvest was the best in years."
+                + " Nothing of note happened on this quiet day in the provinces. …");
+  }
+
+  @Test
+  void a_match_deep_in_one_long_sentence_keeps_a_few_words_before_it_and_none_cut() {
+    String words = "and the long list of ministers went on ".repeat(40);
+    index.update(
+        List.of(
+            Items.story(
+                9,
+                "A long sentence",
+                "Iran",
+                "It began " + words + "until saffron came up " + words + "and ended.",
+                "2026-11-01T08:00:00Z")),
+        5);
+
+    Snippet snippet = index.find(SearchRequest.of("saffron")).hits().getFirst().snippet();
+
+    String text = snippet.plainText();
+    assertThat(text).startsWith("… ").endsWith(" …").contains("until saffron came up");
+    String before = text.substring(2, text.indexOf("saffron"));
+    assertThat(before.length()).isBetween(1, 80);
+    assertThat(words).as("whole words before the match").contains(before.replace("until ", ""));
+  }
+
+  @Test
   void a_snippet_is_the_best_passage_near_the_first_match_though_later_text_holds_more() {
     String filler = "Nothing of note happened on this quiet day in the provinces. ".repeat(50);
     index.update(
