@@ -184,7 +184,9 @@ class SearchIndexingTest {
     assertThat(later).isInstanceOf(Views.SearchOutcome.Found.class);
     assertThat(((Views.SearchOutcome.Found) later).page().total()).isGreaterThanOrEqualTo(1000);
     assertThat(headlines("1199")).containsExactly("Brief 1199 on dates");
-    assertThat(edition.version()).isGreaterThan(before);
+    // the version moves just after searches find the new index (so no "not ready" page is kept
+    // under the new version); a search may land between the two
+    assertThat(within(2_000, edition::version, v -> v > before)).isGreaterThan(before);
   }
 
   @Test
