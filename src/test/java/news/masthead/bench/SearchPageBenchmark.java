@@ -44,9 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
     value = 1,
     jvmArgsAppend = {
       "-XX:+UseSerialGC",
-      "-Xms64m",
-      "-Xmx160m",
-      "-Xmn48m",
+      "-Xms112m",
+      "-Xmx208m",
+      "-Xmn96m",
       "--add-modules=jdk.incubator.vector",
       "--enable-native-access=ALL-UNNAMED"
     })
