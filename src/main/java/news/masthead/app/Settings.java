@@ -29,7 +29,8 @@ import java.util.Properties;
  * @param pageCache {@code MASTHEAD_PAGE_CACHE} on or off, default on
  * @param pageCacheMegabytes {@code MASTHEAD_PAGE_CACHE_MB}, default 32: what the rendered pages
  *     kept in memory may weigh, for each of the page cache and the address cache in front of it
- *     (searches get an eighth more); the launcher's 208 MB heap (112 MB old) leaves room for the defaults
+ *     (searches get an eighth more); the launcher's 208 MB heap (112 MB old) leaves room for the
+ *     defaults
  */
 public record Settings(
     int port,
