@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns at the server's uncached work: rendering a page ({@link ResponseCache}) and answering an
@@ -35,6 +37,8 @@ public final class Turns {
 
   /** How often waits that have lasted their limit are ended. */
   static final long SWEEP_MS = 50;
+
+  private static final Logger LOG = LoggerFactory.getLogger(Turns.class);
 
   /** Whether this thread holds a turn already. */
   private static final ThreadLocal<Boolean> HOLDS_TURN = ThreadLocal.withInitial(() -> false);
@@ -80,7 +84,12 @@ public final class Turns {
               () -> {
                 Turns alive = reference.get();
                 if (alive != null) {
-                  alive.endOverlongWaits(System.nanoTime());
+                  try {
+                    alive.endOverlongWaits(System.nanoTime());
+                  } catch (RuntimeException | Error e) {
+                    // a task that throws is never run again: waits would then never end
+                    LOG.error("ending overlong waits for a turn failed; the sweep goes on", e);
+                  }
                 } else {
                   synchronized (sweep) {
                     sweep[0].cancel(false);
@@ -136,15 +145,20 @@ public final class Turns {
       return Optional.of(work.get());
     } finally {
       HOLDS_TURN.remove();
-      release();
+      release(1);
     }
   }
 
   /**
    * Takes {@code turns} turns once they are free and nothing came before; false when that took
-   * longer than {@code nanos} (give or take a sweep) or the thread was interrupted meanwhile.
+   * longer than {@code nanos} (give or take a sweep), or the thread was interrupted before or
+   * meanwhile (its interrupt kept, and no turn taken: work run interrupted would have its socket
+   * and database I/O fail).
    */
   private boolean await(int turns, long nanos) {
+    if (Thread.currentThread().isInterrupted()) {
+      return false;
+    }
     Waiter waiter;
     lock.lock();
     try {
@@ -152,23 +166,22 @@ public final class Turns {
         free -= turns;
         return true;
       }
+      if (nanos <= 0) {
+        return false;
+      }
       waiter = new Waiter(Thread.currentThread(), turns, System.nanoTime() + nanos);
       queue.addLast(waiter);
     } finally {
       lock.unlock();
     }
-    boolean interrupted = false;
     while (waiter.state == Waiter.WAITING) {
       LockSupport.park(this);
-      if (Thread.interrupted()) {
-        interrupted = true;
-        if (withdraw(waiter)) {
-          break;
+      if (Thread.currentThread().isInterrupted()) {
+        if (!withdraw(waiter) && waiter.state == Waiter.GRANTED) {
+          release(turns); // granted as the interrupt came: given back, as if it came first
         }
+        return false;
       }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
     }
     return waiter.state == Waiter.GRANTED;
   }
@@ -189,10 +202,10 @@ public final class Turns {
     }
   }
 
-  private void release() {
+  private void release(int turns) {
     lock.lock();
     try {
-      free++;
+      free += turns;
       grantInOrder();
     } finally {
       lock.unlock();

@@ -119,7 +119,7 @@ class TurnsTest {
   @Test
   void closing_waits_for_the_work_in_flight_and_for_the_work_that_came_before_it()
       throws InterruptedException {
-    Turns turns = new Turns(2, 300);
+    Turns turns = new Turns(2, 2_000);
     List<String> ran = Collections.synchronizedList(new ArrayList<>());
     Thread before;
     Thread closer;
@@ -137,6 +137,52 @@ class TurnsTest {
     assertThat(closed[0]).as("every turn taken for good").isTrue();
     assertThat(turns.take(() -> ran.add("came after"))).as("refused after its wait").isEmpty();
     assertThat(ran).containsExactly("came before");
+  }
+
+  @Test
+  void work_that_comes_while_a_turn_is_free_still_waits_behind_those_queued_before_it()
+      throws InterruptedException {
+    Turns turns = new Turns(2, 300);
+    try (HeldTurn held = new HeldTurn(turns)) {
+      Thread closer = Thread.ofPlatform().start(() -> turns.closeAfterWork(10_000));
+      waitUntilWaiting(turns, 1); // the closer waits for both turns; one is free
+
+      assertThat(turns.take(() -> "jumped the queue"))
+          .as("queued behind the closer, so refused after its wait")
+          .isEmpty();
+      held.close();
+      closer.join(5_000);
+    }
+  }
+
+  @Test
+  void a_refused_wait_for_every_turn_lets_those_behind_it_take_the_free_ones()
+      throws InterruptedException {
+    Turns turns = new Turns(2, 10_000);
+    List<String> ran = Collections.synchronizedList(new ArrayList<>());
+    try (HeldTurn held = new HeldTurn(turns)) {
+      Thread closer = Thread.ofPlatform().start(() -> turns.closeAfterWork(200));
+      waitUntilWaiting(turns, 1);
+      Thread behind = Thread.ofVirtual().start(() -> turns.take(() -> ran.add("behind")));
+      waitUntilWaiting(turns, 2);
+      closer.join(5_000);
+      behind.join(5_000);
+
+      assertThat(ran).as("ran while the other turn is still held").containsExactly("behind");
+    }
+  }
+
+  @Test
+  void an_interrupted_thread_takes_no_turn_and_keeps_its_interrupt() {
+    Turns turns = new Turns(1, 10_000);
+    Thread.currentThread().interrupt();
+    try {
+      assertThat(turns.take(() -> "run interrupted")).isEmpty();
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(turns.take(() -> "run")).as("no turn lost").contains("run");
   }
 
   @Test
