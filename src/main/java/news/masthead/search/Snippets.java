@@ -162,12 +162,7 @@ final class Snippets extends UnifiedHighlighter {
    * shorter. Only the bytes of those characters are read.
    */
   static String decode(BytesRef utf8, int chars) {
-    return decodeTo(utf8, end(utf8, chars));
-  }
-
-  /** The UTF-8 text decoded up to {@code end}, an index into its bytes ({@link #end}). */
-  private static String decodeTo(BytesRef utf8, int end) {
-    return decode(utf8, utf8.offset, end);
+    return decode(utf8, utf8.offset, end(utf8, chars));
   }
 
   /** The UTF-8 text decoded from {@code start} to {@code end}, indexes into its bytes. */
@@ -369,7 +364,7 @@ final class Snippets extends UnifiedHighlighter {
         BytesRef text = utf8.get();
         // a first match past MOST_CHARS leaves the start of the text, unmarked: WINDOW is enough
         boolean beyond = first >= MOST_CHARS;
-        Cut start = beyond ? new Cut(text.offset, 0) : cut(text, Math.max(0, first - LEAD));
+        Cut start = cut(text, beyond ? 0 : Math.max(0, first - LEAD));
         int end = end(text, beyond ? WINDOW : Math.min(MOST_CHARS, first + WINDOW));
         String content = decode(text, start.at(), end);
         breakIterator.setText(content);
@@ -378,7 +373,7 @@ final class Snippets extends UnifiedHighlighter {
         Passage[] passages;
         try {
           passages =
-              matched && !beyond
+              matched
                   ? highlightOffsetsEnums(new Replayed(offsets, start.units()))
                   : new Passage[0];
         } finally {

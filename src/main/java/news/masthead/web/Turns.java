@@ -76,29 +76,35 @@ public final class Turns {
    * else holds it; the sweep holds it only weakly, so a {@code Turns} no longer used is collected.
    */
   private static void sweepWhileReachable(Turns turns) {
-    WeakReference<Turns> reference = new WeakReference<>(turns);
-    ScheduledFuture<?>[] sweep = new ScheduledFuture<?>[1];
-    synchronized (sweep) {
-      sweep[0] =
-          SWEEPER.scheduleWithFixedDelay(
-              () -> {
-                Turns alive = reference.get();
-                if (alive != null) {
-                  try {
-                    alive.endOverlongWaits(System.nanoTime());
-                  } catch (RuntimeException | Error e) {
-                    // a task that throws is never run again: waits would then never end
-                    LOG.error("ending overlong waits for a turn failed; the sweep goes on", e);
-                  }
-                } else {
-                  synchronized (sweep) {
-                    sweep[0].cancel(false);
-                  }
-                }
-              },
-              SWEEP_MS,
-              SWEEP_MS,
-              TimeUnit.MILLISECONDS);
+    Sweep sweep = new Sweep(new WeakReference<>(turns));
+    sweep.scheduled =
+        SWEEPER.scheduleWithFixedDelay(sweep, SWEEP_MS, SWEEP_MS, TimeUnit.MILLISECONDS);
+  }
+
+  /** One {@code Turns}' sweep: cancels itself once its {@code Turns} has been collected. */
+  private static final class Sweep implements Runnable {
+    private final WeakReference<Turns> turns;
+
+    /** Set just after scheduling, while the {@code Turns} is still in its constructor. */
+    volatile ScheduledFuture<?> scheduled;
+
+    Sweep(WeakReference<Turns> turns) {
+      this.turns = turns;
+    }
+
+    @Override
+    public void run() {
+      Turns alive = turns.get();
+      if (alive == null) {
+        scheduled.cancel(false);
+        return;
+      }
+      try {
+        alive.endOverlongWaits(System.nanoTime());
+      } catch (RuntimeException | Error e) {
+        // a task that throws is never run again: waits would then never end
+        LOG.error("ending overlong waits for a turn failed; the sweep goes on", e);
+      }
     }
   }
 

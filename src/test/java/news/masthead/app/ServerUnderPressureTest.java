@@ -8,11 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import news.masthead.testing.HeldTurns;
 import news.masthead.testing.RunningSite;
 import news.masthead.web.Turns;
 import org.junit.jupiter.api.Test;
@@ -27,49 +26,13 @@ import tools.jackson.databind.json.JsonMapper;
 class ServerUnderPressureTest {
   static final JsonMapper JSON = JsonMapper.builder().build();
 
-  /** Holds every turn of a server until released, as a flood of renders would. */
-  static final class AllTurnsHeld implements AutoCloseable {
-    private final CountDownLatch release = new CountDownLatch(1);
-    private final List<Thread> holders = new ArrayList<>();
-
-    AllTurnsHeld(Turns turns) throws InterruptedException {
-      int count = Runtime.getRuntime().availableProcessors();
-      CountDownLatch held = new CountDownLatch(count);
-      for (int i = 0; i < count; i++) {
-        holders.add(
-            Thread.ofPlatform()
-                .start(
-                    () ->
-                        turns.take(
-                            () -> {
-                              held.countDown();
-                              try {
-                                release.await();
-                              } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                              }
-                              return true;
-                            })));
-      }
-      assertThat(held.await(5, TimeUnit.SECONDS)).as("every turn taken").isTrue();
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      release.countDown();
-      for (Thread holder : holders) {
-        holder.join();
-      }
-    }
-  }
-
   @Test
   void api_reads_that_wait_too_long_for_a_turn_are_told_the_site_is_busy_not_a_500(
       @TempDir Path data) throws Exception {
     try (RunningSite site = RunningSite.withDemo(data)) {
       List<String> reads =
           List.of("/api/v1/items", "/api/v1/items/1", "/api/v1/sections", "/api/v1/tags");
-      try (AllTurnsHeld flood = new AllTurnsHeld(site.masthead().turns())) {
+      try (HeldTurns flood = HeldTurns.all(site.masthead().turns())) {
         for (String path : reads) {
           HttpResponse<String> busy = site.get(path);
           assertThat(busy.statusCode()).as(path).isEqualTo(503);
@@ -97,7 +60,7 @@ class ServerUnderPressureTest {
               "/api/v1/items/1?format=xml",
               "/api/v1/sections?language=xx",
               "/api/v1/tags?cursor=%25%25");
-      try (AllTurnsHeld flood = new AllTurnsHeld(site.masthead().turns())) {
+      try (HeldTurns flood = HeldTurns.all(site.masthead().turns())) {
         for (String path : malformed) {
           HttpResponse<String> refused = site.get(path);
           assertThat(refused.statusCode()).as(path + ": not a 503 after waiting").isEqualTo(400);
@@ -117,7 +80,7 @@ class ServerUnderPressureTest {
     URI noTurnNeeded = URI.create(site.url("/api/openapi.json"));
     CompletableFuture<HttpResponse<String>> inFlight;
     Thread closing;
-    try (AllTurnsHeld flood = new AllTurnsHeld(turns)) {
+    try (HeldTurns flood = HeldTurns.all(turns)) {
       inFlight =
           http.sendAsync(
               HttpRequest.newBuilder(URI.create(site.url("/api/v1/items?limit=3")))

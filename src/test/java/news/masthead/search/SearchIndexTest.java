@@ -220,20 +220,18 @@ class SearchIndexTest {
     assertThat(hit.snippet().plainText()).startsWith("Nothing of note happened");
   }
 
+  /** Indexes one story of {@code text} and searches it for "saffron": its snippet. */
+  private Snippet saffronSnippetOf(String headline, String text) {
+    index.update(List.of(Items.story(9, headline, "Iran", text, "2026-11-01T08:00:00Z")), 5);
+    return index.find(SearchRequest.of("saffron")).hits().getFirst().snippet();
+  }
+
   @Test
   void a_long_text_is_cut_to_a_passage_around_the_match() {
     String filler = "Nothing of note happened on this quiet day in the provinces. ".repeat(40);
-    index.update(
-        List.of(
-            Items.story(
-                9,
-                "A long report",
-                "Iran",
-                filler + "The saffron harvest was the best in years. " + filler,
-                "2026-11-01T08:00:00Z")),
-        5);
-
-    Snippet snippet = index.find(SearchRequest.of("saffron")).hits().getFirst().snippet();
+    Snippet snippet =
+        saffronSnippetOf(
+            "A long report", filler + "The saffron harvest was the best in years. " + filler);
 
     assertThat(snippet.marked()).containsExactly("saffron");
     assertThat(snippet.plainText()).startsWith("… ").endsWith(" …");
@@ -243,17 +241,9 @@ class SearchIndexTest {
   @Test
   void a_match_far_into_a_text_gets_whole_sentences_around_it() {
     String filler = "Nothing of note happened on this quiet day in the provinces. ".repeat(60);
-    index.update(
-        List.of(
-            Items.story(
-                9,
-                "A long report",
-                "Iran",
-                filler + "The saffron harvest was the best in years. " + filler,
-                "2026-11-01T08:00:00Z")),
-        5);
-
-    Snippet snippet = index.find(SearchRequest.of("saffron")).hits().getFirst().snippet();
+    Snippet snippet =
+        saffronSnippetOf(
+            "A long report", filler + "The saffron harvest was the best in years. " + filler);
 
     assertThat(filler.length()).isGreaterThan(Snippets.LEAD + Snippets.WINDOW);
     assertThat(snippet.plainText())
@@ -267,17 +257,10 @@ class SearchIndexTest {
   @Test
   void a_match_deep_in_one_long_sentence_keeps_a_few_words_before_it_and_none_cut() {
     String words = "and the long list of ministers went on ".repeat(40);
-    index.update(
-        List.of(
-            Items.story(
-                9,
-                "A long sentence",
-                "Iran",
-                "It began " + words + "until saffron came up " + words + "and ended.",
-                "2026-11-01T08:00:00Z")),
-        5);
-
-    Snippet snippet = index.find(SearchRequest.of("saffron")).hits().getFirst().snippet();
+    Snippet snippet =
+        saffronSnippetOf(
+            "A long sentence",
+            "It began " + words + "until saffron came up " + words + "and ended.");
 
     String text = snippet.plainText();
     assertThat(text).startsWith("… ").endsWith(" …").contains("until saffron came up");
@@ -289,19 +272,12 @@ class SearchIndexTest {
   @Test
   void a_snippet_is_the_best_passage_near_the_first_match_though_later_text_holds_more() {
     String filler = "Nothing of note happened on this quiet day in the provinces. ".repeat(50);
-    index.update(
-        List.of(
-            Items.story(
-                9,
-                "A long report",
-                "Iran",
-                "Saffron growers met in Mashhad. "
-                    + filler
-                    + "Saffron, saffron and more saffron filled the market.",
-                "2026-11-01T08:00:00Z")),
-        5);
-
-    Snippet snippet = index.find(SearchRequest.of("saffron")).hits().getFirst().snippet();
+    Snippet snippet =
+        saffronSnippetOf(
+            "A long report",
+            "Saffron growers met in Mashhad. "
+                + filler
+                + "Saffron, saffron and more saffron filled the market.");
 
     assertThat(snippet.marked()).containsExactly("Saffron");
     assertThat(snippet.plainText()).startsWith("Saffron growers met in Mashhad.");
@@ -329,17 +305,10 @@ class SearchIndexTest {
 
   @Test
   void a_snippet_that_reaches_the_end_of_its_text_does_not_say_it_goes_on() {
-    index.update(
-        List.of(
-            Items.story(
-                9,
-                "A short report",
-                "Iran",
-                "The \u201Csaffron\u201D harvest \u2014 the best in years \u2014 ended.",
-                "2026-11-01T08:00:00Z")),
-        5);
-
-    Snippet snippet = index.find(SearchRequest.of("saffron")).hits().getFirst().snippet();
+    Snippet snippet =
+        saffronSnippetOf(
+            "A short report",
+            "The \u201Csaffron\u201D harvest \u2014 the best in years \u2014 ended.");
 
     assertThat(snippet.plainText())
         .isEqualTo("The \u201Csaffron\u201D harvest \u2014 the best in years \u2014 ended.");

@@ -6,46 +6,22 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import news.masthead.testing.HeldTurns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(60) // a wait that is never ended would otherwise hang the build
 class TurnsTest {
-  /** Holds one of {@code turns}' turns on a thread of its own until closed. */
-  private static final class HeldTurn implements AutoCloseable {
-    private final CountDownLatch release = new CountDownLatch(1);
-    private final Thread holder;
-
-    HeldTurn(Turns turns) throws InterruptedException {
-      CountDownLatch held = new CountDownLatch(1);
-      holder =
-          Thread.ofVirtual()
-              .start(
-                  () ->
-                      turns.take(
-                          () -> {
-                            held.countDown();
-                            awaitQuietly(release);
-                            return true;
-                          }));
-      assertThat(held.await(5, TimeUnit.SECONDS)).as("the turn was taken").isTrue();
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      release.countDown();
-      holder.join(5_000);
-    }
-  }
-
-  private static void awaitQuietly(CountDownLatch latch) {
-    try {
-      latch.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  /**
+   * Starts {@code work} on a thread of its own, to take a turn, and returns once {@code inLine}
+   * pieces of work (it among them) wait for one.
+   */
+  private static Thread startWaiting(Turns turns, Runnable work, int inLine)
+      throws InterruptedException {
+    Thread waiter = Thread.ofVirtual().start(work);
+    waitUntilWaiting(turns, inLine);
+    return waiter;
   }
 
   private static void waitUntilWaiting(Turns turns, int count) throws InterruptedException {
@@ -61,11 +37,10 @@ class TurnsTest {
     Turns turns = new Turns(1, 10_000);
     List<Integer> order = Collections.synchronizedList(new ArrayList<>());
     List<Thread> waiting = new ArrayList<>();
-    try (HeldTurn held = new HeldTurn(turns)) {
+    try (HeldTurns held = HeldTurns.of(turns, 1)) {
       for (int i = 0; i < 5; i++) {
         int n = i;
-        waiting.add(Thread.ofVirtual().start(() -> turns.take(() -> order.add(n))));
-        waitUntilWaiting(turns, i + 1);
+        waiting.add(startWaiting(turns, () -> turns.take(() -> order.add(n)), i + 1));
       }
     }
     for (Thread thread : waiting) {
@@ -81,7 +56,7 @@ class TurnsTest {
     Turns turns = new Turns(1, 200);
     Optional<String> refused;
     long waited;
-    try (HeldTurn held = new HeldTurn(turns)) {
+    try (HeldTurns held = HeldTurns.of(turns, 1)) {
       long start = System.nanoTime();
       refused = turns.take(() -> "never run");
       waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -99,15 +74,15 @@ class TurnsTest {
       throws InterruptedException {
     Turns turns = new Turns(1, 10_000);
     List<Object> outcome = Collections.synchronizedList(new ArrayList<>());
-    try (HeldTurn held = new HeldTurn(turns)) {
+    try (HeldTurns held = HeldTurns.of(turns, 1)) {
       Thread waiter =
-          Thread.ofVirtual()
-              .start(
-                  () -> {
-                    outcome.add(turns.take(() -> "never run"));
-                    outcome.add(Thread.currentThread().isInterrupted());
-                  });
-      waitUntilWaiting(turns, 1);
+          startWaiting(
+              turns,
+              () -> {
+                outcome.add(turns.take(() -> "never run"));
+                outcome.add(Thread.currentThread().isInterrupted());
+              },
+              1);
       waiter.interrupt();
       waiter.join(5_000);
       assertThat(turns.waiting()).isZero();
@@ -124,10 +99,8 @@ class TurnsTest {
     Thread before;
     Thread closer;
     boolean[] closed = new boolean[1];
-    try (HeldTurn first = new HeldTurn(turns);
-        HeldTurn second = new HeldTurn(turns)) {
-      before = Thread.ofVirtual().start(() -> turns.take(() -> ran.add("came before")));
-      waitUntilWaiting(turns, 1);
+    try (HeldTurns held = HeldTurns.of(turns, 2)) {
+      before = startWaiting(turns, () -> turns.take(() -> ran.add("came before")), 1);
       closer = Thread.ofPlatform().start(() -> closed[0] = turns.closeAfterWork(10_000));
       waitUntilWaiting(turns, 2);
     }
@@ -143,7 +116,7 @@ class TurnsTest {
   void work_that_comes_while_a_turn_is_free_still_waits_behind_those_queued_before_it()
       throws InterruptedException {
     Turns turns = new Turns(2, 300);
-    try (HeldTurn held = new HeldTurn(turns)) {
+    try (HeldTurns held = HeldTurns.of(turns, 1)) {
       Thread closer = Thread.ofPlatform().start(() -> turns.closeAfterWork(10_000));
       waitUntilWaiting(turns, 1); // the closer waits for both turns; one is free
 
@@ -160,11 +133,10 @@ class TurnsTest {
       throws InterruptedException {
     Turns turns = new Turns(2, 10_000);
     List<String> ran = Collections.synchronizedList(new ArrayList<>());
-    try (HeldTurn held = new HeldTurn(turns)) {
+    try (HeldTurns held = HeldTurns.of(turns, 1)) {
       Thread closer = Thread.ofPlatform().start(() -> turns.closeAfterWork(200));
       waitUntilWaiting(turns, 1);
-      Thread behind = Thread.ofVirtual().start(() -> turns.take(() -> ran.add("behind")));
-      waitUntilWaiting(turns, 2);
+      Thread behind = startWaiting(turns, () -> turns.take(() -> ran.add("behind")), 2);
       closer.join(5_000);
       behind.join(5_000);
 
@@ -188,7 +160,7 @@ class TurnsTest {
   @Test
   void closing_gives_up_when_work_still_holds_a_turn_after_its_wait() throws InterruptedException {
     Turns turns = new Turns(1, 10_000);
-    try (HeldTurn held = new HeldTurn(turns)) {
+    try (HeldTurns held = HeldTurns.of(turns, 1)) {
       assertThat(turns.closeAfterWork(100)).isFalse();
       assertThat(turns.waiting()).isZero();
     }
