@@ -112,10 +112,79 @@ public final class Database implements AutoCloseable {
           "cannot connect to " + withoutSecrets(jdbcUrl) + ": " + rootMessage(e), e);
     }
     Database database = new Database(pool, dialect, withoutSecrets(jdbcUrl));
-    if (check == SchemaCheck.FULL || database.appliedVersion() < SCHEMA_VERSION) {
-      database.migrate();
+    int applied = database.appliedVersion();
+    if (applied > SCHEMA_VERSION) {
+      pool.close();
+      throw new SchemaTooNew(database.description, applied);
+    }
+    if (check == SchemaCheck.FULL || applied == 0 || dialect == Dialect.SQLITE) {
+      if (check == SchemaCheck.FULL || applied < SCHEMA_VERSION) {
+        database.migrate();
+      }
+    } else if (applied < SCHEMA_VERSION) {
+      pool.close();
+      throw new SchemaBehind(database.description, applied);
     }
     return database;
+  }
+
+  /**
+   * The database's schema is newer than this Masthead knows: a newer version migrated it. Running
+   * an older node on it could write what the newer schema forbids, so the node refuses to start.
+   */
+  public static final class SchemaTooNew extends StoreFailure {
+    SchemaTooNew(String database, int applied) {
+      super(
+          "the schema of "
+              + database
+              + " is at version "
+              + applied
+              + ", newer than this Masthead knows (version "
+              + SCHEMA_VERSION
+              + "): a newer Masthead has migrated it. Run that newer version on this node;"
+              + " nothing was changed",
+          null);
+    }
+  }
+
+  /**
+   * A shared PostgreSQL database's schema is older than this Masthead needs. Migrating a database
+   * other nodes serve from is the operator's step ({@code masthead migrate}), never a side effect
+   * of starting one node.
+   */
+  public static final class SchemaBehind extends StoreFailure {
+    SchemaBehind(String database, int applied) {
+      super(
+          "the schema of "
+              + database
+              + " is at version "
+              + applied
+              + " but this Masthead needs version "
+              + SCHEMA_VERSION
+              + ": run `./masthead migrate` with this version first (the migrations only add, so"
+              + " nodes still on the old version keep serving), then start this node",
+          null);
+    }
+  }
+
+  /** Whether the schema is at the version this Masthead knows: a readiness check. */
+  public boolean schemaIsCurrent() {
+    return appliedVersion() == SCHEMA_VERSION;
+  }
+
+  /**
+   * Whether the database answers a trivial query within {@code seconds}: a readiness check. Never
+   * throws.
+   */
+  public boolean answers(int seconds) {
+    try (Connection connection = pool.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.setQueryTimeout(seconds);
+      statement.execute("SELECT 1");
+      return true;
+    } catch (SQLException | RuntimeException e) {
+      return false;
+    }
   }
 
   private void migrate() {

@@ -24,6 +24,7 @@ import news.masthead.content.Status;
 import news.masthead.content.Subject;
 import news.masthead.content.SubjectKind;
 import news.masthead.content.Teaser;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
@@ -74,8 +75,11 @@ public final class ItemStore {
         .jdbi()
         .inTransaction(
             handle -> {
-              try (RevisionWriter writer = new RevisionWriter(handle.getConnection())) {
-                return writer.write(revision, copy);
+              try (RevisionWriter writer =
+                  new RevisionWriter(handle.getConnection(), database.dialect())) {
+                SavedRevision saved = writer.write(revision, copy);
+                writer.appendChanges();
+                return saved;
               } catch (SQLException e) {
                 throw new StoreFailure("cannot save " + revision.uri() + ": " + e.getMessage(), e);
               }
@@ -95,9 +99,10 @@ public final class ItemStore {
             handle -> {
               Connection connection = handle.getConnection();
               List<Outcome> outcomes = new ArrayList<>(revisions.size());
-              try (RevisionWriter writer = new RevisionWriter(connection)) {
+              try (RevisionWriter writer = new RevisionWriter(connection, database.dialect())) {
                 for (PreparedRevision prepared : revisions) {
                   Savepoint savepoint = connection.setSavepoint();
+                  int logged = writer.unloggedCount();
                   Outcome outcome;
                   try {
                     outcome =
@@ -105,11 +110,13 @@ public final class ItemStore {
                     connection.releaseSavepoint(savepoint);
                   } catch (SQLException | RuntimeException e) {
                     connection.rollback(savepoint);
+                    writer.forgetAfter(logged);
                     outcome = new Outcome.Refused(Database.rootMessage(e));
                   }
                   outcomes.add(outcome);
                   progress.accept(outcome);
                 }
+                writer.appendChanges();
               } catch (SQLException e) {
                 throw new StoreFailure("cannot save a batch of revisions: " + e.getMessage(), e);
               }
@@ -424,29 +431,43 @@ public final class ItemStore {
         .jdbi()
         .withHandle(
             handle -> {
-              List<long[]> changes =
-                  handle
-                      .createQuery(
-                          "SELECT seq, item_id FROM changes WHERE seq > :seq ORDER BY seq"
-                              + " LIMIT :limit")
-                      .bind("seq", seq)
-                      .bind("limit", limit)
-                      .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
-                      .list();
+              List<Change> changes = changesSince(handle, seq, limit);
               if (changes.isEmpty()) {
                 return new ChangedItems(List.of(), seq);
               }
-              java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
-              changes.forEach(change -> ids.add(change[1]));
+              List<Long> ids =
+                  changes.stream().map(change -> change.item().value()).distinct().toList();
               List<Item> changed =
                   handle
                       .createQuery(
                           ITEMS_AT_LATEST_REVISION + " WHERE i.id IN (<ids>) ORDER BY i.id")
-                      .bindList("ids", List.copyOf(ids))
+                      .bindList("ids", ids)
                       .map((rs, ctx) -> itemOf(rs))
                       .list();
-              return new ChangedItems(changed, changes.getLast()[0]);
+              return new ChangedItems(changed, changes.getLast().seq());
             });
+  }
+
+  /** One entry of the change log: a revision saved, at its position. */
+  public record Change(long seq, ItemId item, int revision) {}
+
+  /**
+   * The change log's entries after position {@code seq}, in order, at most {@code limit}. Entries
+   * are numbered in the order their transactions committed, so a reader that has read up to a
+   * position never later meets an entry before it.
+   */
+  public List<Change> listChanges(long seq, int limit) {
+    return database.jdbi().withHandle(handle -> changesSince(handle, seq, limit));
+  }
+
+  private static List<Change> changesSince(Handle handle, long seq, int limit) {
+    return handle
+        .createQuery(
+            "SELECT seq, item_id, revision FROM changes WHERE seq > :seq ORDER BY seq LIMIT :limit")
+        .bind("seq", seq)
+        .bind("limit", limit)
+        .map((rs, ctx) -> new Change(rs.getLong(1), new ItemId(rs.getLong(2)), rs.getInt(3)))
+        .list();
   }
 
   /** What {@link #listChangedSince} found: the changed items, and the position they reach. */

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,9 +21,17 @@ import news.masthead.content.Subject;
 /**
  * Writes revisions inside one open transaction, with every statement prepared once and reused for
  * each revision: an import of thousands of items parses its SQL a handful of times, not thousands.
- * Not thread-safe; lives as long as its transaction. Close it before committing.
+ *
+ * <p>The change log is written last, by {@link #appendChanges}, just before the commit: on
+ * PostgreSQL it first takes a transaction-scoped advisory lock that every writer of the log takes,
+ * so log entries are numbered in the order their transactions commit, and a follower that has read
+ * up to {@code seq} can never later meet a smaller one. Not thread-safe; lives as long as its
+ * transaction. Close it before committing.
  */
 final class RevisionWriter implements AutoCloseable {
+  /** The advisory lock key that serialises appends to the change log (any constant will do). */
+  static final long CHANGE_LOG_LOCK = 0x4d617374_6865_6164L;
+
   private final PreparedStatement findItem;
   private final PreparedStatement sameRevision;
   private final PreparedStatement insertItem;
@@ -33,8 +42,16 @@ final class RevisionWriter implements AutoCloseable {
   private final PreparedStatement upsertSection;
   private final PreparedStatement insertChange;
   private final Set<Section> sectionsWritten = new HashSet<>();
+  private final List<Change> unlogged = new ArrayList<>();
+  private final Database.Dialect dialect;
+  private final Connection connection;
 
-  RevisionWriter(Connection connection) throws SQLException {
+  /** A change log entry waiting for {@link #appendChanges}. */
+  private record Change(long itemId, int revision, long at) {}
+
+  RevisionWriter(Connection connection, Database.Dialect dialect) throws SQLException {
+    this.connection = connection;
+    this.dialect = dialect;
     findItem = connection.prepareStatement("SELECT id, revision FROM items WHERE uri = ?");
     sameRevision =
         connection.prepareStatement(
@@ -44,7 +61,8 @@ final class RevisionWriter implements AutoCloseable {
         connection.prepareStatement(
             "INSERT INTO items (profile, language, section, slug, headline, standfirst, teaser,"
                 + " teaser_shortened, byline, genre, status, first_published, updated, revision,"
-                + " uri) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) RETURNING id");
+                + " uri) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT (uri) DO"
+                + " NOTHING RETURNING id");
     updateItem =
         connection.prepareStatement(
             "UPDATE items SET profile = ?, language = ?, section = ?, slug = ?, headline = ?,"
@@ -69,25 +87,34 @@ final class RevisionWriter implements AutoCloseable {
   }
 
   /**
-   * Writes one revision: the item's listing row, the revision, its subjects, its section and a
-   * change log entry.
+   * Writes one revision: the item's listing row, the revision, its subjects and its section; its
+   * change log entry waits for {@link #appendChanges}. Two transactions creating one new uri at
+   * once end as one item with two revisions (or an {@link EditConflict} when the second was based
+   * on a revision).
    *
    * @throws EditConflict when the revision is based on one that is no longer the latest
    */
   SavedRevision write(NewRevision r, String copyJson) throws SQLException {
-    long id;
-    int latest = 0;
-    findItem.setString(1, r.uri());
-    try (ResultSet rows = findItem.executeQuery()) {
-      id = rows.next() ? rows.getLong(1) : -1;
-      if (id > 0) {
-        latest = rows.getInt(2);
-      }
-    }
+    long[] found = findItem(r.uri());
+    long id = found[0];
+    int latest = (int) found[1];
     String status = r.status().code();
     Long firstPublished = r.firstPublished().map(Instant::toEpochMilli).orElse(null);
+    if (id < 0) {
+      id = insertItem(r, status, firstPublished);
+      if (id < 0) {
+        // Another transaction created this uri since we looked, and has committed (the insert
+        // waited for it): this save becomes a revision of that item, or a conflict.
+        found = findItem(r.uri());
+        id = found[0];
+        latest = (int) found[1];
+        if (id < 0) {
+          throw new SQLException("item " + r.uri() + " could be neither created nor found");
+        }
+      }
+    }
     int number;
-    if (id > 0) {
+    if (latest > 0) {
       if (r.basedOn().isPresent() && r.basedOn().getAsInt() != latest) {
         throw new EditConflict(r.uri(), r.basedOn().getAsInt(), latest);
       }
@@ -115,13 +142,6 @@ final class RevisionWriter implements AutoCloseable {
       deleteSubjects.executeUpdate();
     } else {
       number = 1;
-      int at = listingColumns(insertItem, r, status, firstPublished);
-      insertItem.setLong(at++, r.savedAt().toEpochMilli());
-      insertItem.setString(at, r.uri());
-      try (ResultSet keys = insertItem.executeQuery()) {
-        keys.next();
-        id = keys.getLong(1);
-      }
     }
     insertRevision.setLong(1, id);
     insertRevision.setInt(2, number);
@@ -151,11 +171,65 @@ final class RevisionWriter implements AutoCloseable {
       upsertSection.setString(3, section.name());
       upsertSection.executeUpdate();
     }
-    insertChange.setLong(1, id);
-    insertChange.setInt(2, number);
-    insertChange.setLong(3, r.savedAt().toEpochMilli());
-    insertChange.executeUpdate();
+    unlogged.add(new Change(id, number, r.savedAt().toEpochMilli()));
     return new SavedRevision(new ItemId(id), number, latest == 0);
+  }
+
+  /** The item's id and latest revision, or {@code {-1, 0}} when no item has this uri. */
+  private long[] findItem(String uri) throws SQLException {
+    findItem.setString(1, uri);
+    try (ResultSet rows = findItem.executeQuery()) {
+      return rows.next() ? new long[] {rows.getLong(1), rows.getInt(2)} : new long[] {-1, 0};
+    }
+  }
+
+  /** Creates the item's listing row; -1 when another transaction created the uri meanwhile. */
+  private long insertItem(NewRevision r, String status, Long firstPublished) throws SQLException {
+    int at = listingColumns(insertItem, r, status, firstPublished);
+    insertItem.setLong(at++, r.savedAt().toEpochMilli());
+    insertItem.setString(at, r.uri());
+    try (ResultSet keys = insertItem.executeQuery()) {
+      return keys.next() ? keys.getLong(1) : -1;
+    }
+  }
+
+  /** How many revisions written so far still wait for their change log entry. */
+  int unloggedCount() {
+    return unlogged.size();
+  }
+
+  /**
+   * Forgets the change log entries of revisions written after the first {@code count}: their
+   * savepoint was rolled back.
+   */
+  void forgetAfter(int count) {
+    unlogged.subList(count, unlogged.size()).clear();
+  }
+
+  /**
+   * Appends the change log entries of every revision written, in order; call it last, just before
+   * the commit. On PostgreSQL it waits for every other transaction appending to the log to end
+   * first, so the log's sequence numbers follow the order of commits.
+   */
+  void appendChanges() throws SQLException {
+    if (unlogged.isEmpty()) {
+      return;
+    }
+    if (dialect == Database.Dialect.POSTGRESQL) {
+      try (PreparedStatement lock =
+          connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+        lock.setLong(1, CHANGE_LOG_LOCK);
+        lock.execute();
+      }
+    }
+    for (Change change : unlogged) {
+      insertChange.setLong(1, change.itemId());
+      insertChange.setInt(2, change.revision());
+      insertChange.setLong(3, change.at());
+      insertChange.addBatch();
+    }
+    insertChange.executeBatch();
+    unlogged.clear();
   }
 
   /** Sets the listing columns shared by insert and update; returns the next parameter index. */

@@ -1,7 +1,7 @@
 package news.masthead.store;
 
 /** The database could not be reached or refused a statement. The message says which and why. */
-public final class StoreFailure extends RuntimeException {
+public class StoreFailure extends RuntimeException {
   public StoreFailure(String message, Throwable cause) {
     super(message, cause);
   }
