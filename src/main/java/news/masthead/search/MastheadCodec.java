@@ -1,52 +1,43 @@
 package news.masthead.search;
 
-import org.apache.lucene.codecs.compressing.CompressionMode;
+import org.apache.lucene.codecs.FilterCodec;
+import org.apache.lucene.codecs.StoredFieldsFormat;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+import org.apache.lucene.codecs.lucene90.compressing.Lucene90CompressingStoredFieldsFormat;
 
 /**
- * Lucene's default codec, with stored fields kept plain in small chunks. A page of results reads
- * the stored text of ten documents for its snippets; the default format compresses 80 KB chunks
- * with a shared dictionary, so each read decompresses the dictionary and a sub-block several times
- * the document's size. Here a chunk holds about {@value SmallChunksCodec#CHUNK_BYTES} bytes (one or
- * two items), not compressed ({@link PlainBlocks}), and a read copies only the document it wants.
- * The stored fields take about twice the disk. Registered for Lucene's SPI (META-INF/services), as
- * every codec must be to read its segments back; segments written with the default codec, {@link
- * Masthead1} or {@link Masthead2} stay readable, and merges rewrite them with this one.
+ * The search index's codec: Lucene's default, with stored fields in chunks of about {@value
+ * #CHUNK_BYTES} bytes (one or two items) kept plain ({@link PlainBlocks}), so that reading the
+ * stored text of a page of results copies only those documents' bytes instead of decompressing
+ * whole chunks around them. The reason, measured, is in {@code bench/RESULTS.md} ("Stored fields").
+ *
+ * <p>Registered for Lucene's SPI ({@code META-INF/services}), as a codec must be for its segments
+ * to be read back. It is the only codec this version reads besides Lucene's own: an index written
+ * by any other (an earlier version's, under another name) is discarded and rebuilt from the
+ * database ({@link SearchIndex#open}). Immutable.
  */
-public final class MastheadCodec extends SmallChunksCodec {
+public final class MastheadCodec extends FilterCodec {
   /**
-   * The codec's name, written into every segment it makes. Whenever the delegate codec or the
-   * stored-fields settings change, give this codec a new name (Masthead4) and keep the old settings
-   * registered under the old name, as {@link Masthead1} and {@link Masthead2} are, so that indexes
-   * written with them stay readable. An index a version cannot read (after a rollback to a version
-   * without this codec) is discarded and rebuilt from the database ({@link SearchIndex#open}).
+   * The codec's name, written into every segment it makes. Give it a new name (Masthead4) whenever
+   * the delegate codec or the stored-fields settings change, so that indexes written with the old
+   * settings are known as foreign and rebuilt rather than misread; never keep the old settings
+   * registered.
    */
   public static final String NAME = "Masthead3";
 
+  static final int CHUNK_BYTES = 4 * 1024;
+
+  private final StoredFieldsFormat storedFields =
+      new Lucene90CompressingStoredFieldsFormat(
+          "MastheadStoredFieldsPlain", PlainBlocks.MODE, CHUNK_BYTES, 128, 10);
+
   /** For Lucene's SPI, which makes codecs by name. */
   public MastheadCodec() {
-    super(NAME, "MastheadStoredFieldsPlain", PlainBlocks.MODE);
+    super(NAME, new Lucene104Codec());
   }
 
-  /**
-   * The second version: the same chunks compressed with LZ4, decompressed on the heap ({@link
-   * HeapLz4}). Kept registered so that indexes written with it stay readable; nothing new is
-   * written with it.
-   */
-  public static final class Masthead2 extends SmallChunksCodec {
-    /** For Lucene's SPI, which makes codecs by name. */
-    public Masthead2() {
-      super("Masthead2", "MastheadStoredFieldsHeapLz4", HeapLz4.MODE);
-    }
-  }
-
-  /**
-   * The first version: the same chunks decompressed by Lucene's own LZ4 mode. Kept registered so
-   * that indexes written with it stay readable; nothing new is written with it.
-   */
-  public static final class Masthead1 extends SmallChunksCodec {
-    /** For Lucene's SPI, which makes codecs by name. */
-    public Masthead1() {
-      super("Masthead1", "MastheadStoredFieldsSmallChunks", CompressionMode.FAST);
-    }
+  @Override
+  public StoredFieldsFormat storedFieldsFormat() {
+    return storedFields;
   }
 }

@@ -12,11 +12,9 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Stored-field blocks written as they are, not compressed: a read skips to the document it wants
- * and copies only its bytes. The snippets of a page of results read the whole stored text of ten
- * items; even decompressing LZ4 on the heap ({@link HeapLz4}) was a tenth of an uncached search.
- * The stored fields take about twice the disk (the benchmark corpus's 15,000 items: 49 MB plain, 27
- * MB in LZ4; the whole index 63 MB instead of 42 MB), read through the memory map only where
- * results are. Format of a block: its bytes. Stateless; thread-safe.
+ * and copies only its bytes, because the snippets of a page of results read the whole stored text
+ * of each result. Costs about twice the disk of LZ4 for the stored fields; the figures are in
+ * {@code bench/RESULTS.md} ("Stored fields"). Format of a block: its bytes. Stateless; thread-safe.
  */
 final class PlainBlocks extends CompressionMode {
   static final PlainBlocks MODE = new PlainBlocks();

@@ -132,8 +132,9 @@ public final class SearchIndex implements AutoCloseable {
    * Opens (or creates) the index in {@code directory}, for {@code database} (its description, which
    * the index records).
    *
-   * <p>An index this version cannot read (written by another version's codec, or damaged) is
-   * derived data: it is discarded and opened empty, and the server rebuilds it from the database.
+   * <p>An index this version cannot read (written with a codec or format this version does not
+   * have, such as an earlier version's {@link MastheadCodec}, or damaged) is derived data: it is
+   * discarded and opened empty, and the server rebuilds it from the database.
    *
    * @throws IndexUnavailable when another process holds the directory or it cannot be used
    */
@@ -154,6 +155,12 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * How Lucene says a segment names a codec or a postings, doc values or vectors format it does not
+   * have (its SPI loader's message).
+   */
+  private static final String MISSING_FORMAT = "An SPI class of type org.apache.lucene.codecs.";
+
   /** Whether opening failed because of what the files hold, not because of who holds them. */
   private static boolean unreadable(Throwable cause) {
     return cause instanceof IndexFormatTooOldException
@@ -161,7 +168,7 @@ public final class SearchIndex implements AutoCloseable {
         || cause instanceof CorruptIndexException
         || (cause instanceof IllegalArgumentException
             && (String.valueOf(cause.getMessage()).contains("Could not load codec")
-                || String.valueOf(cause.getMessage()).contains("lucene.codecs.Codec with name")));
+                || String.valueOf(cause.getMessage()).contains(MISSING_FORMAT)));
   }
 
   private static void discard(Path directory) {

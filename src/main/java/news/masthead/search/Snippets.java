@@ -55,8 +55,7 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * <p>A text's passage is the best one near its first match: the text is decoded from its stored
  * UTF-8 only from {@value #LEAD} characters before the first match the postings show to {@value
  * #WINDOW} characters past it, so what a result costs does not grow with its text's length, nor
- * with how far into it the words first appear (decoding, and finding the sentences of, whole texts
- * was a fifth of the cost of an uncached search). A text searched by re-analysis (a prefix matching
+ * with how far into it the words first appear. A text searched by re-analysis (a prefix matching
  * many words) is decoded whole, up to {@value #MOST_CHARS} characters. One per search; not
  * thread-safe.
  */
@@ -96,15 +95,15 @@ final class Snippets extends UnifiedHighlighter {
             .withScorer(new PassageScores())
             .withMaxLength(MOST_CHARS)
             .withHighlightPhrasesStrictly(true)
-            // Offsets straight from the postings of the query's terms: several times cheaper than
-            // asking the query's weight for its matches in every document and field.
+            // Offsets straight from the postings of the query's terms, not by asking the query's
+            // weight for its matches in every document and field, which costs far more.
             .withWeightMatches(false));
   }
 
   /**
    * The snippets of each field for each document, in the order of {@code docIds}; a document
    * without the field gets an empty snippet. {@code stored} holds each document's stored fields,
-   * including {@code fields}: reading them once is half the cost of a page of results.
+   * including {@code fields}, read once for the summaries and the snippets both.
    */
   Map<String, Snippet[]> of(String[] fields, Query query, int[] docIds, Document[] stored)
       throws IOException {
@@ -594,7 +593,7 @@ final class Snippets extends UnifiedHighlighter {
   /**
    * Lucene's passage score (BM25 over the passage's terms, favouring early passages), counted
    * without the hash of terms Lucene's scorer makes for every candidate passage: with a few matches
-   * a passage, comparing them is cheaper, and a search no longer allocates megabytes.
+   * a passage, comparing them is cheaper and allocates nothing.
    */
   private static final class PassageScores extends PassageScorer {
     /**

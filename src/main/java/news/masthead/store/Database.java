@@ -33,7 +33,7 @@ public final class Database implements AutoCloseable {
 
   /** How thoroughly to bring the schema up to date when opening. */
   public enum SchemaCheck {
-    /** Run Flyway only when the schema is behind (a server's start: Flyway takes ~0.4 s). */
+    /** Run Flyway only when the schema is behind (a server's start: Flyway's check is slow). */
     QUICK,
     /**
      * Always run Flyway, which also validates every applied migration ({@code masthead migrate}).

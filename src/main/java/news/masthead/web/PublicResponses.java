@@ -91,9 +91,8 @@ public final class PublicResponses {
 
   /**
    * Writes a response's body straight to the servlet's stream, with its length: {@code ctx.result}
-   * would copy it through a stream and a buffer of its own for every response (measured under a
-   * flood of uncached searches: 7% of what the server allocated). A reader gone meanwhile is no
-   * error of the server's: nothing more is sent.
+   * would copy it through a stream and a buffer of its own for every response. A reader gone
+   * meanwhile is no error of the server's: nothing more is sent.
    */
   private static void write(Context ctx, byte[] body) {
     try {

@@ -72,10 +72,9 @@ public final class ResponseCache {
    * (Caffeine's W-TinyLFU): a new entry joins a small window, and when something must go, it stays
    * only if it has been asked for more often than the entry it would push out. A flood of addresses
    * asked once each (cache-busting searches, a crawl) thus churns the window alone, and the pages
-   * kept for long are the pages most readers ask for. The pages a flood makes die young, too: a
-   * cache that started again empty whenever it was full kept them long enough to reach the old
-   * generation, and the flood then cost full collections (measured: 7 in 20 s, up to 68 ms each).
-   * Evicts on the writer's thread, at once (no background pool).
+   * kept for long are the pages most readers ask for. The pages a flood makes die young, too,
+   * before they reach the old generation, where they would cost full collections. Evicts on the
+   * writer's thread, at once (no background pool).
    */
   static <K, V> Cache<K, V> kept(long maxBytes, Weight<K, V> weigher) {
     return Caffeine.newBuilder()

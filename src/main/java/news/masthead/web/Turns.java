@@ -21,11 +21,11 @@ import org.slf4j.LoggerFactory;
  * average. Work inside work (a page made of kept parts, a search inside a page's render) runs in
  * the turn it is in. Thread-safe; one per server, shared by everything that takes turns.
  *
- * <p>A wait has no timer of its own. A virtual thread's timed wait asks the JVM's scheduler for a
- * timer and cancels it when the turn comes, and both wake the scheduler's thread: measured under a
- * flood of uncached searches, that was 9% of the server's CPU. Work here waits untimed, in order;
- * the waits that have lasted too long are ended by one sweep every {@value #SWEEP_MS} ms, shared by
- * every {@code Turns}, so a wait lasts its limit and at most one sweep more.
+ * <p>A wait has no timer of its own: a virtual thread's timed wait asks the JVM's scheduler for a
+ * timer and cancels it when the turn comes, and both wake the scheduler's thread, which is costly
+ * in a flood (bench/RESULTS.md). Work here waits untimed, in order; the waits that have lasted too
+ * long are ended by one sweep every {@value #SWEEP_MS} ms, shared by every {@code Turns}, so a wait
+ * lasts its limit and at most one sweep more.
  */
 public final class Turns {
   /**
@@ -143,10 +143,8 @@ public final class Turns {
     HOLDS_TURN.set(true);
     try {
       // A virtual thread keeps its carrier (one a core) until it waits, and uncached work never
-      // waits once it has its turn: without this, a reader of a kept page queued behind whole
-      // renders (measured in a flood of uncached searches: a kept story at 1,000-1,150 req/s, p50
-      // 7-8 ms). Yielding first lets the short requests already queued run ahead of the render:
-      // 2,600-2,800 req/s, p50 2.5 ms, p99 37 ms. Cheap when nothing waits.
+      // waits once it has its turn: yielding first lets the short requests already queued (kept
+      // pages) run ahead of the render instead of behind it. Cheap when nothing waits.
       Thread.yield();
       return Optional.of(work.get());
     } finally {

@@ -48,8 +48,8 @@ public final class SearchIndexing implements AutoCloseable {
   private volatile Optional<ExecutorService> background = Optional.empty();
 
   /**
-   * @param opener opens the index, when it is first needed (opening takes a cold JVM half a second,
-   *     so a server does it in the background)
+   * @param opener opens the index, when it is first needed (opening is slow in a cold JVM, so a
+   *     server does it in the background)
    * @param ready told when the index has become ready after {@link #start} or a rebuild, so that
    *     caches drop pages made without it
    */

@@ -16,11 +16,14 @@ import news.masthead.content.Profile;
 import news.masthead.content.Slug;
 import news.masthead.content.Snippet;
 import news.masthead.content.Status;
+import news.masthead.testing.ForeignIndexes;
 import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The index on its own: what a search finds, how it is marked, filtered, ordered and sliced. */
 class SearchIndexTest {
@@ -497,24 +500,8 @@ class SearchIndexTest {
     }
   }
 
-  @Test
-  void an_index_written_by_a_codec_this_version_cannot_load_is_discarded_and_opened_empty(
-      @TempDir Path dir) throws java.io.IOException {
-    org.apache.lucene.codecs.Codec unknown =
-        new org.apache.lucene.codecs.FilterCodec(
-            "NoSuchMastheadCodec", new org.apache.lucene.codecs.lucene104.Lucene104Codec()) {};
-    try (var files = org.apache.lucene.store.FSDirectory.open(dir);
-        var writer =
-            new org.apache.lucene.index.IndexWriter(
-                files, new org.apache.lucene.index.IndexWriterConfig().setCodec(unknown))) {
-      var doc = new org.apache.lucene.document.Document();
-      doc.add(
-          new org.apache.lucene.document.StringField(
-              "id", "1", org.apache.lucene.document.Field.Store.YES));
-      writer.addDocument(doc);
-      writer.commit();
-    }
-
+  /** Opens {@code dir} and shows it empty, at position 0, and usable for a rebuild. */
+  static void assertOpensEmptyAndUsable(Path dir) {
     try (SearchIndex reopened = SearchIndex.open(dir, "jdbc:sqlite:one.db")) {
       assertThat(reopened.size()).isZero();
       assertThat(reopened.indexedThrough()).isZero();
@@ -522,6 +509,25 @@ class SearchIndexTest {
           List.of(Items.story(1, "Rebuilt", "Iran", "Rebuilt text.", "2026-11-01T08:00:00Z")), 1);
       assertThat(reopened.find(SearchRequest.of("rebuilt")).hits()).hasSize(1);
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Masthead1", "Masthead2", "NoSuchMastheadCodec"})
+  void an_index_written_by_a_codec_this_version_does_not_have_is_discarded_and_opened_empty(
+      String codecName, @TempDir Path dir) throws java.io.IOException {
+    ForeignIndexes.writeWithCodecNamed(dir, codecName);
+
+    assertOpensEmptyAndUsable(dir);
+  }
+
+  @Test
+  void a_damaged_index_is_discarded_and_opened_empty(@TempDir Path dir) throws java.io.IOException {
+    try (SearchIndex disk = SearchIndex.open(dir, "jdbc:sqlite:one.db")) {
+      disk.update(List.of(Items.story(1, "Kept", "Iran", "Kept text.", "2026-11-01T08:00:00Z")), 7);
+    }
+    ForeignIndexes.damage(dir);
+
+    assertOpensEmptyAndUsable(dir);
   }
 
   /** How many segments the last commit in {@code dir} has. */

@@ -16,6 +16,7 @@ import news.masthead.search.SearchIndex;
 import news.masthead.store.Database;
 import news.masthead.store.ItemStore;
 import news.masthead.testing.Copies;
+import news.masthead.testing.ForeignIndexes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The search index follows the newsroom: what is published is found, what is corrected is found as
  * corrected, what is retracted is gone, whether saved here or by another process, and an index that
- * is missing or behind at start is brought up to date without holding the start up.
+ * is missing, behind, foreign or unreadable at start is brought up to date without holding the
+ * start up.
  */
 class SearchIndexingTest {
   @TempDir Path dir;
@@ -206,6 +208,35 @@ class SearchIndexingTest {
 
     assertThat(headlines("pomegranate"))
         .containsExactlyInAnyOrder("Pomegranate festival", "Pomegranate prices");
+  }
+
+  /** Publishes two items, then starts search on the index in {@code index} as a server would. */
+  List<String> headlinesAfterStartingOn(Path index) {
+    publish("urn:t:old:1", Copies.brief("Quince harvest begins", "Iran", "In Isfahan."));
+    publish("urn:t:old:2", Copies.brief("Quince prices fall", "Iran", "In Tehran."));
+    startSearch(() -> SearchIndex.open(index, database.description()));
+    return headlines("quince");
+  }
+
+  @Test
+  void an_index_written_by_an_earlier_versions_codec_is_rebuilt_at_start() throws Exception {
+    Path index = dir.resolve("index");
+    ForeignIndexes.writeWithCodecNamed(index, "Masthead2");
+
+    assertThat(headlinesAfterStartingOn(index))
+        .containsExactlyInAnyOrder("Quince harvest begins", "Quince prices fall");
+  }
+
+  @Test
+  void a_damaged_index_is_rebuilt_at_start() throws Exception {
+    Path index = dir.resolve("index");
+    try (SearchIndex earlier = SearchIndex.open(index, database.description())) {
+      earlier.commit();
+    }
+    ForeignIndexes.damage(index);
+
+    assertThat(headlinesAfterStartingOn(index))
+        .containsExactlyInAnyOrder("Quince harvest begins", "Quince prices fall");
   }
 
   @Test
