@@ -2,9 +2,20 @@ package news.masthead.app;
 
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 import news.masthead.api.ContentApi;
 import news.masthead.content.Language;
 import news.masthead.feeds.Feeds;
@@ -15,9 +26,12 @@ import news.masthead.site.Outlet;
 import news.masthead.site.PublicSite;
 import news.masthead.store.Database;
 import news.masthead.store.ItemStore;
+import news.masthead.web.CacheStats;
+import news.masthead.web.ClientAddress;
 import news.masthead.web.HotCache;
 import news.masthead.web.HotPath;
 import news.masthead.web.MalformedRequests;
+import news.masthead.web.RequestRecording;
 import news.masthead.web.ResponseCache;
 import news.masthead.web.Turns;
 import news.masthead.workflow.ChangeFollower;
@@ -47,12 +61,16 @@ public final class Masthead implements AutoCloseable {
   private final Publishing publishing;
   private final Edition edition;
   private final Turns turns = Turns.perCore();
+  private final PrometheusMeterRegistry registry;
   private ChangeFollower follower;
   private Javalin server;
+  private Optional<MetricsEndpoint> metrics = Optional.empty();
+  private Optional<CdnPurge> purge = Optional.empty();
 
-  private Masthead(Settings settings, Database database) {
+  private Masthead(Settings settings, Database database, PrometheusMeterRegistry registry) {
     this.settings = settings;
     this.database = database;
+    this.registry = registry;
     this.items = new ItemStore(database);
     this.publishing = new Publishing(items, Clock.systemUTC());
     this.edition = new Edition(items);
@@ -66,16 +84,24 @@ public final class Masthead implements AutoCloseable {
 
   /** Opens the database, checking its schema as asked. */
   public static Masthead open(Settings settings, Database.SchemaCheck check) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Database database =
         settings
             .databaseUrl()
-            .map(url -> Database.open(url, check))
-            .orElseGet(() -> Database.openSqlite(settings.dataDirectory(), check));
-    return new Masthead(settings, database);
+            .map(url -> Database.open(url, check, registry))
+            .orElseGet(() -> Database.openSqlite(settings.dataDirectory(), check, registry));
+    return new Masthead(settings, database, registry);
   }
 
-  /** Starts the HTTP server; returns once it accepts connections. */
+  /**
+   * Starts the HTTP server, and the metrics endpoint when the settings ask for one; returns once
+   * they accept connections.
+   *
+   * @throws Settings.InvalidSetting when the settings are not fit to serve the public with
+   */
   public Masthead serve() {
+    settings.checkBeforeServing();
+    Operations operations = settings.operations();
     Outlet outlet =
         new Outlet(
             settings.siteName(),
@@ -92,11 +118,19 @@ public final class Masthead implements AutoCloseable {
     Sitemaps sitemaps =
         new Sitemaps(
             edition, cache, outlet.baseUrl(), outlet.editions(), outlet::nameIn, Clock.systemUTC());
+    edition.measureWith(registry);
     edition.startSearch(
         () -> SearchIndex.openOrInMemory(searchIndexDirectory(), database.description()));
     follower = new ChangeFollower(items);
     follower.addListener(edition);
+    purge = operations.purgeUrl().map(url -> new CdnPurge(items, url, operations.purgeToken()));
+    purge.ifPresent(follower::addListener);
     follower.start(1000);
+    measure(cache, hot);
+    RequestRecording recording =
+        new RequestRecording(
+            registry, new ClientAddress(operations.trustedProxies()), operations.accessLog());
+    Health health = new Health(database, edition);
     server =
         Javalin.create(
             config -> {
@@ -104,9 +138,8 @@ public final class Masthead implements AutoCloseable {
               // Each request on a virtual thread: waiting for a turn (Turns), for a connection or
               // for the client parks it without a switch of the kernel's threads. They run on the
               // JVM's default of one carrier a core; a render lets queued requests go first when
-              // it takes its turn (Turns.take). Measured on 2 cores: the uncached search served
-              // 4,400-5,400 req/s against 3,050-3,600 on platform threads. Twice as many carriers
-              // (tried) kept pages faster in a flood but cost the uncached search 15-25%.
+              // it takes its turn (Turns.take). Why, with figures: bench/RESULTS.md ("Threads,
+              // carriers and turns").
               config.concurrency.useVirtualThreads = true;
               config.startup.showOldJavalinVersionWarning = false;
               config.http.generateEtags = false;
@@ -129,10 +162,21 @@ public final class Masthead implements AutoCloseable {
                     // In front of everything: on close, new requests are told 503 and those in
                     // flight are finished before the database and index close under them.
                     context.insertHandler(new GracefulHandler());
+                    // Outermost: every request is timed and logged, whoever answers it.
+                    context.insertHandler(recording);
                   });
-              Routes.register(config, site, feeds, sitemaps, api, hot);
+              Routes.register(config, site, feeds, sitemaps, api, hot, health);
             });
     server.start(settings.host(), settings.port());
+    metrics =
+        operations
+            .metrics()
+            .map(
+                address ->
+                    new MetricsEndpoint(
+                        registry,
+                        operations.metricsHost().orElseThrow(),
+                        operations.metricsPort().orElseThrow()));
     LOG.info(
         "Masthead is serving {} on http://{}:{}/ ({})",
         settings.siteName(),
@@ -140,6 +184,44 @@ public final class Masthead implements AutoCloseable {
         port(),
         database.description());
     return this;
+  }
+
+  /** The meters every part of the node reports to: caches, the change log, the JVM. */
+  private void measure(ResponseCache cache, HotCache hot) {
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    cacheCounter("page", "hit", cache.stats(), CacheStats::hits);
+    cacheCounter("page", "miss", cache.stats(), CacheStats::misses);
+    cacheCounter("address", "hit", hot.stats(), CacheStats::hits);
+    cacheCounter("address", "miss", hot.stats(), CacheStats::misses);
+    ChangeFollower following = follower;
+    Gauge.builder("masthead.change.log.read.age", following, f -> f.sinceLastRead().toNanos() / 1e9)
+        .description("seconds since this node last read the database's change log")
+        .baseUnit("seconds")
+        .register(registry);
+    Gauge.builder(
+            "masthead.change.log.behind",
+            following,
+            f -> Math.max(0, items.latestChange() - f.seen()))
+        .description("changes in the database this node has not yet passed to its caches")
+        .register(registry);
+  }
+
+  private void cacheCounter(
+      String cache, String result, CacheStats stats, ToDoubleFunction<CacheStats> count) {
+    FunctionCounter.builder("masthead.page.cache.requests", stats, count)
+        .description("requests answered from kept responses (hit) or not (miss), by cache")
+        .tag("cache", cache)
+        .tag("result", result)
+        .register(registry);
+  }
+
+  /** The port of the metrics endpoint, when the settings asked for one. */
+  public Optional<Integer> metricsPort() {
+    return metrics.map(MetricsEndpoint::port);
   }
 
   /**
@@ -213,9 +295,11 @@ public final class Masthead implements AutoCloseable {
         LOG.warn("closing while a render still runs after {} ms; it will fail", STOP_WAIT_MS);
       }
     } finally {
+      metrics.ifPresent(MetricsEndpoint::close);
       if (follower != null) {
         follower.close();
       }
+      purge.ifPresent(CdnPurge::close);
       edition.stopSearch();
       database.close();
     }

@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import news.masthead.api.ContentApi;
+import news.masthead.content.ItemId;
 import news.masthead.content.Language;
 import news.masthead.content.SubjectKind;
 import news.masthead.feeds.Feeds;
@@ -14,6 +15,8 @@ import news.masthead.web.FeedPaths;
 import news.masthead.web.HotCache;
 import news.masthead.web.HttpError;
 import news.masthead.web.PublicResponses;
+import news.masthead.web.RequestRecording;
+import news.masthead.web.SurrogateKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +38,12 @@ public final class Routes {
       Feeds feeds,
       Sitemaps sitemaps,
       ContentApi api,
-      HotCache hot) {
+      HotCache hot,
+      Health health) {
     var routes = config.routes;
+    var editions = site.outlet().editions();
+    String everyEdition = SurrogateKeys.editions(editions);
+    Keys all = ctx -> everyEdition;
     routes.before(
         ctx -> {
           PublicResponses.secure(ctx);
@@ -44,47 +51,53 @@ public final class Routes {
           ctx.attribute(PublicResponses.HOT_CACHE, hot);
         });
 
-    read(config, "/api/openapi.json", api::openApi);
+    // For load balancers and orchestrators; never cached, never kept.
+    read(config, "/healthz", NONE, health::alive);
+    read(config, "/readyz", NONE, health::ready);
+
+    read(config, "/api/openapi.json", FIXED, api::openApi);
     // Reads of the database or the index take a turn at uncached work once their request is read.
-    read(config, "/api/v1/items", api.inTurn(api::itemsQuery, api::items));
-    read(config, "/api/v1/items/{id}", api.inTurn(ContentApi::itemAsk, api::item));
-    read(config, "/api/v1/sections", api.inTurn(api::language, api::sections));
-    read(config, "/api/v1/search", api.inTurn(api::searchQuery, api::search));
+    read(config, "/api/v1/items", all, api.inTurn(api::itemsQuery, api::items));
+    read(config, "/api/v1/items/{id}", all, api.inTurn(ContentApi::itemAsk, api::item));
+    read(config, "/api/v1/sections", all, api.inTurn(api::language, api::sections));
+    read(config, "/api/v1/search", all, api.inTurn(api::searchQuery, api::search));
     for (SubjectKind kind : SubjectKind.values()) {
       read(
           config,
           "/api/v1/" + plural(kind),
+          all,
           api.inTurn(api::subjectsAsk, (ctx, ask) -> api.subjects(ctx, kind, ask)));
     }
     read(
         config,
         "/api/*",
+        NONE,
         ctx -> {
           throw new HttpError.NotFound("no such API address; /api/openapi.json lists them all");
         });
 
-    read(config, "/robots.txt", sitemaps::robots);
-    read(config, "/sitemap.xml", sitemaps::index);
-    read(config, "/sitemaps/pages.xml", sitemaps::pages);
-    read(config, "/sitemaps/news.xml", sitemaps::news);
-    read(config, "/sitemaps/{file}", sitemaps::items);
-    read(config, "/assets/{file}", site::stylesheet);
+    read(config, "/robots.txt", FIXED, sitemaps::robots);
+    read(config, "/sitemap.xml", all, sitemaps::index);
+    read(config, "/sitemaps/pages.xml", all, sitemaps::pages);
+    read(config, "/sitemaps/news.xml", all, sitemaps::news);
+    read(config, "/sitemaps/{file}", all, sitemaps::items);
+    read(config, "/assets/{file}", FIXED, site::stylesheet);
 
-    var editions = site.outlet().editions();
     // The search pages before the editions' address patterns: the router tries routes in order, and
     // every uncached search would first be tried against some seventy of them. These are exact
     // addresses that the patterns below reach only after the search route anyway (a section
     // called "search" was always shadowed by it), so nothing else changes.
     for (Language language : editions) {
       String prefix = language.equals(editions.getFirst()) ? "" : language.editionPath();
-      read(config, prefix + "/search", ctx -> site.search(ctx, language));
+      read(config, prefix + "/search", edition(language), ctx -> site.search(ctx, language));
     }
     for (FeedFormat format : FeedFormat.values()) {
-      read(config, FeedPaths.everything(format), ctx -> feeds.everything(ctx, format));
+      read(config, FeedPaths.everything(format), all, ctx -> feeds.everything(ctx, format));
       for (Language language : editions) {
         read(
             config,
             FeedPaths.edition(language, format),
+            edition(language),
             ctx -> feeds.edition(ctx, language, format));
       }
     }
@@ -124,29 +137,60 @@ public final class Routes {
 
   private static void publicPages(
       JavalinConfig config, PublicSite site, Feeds feeds, String prefix, Language language) {
-    read(config, prefix.isEmpty() ? "/" : prefix, ctx -> site.front(ctx, language));
-    read(config, prefix + "/about/{policy}", ctx -> site.policy(ctx, language));
+    Keys edition = edition(language);
+    Keys section = ctx -> sectionKey(ctx, language);
+    Keys item =
+        ctx -> {
+          String id = ctx.pathParam("id");
+          return (id.matches("[0-9]{1,18}")
+                  ? SurrogateKeys.item(new ItemId(Long.parseLong(id))) + " "
+                  : "")
+              + sectionKey(ctx, language);
+        };
+    read(config, prefix.isEmpty() ? "/" : prefix, edition, ctx -> site.front(ctx, language));
+    read(config, prefix + "/about/{policy}", FIXED, ctx -> site.policy(ctx, language));
     for (FeedFormat format : FeedFormat.values()) {
       for (SubjectKind kind : SubjectKind.values()) {
         read(
             config,
             prefix + "/" + kind.pathWord() + "/{slug}/" + format.fileName(),
+            edition,
             ctx -> feeds.subject(ctx, language, kind, format));
       }
       read(
           config,
           prefix + "/{section}/" + format.fileName(),
+          section,
           ctx -> feeds.section(ctx, language, format));
     }
     for (SubjectKind kind : SubjectKind.values()) {
       read(
           config,
           prefix + "/" + kind.pathWord() + "/{slug}",
+          edition,
           ctx -> site.subject(ctx, language, kind));
     }
-    read(config, prefix + "/{section}", ctx -> site.section(ctx, language));
-    read(config, prefix + "/{section}/{id}", ctx -> site.item(ctx, language));
-    read(config, prefix + "/{section}/{id}/{slug}", ctx -> site.item(ctx, language));
+    read(config, prefix + "/{section}", section, ctx -> site.section(ctx, language));
+    read(config, prefix + "/{section}/{id}", item, ctx -> site.item(ctx, language));
+    read(config, prefix + "/{section}/{id}/{slug}", item, ctx -> site.item(ctx, language));
+  }
+
+  /** What a route's responses show, as surrogate keys for a CDN to purge them by. */
+  @FunctionalInterface
+  private interface Keys {
+    String of(Context ctx);
+  }
+
+  private static final Keys NONE = ctx -> "";
+  private static final Keys FIXED = ctx -> SurrogateKeys.FIXED;
+
+  private static Keys edition(Language language) {
+    String key = SurrogateKeys.edition(language);
+    return ctx -> key;
+  }
+
+  private static String sectionKey(Context ctx, Language language) {
+    return SurrogateKeys.section(language, ctx.pathParam("section"));
   }
 
   /** Errors are JSON under {@code /api/}, and pages everywhere else. */
@@ -168,9 +212,21 @@ public final class Routes {
     };
   }
 
-  /** A readable address: GET, and HEAD with the same headers (the server drops the body). */
-  private static void read(JavalinConfig config, String path, Handler handler) {
-    config.routes.get(path, handler);
-    config.routes.head(path, handler);
+  /**
+   * A readable address: GET, and HEAD with the same headers (the server drops the body). The
+   * request is recorded under {@code path}, the route's pattern, and its response names {@code
+   * keys}.
+   */
+  private static void read(JavalinConfig config, String path, Keys keys, Handler handler) {
+    Handler recorded =
+        ctx -> {
+          RequestRecording.route(ctx.req().getAttribute(RequestRecording.routeAttribute()))
+              .set(path);
+          ctx.attribute(PublicResponses.ROUTE, path);
+          ctx.attribute(PublicResponses.SURROGATE_KEYS, keys.of(ctx));
+          handler.handle(ctx);
+        };
+    config.routes.get(path, recorded);
+    config.routes.head(path, recorded);
   }
 }

@@ -2,12 +2,16 @@ package news.masthead.app;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -31,6 +35,7 @@ import java.util.Properties;
  *     kept in memory may weigh, for each of the page cache and the address cache in front of it
  *     (searches get an eighth more); the launcher's 208 MB heap (112 MB old) leaves room for the
  *     defaults
+ * @param operations running behind proxies, on several nodes, watched: see {@link Operations}
  */
 public record Settings(
     int port,
@@ -42,7 +47,8 @@ public record Settings(
     String persianSiteName,
     ZoneId timeZone,
     boolean pageCache,
-    int pageCacheMegabytes) {
+    int pageCacheMegabytes,
+    Operations operations) {
 
   /** A setting has a value that cannot be used; the message names it and what is accepted. */
   public static final class InvalidSetting extends RuntimeException {
@@ -90,6 +96,7 @@ public record Settings(
       throw new InvalidSetting("MASTHEAD_PAGE_CACHE must be on or off, not \"" + cache + "\"");
     }
     int cacheMegabytes = lookup.integer("page.cache.mb", 32, 1, 4096);
+    Operations operations = operations(lookup, db);
     return new Settings(
         port,
         host,
@@ -100,13 +107,101 @@ public record Settings(
         lookup.text("site.name.fa", "مست‌هد"),
         zone,
         cache.equals("on"),
-        cacheMegabytes);
+        cacheMegabytes,
+        operations);
+  }
+
+  private static Operations operations(Lookup lookup, Optional<String> db) {
+    boolean postgres = db.filter(url -> url.startsWith("jdbc:postgresql:")).isPresent();
+    String mode =
+        lookup.choice("mode", postgres ? "production" : "development", "development", "production");
+    List<String> proxies = new ArrayList<>();
+    for (String proxy : lookup.text("trusted.proxies", "").split(",")) {
+      String p = proxy.strip();
+      if (p.isEmpty()) {
+        continue;
+      }
+      if (!p.matches("[0-9A-Fa-f:.]+(/[0-9]{1,3})?")) {
+        throw new InvalidSetting(
+            "MASTHEAD_TRUSTED_PROXIES must list IP addresses or CIDR ranges separated by commas"
+                + " (such as 10.0.0.0/8,192.0.2.7), not \""
+                + p
+                + "\"");
+      }
+      proxies.add(p);
+    }
+    String metrics = lookup.text("metrics", "127.0.0.1:9464");
+    Optional<String> metricsAddress = Optional.empty();
+    if (!metrics.equals("off")) {
+      int colon = metrics.lastIndexOf(':');
+      if (colon <= 0
+          || !metrics.substring(colon + 1).matches("[0-9]{1,5}")
+          || Integer.parseInt(metrics.substring(colon + 1)) > 65535) {
+        throw new InvalidSetting(
+            "MASTHEAD_METRICS must be host:port (such as 127.0.0.1:9464) or off, not \""
+                + metrics
+                + "\"");
+      }
+      metricsAddress = Optional.of(metrics);
+    }
+    Optional<URI> purge = Optional.empty();
+    Optional<String> purgeUrl = lookup.optional("cdn.purge.url");
+    if (purgeUrl.isPresent()) {
+      try {
+        URI uri = new URI(purgeUrl.get());
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
+            || uri.getHost() == null) {
+          throw new URISyntaxException(purgeUrl.get(), "not an http or https address");
+        }
+        purge = Optional.of(uri);
+      } catch (URISyntaxException e) {
+        throw new InvalidSetting(
+            "MASTHEAD_CDN_PURGE_URL must be an http:// or https:// address, not \""
+                + purgeUrl.get()
+                + "\"");
+      }
+    }
+    return new Operations(
+        mode.equals("production"),
+        proxies,
+        metricsAddress,
+        lookup.choice("log.format", "text", "text", "json"),
+        lookup.choice("log.level", "info", "error", "warn", "info", "debug"),
+        lookup.choice("access.log", "on", "on", "off").equals("on"),
+        purge,
+        lookup.optional("cdn.purge.token"));
+  }
+
+  /**
+   * Refuses settings a node must not serve the public with: in production, the {@code localhost}
+   * base URL that would go into every canonical link, feed and sitemap.
+   *
+   * @throws InvalidSetting naming the setting to change
+   */
+  public void checkBeforeServing() {
+    if (!operations.production()) {
+      return;
+    }
+    String host = URI.create(baseUrl).getHost();
+    if (host == null
+        || host.equals("localhost")
+        || host.startsWith("127.")
+        || host.equals("[::1]")
+        || host.equals("0.0.0.0")) {
+      throw new InvalidSetting(
+          "MASTHEAD_BASE_URL is "
+              + baseUrl
+              + ", but a production node (MASTHEAD_MODE=production, the default with PostgreSQL)"
+              + " must be told its public address, such as https://news.example.org, or its"
+              + " canonical links, feeds and sitemaps would point readers at localhost");
+    }
   }
 
   /** Settings for tests and tools: defaults, with the data directory and port given. */
   public static Settings defaults(Path dataDirectory, int port) {
     return resolve(
-        Map.of("data", dataDirectory.toString(), "port", Integer.toString(port)), Map.of());
+        Map.of("data", dataDirectory.toString(), "port", Integer.toString(port), "metrics", "off"),
+        Map.of());
   }
 
   public Settings withDatabaseUrl(String url) {
@@ -120,7 +215,8 @@ public record Settings(
         persianSiteName,
         timeZone,
         pageCache,
-        pageCacheMegabytes);
+        pageCacheMegabytes,
+        operations);
   }
 
   public Settings withPageCache(boolean on) {
@@ -134,7 +230,8 @@ public record Settings(
         persianSiteName,
         timeZone,
         on,
-        pageCacheMegabytes);
+        pageCacheMegabytes,
+        operations);
   }
 
   /** What each page cache may weigh, in bytes. */
@@ -178,6 +275,21 @@ public record Settings(
 
     String text(String key, String fallback) {
       return optional(key).orElse(fallback);
+    }
+
+    String choice(String key, String fallback, String... allowed) {
+      String value = text(key, fallback).toLowerCase(java.util.Locale.ROOT);
+      if (!List.of(allowed).contains(value)) {
+        throw new InvalidSetting(
+            "MASTHEAD_"
+                + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_')
+                + " must be "
+                + String.join(" or ", allowed)
+                + ", not \""
+                + value
+                + "\"");
+      }
+      return value;
     }
 
     int integer(String key, int fallback, int min, int max) {

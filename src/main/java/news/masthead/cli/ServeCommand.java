@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import news.masthead.app.Logging;
 import news.masthead.app.Masthead;
+import news.masthead.app.Settings;
 import news.masthead.ingest.ImportProgress;
 import news.masthead.ingest.ImportReport;
 import picocli.CommandLine.Command;
@@ -50,7 +52,10 @@ final class ServeCommand implements Callable<Integer> {
     if (port != null) {
       more.put("port", port.toString());
     }
-    Masthead masthead = Masthead.open(flags.settings(more));
+    Settings settings = flags.settings(more);
+    Logging.configure(settings.operations());
+    settings.checkBeforeServing();
+    Masthead masthead = Masthead.open(settings);
     if (demo) {
       loadDemo(masthead);
     }

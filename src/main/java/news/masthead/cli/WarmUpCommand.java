@@ -43,7 +43,17 @@ final class WarmUpCommand implements Callable<Integer> {
     try (Masthead masthead =
         Masthead.open(
             Settings.standalone(
-                Map.of("data", data.toString(), "port", "0", "host", "127.0.0.1")))) {
+                Map.of(
+                    "data",
+                    data.toString(),
+                    "port",
+                    "0",
+                    "host",
+                    "127.0.0.1",
+                    "metrics",
+                    "off",
+                    "access.log",
+                    "off")))) {
       ServeCommand.loadDemo(masthead);
       masthead.serve();
       List<String> failures = readEveryKindOfPage(masthead.port());

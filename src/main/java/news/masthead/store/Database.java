@@ -2,6 +2,8 @@ package news.masthead.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
@@ -61,12 +64,7 @@ public final class Database implements AutoCloseable {
 
   /** The embedded default, with the schema checked as asked. */
   public static Database openSqlite(Path dataDirectory, SchemaCheck check) {
-    try {
-      Files.createDirectories(dataDirectory);
-    } catch (IOException e) {
-      throw new StoreFailure(
-          "cannot create the data directory " + dataDirectory + ": " + e.getMessage(), e);
-    }
+    createDirectory(dataDirectory);
     return open("jdbc:sqlite:" + dataDirectory.resolve("masthead.db").toAbsolutePath(), check);
   }
 
@@ -81,7 +79,30 @@ public final class Database implements AutoCloseable {
 
   /** Opens a database with the schema checked as asked. */
   public static Database open(String jdbcUrl, SchemaCheck check) {
+    return open(jdbcUrl, check, Optional.empty());
+  }
+
+  /**
+   * Opens a database with the schema checked as asked, reporting its connection pool's use ({@code
+   * hikaricp_connections_*}) to {@code registry}.
+   */
+  public static Database open(String jdbcUrl, SchemaCheck check, MeterRegistry registry) {
+    return open(jdbcUrl, check, Optional.of(registry));
+  }
+
+  /** The embedded default, with its pool reported to {@code registry}. */
+  public static Database openSqlite(Path dataDirectory, SchemaCheck check, MeterRegistry registry) {
+    createDirectory(dataDirectory);
+    return open(
+        "jdbc:sqlite:" + dataDirectory.resolve("masthead.db").toAbsolutePath(),
+        check,
+        Optional.of(registry));
+  }
+
+  private static Database open(String jdbcUrl, SchemaCheck check, Optional<MeterRegistry> meters) {
     HikariConfig config = new HikariConfig();
+    meters.ifPresent(
+        registry -> config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry)));
     config.setJdbcUrl(jdbcUrl);
     config.setPoolName("masthead");
     Dialect dialect;
@@ -184,6 +205,15 @@ public final class Database implements AutoCloseable {
       return true;
     } catch (SQLException | RuntimeException e) {
       return false;
+    }
+  }
+
+  private static void createDirectory(Path dataDirectory) {
+    try {
+      Files.createDirectories(dataDirectory);
+    } catch (IOException e) {
+      throw new StoreFailure(
+          "cannot create the data directory " + dataDirectory + ": " + e.getMessage(), e);
     }
   }
 

@@ -21,8 +21,14 @@ public final class HotCache {
   private final LongSupplier version;
   private final Cache<String, Entry> entries;
 
-  /** A kept response: the version it was made at, the page and its Cache-Control. */
-  record Entry(long version, RenderedPage page, String cacheControl) {}
+  /**
+   * A kept response: the version it was made at, the page, its Cache-Control, the route that made
+   * it and its surrogate keys (empty for none).
+   */
+  record Entry(
+      long version, RenderedPage page, String cacheControl, String route, String surrogateKeys) {}
+
+  private final CacheStats stats = new CacheStats();
 
   /**
    * @param maxBytes what the kept pages may weigh together; a page kept at several addresses counts
@@ -47,15 +53,31 @@ public final class HotCache {
       return null;
     }
     Entry entry = entries.getIfPresent(address);
-    return entry != null && entry.version() == version.getAsLong() ? entry : null;
+    if (entry != null && entry.version() == version.getAsLong()) {
+      stats.hit();
+      return entry;
+    }
+    stats.miss();
+    return null;
   }
 
-  /** Keeps a response for {@code address}, made at {@code madeAt}. */
-  void keep(String address, long madeAt, RenderedPage page, String cacheControl) {
+  /** Keeps a response for {@code address}, made at {@code madeAt} by {@code route}. */
+  void keep(
+      String address,
+      long madeAt,
+      RenderedPage page,
+      String cacheControl,
+      String route,
+      String surrogateKeys) {
     if (!enabled || address.length() > 1024) {
       return;
     }
-    entries.put(address, new Entry(madeAt, page, cacheControl));
+    entries.put(address, new Entry(madeAt, page, cacheControl, route, surrogateKeys));
+  }
+
+  /** How often a request found its response kept here. */
+  public CacheStats stats() {
+    return stats;
   }
 
   /** What the kept pages weigh now, a page counted at each address that keeps it. */

@@ -45,6 +45,9 @@ public final class HotPath extends Handler.Wrapper {
         for (Delivery.Header header : delivery.headers()) {
           headers.put(header.name(), header.value());
         }
+        PublicResponses.surrogateKeys(entry.surrogateKeys(), headers::put);
+        RequestRecording.route(request.getAttribute(RequestRecording.routeAttribute()))
+            .set(entry.route());
         response.setStatus(delivery.status());
         response.write(
             true,

@@ -38,6 +38,23 @@ public final class PublicResponses {
   /** The edition version when the request began: what a kept response may claim to be. */
   public static final String HOT_VERSION = "masthead.hot-version";
 
+  /** The context attribute naming the route table's pattern that took the request. */
+  public static final String ROUTE = "masthead.route-pattern";
+
+  /** The context attribute carrying the response's surrogate keys ({@link SurrogateKeys}). */
+  public static final String SURROGATE_KEYS = "masthead.surrogate-keys";
+
+  /**
+   * Names a response's surrogate keys in the headers CDNs read: {@code Surrogate-Key} (Fastly,
+   * Varnish; space-separated) and {@code Cache-Tag} (Cloudflare, Akamai; comma-separated).
+   */
+  static void surrogateKeys(String keys, java.util.function.BiConsumer<String, String> header) {
+    if (!keys.isEmpty()) {
+      header.accept("Surrogate-Key", keys);
+      header.accept("Cache-Tag", keys.replace(' ', ','));
+    }
+  }
+
   /** Adds the security headers every response carries. Call before any handler. */
   public static void secure(Context ctx) {
     for (Delivery.Header header : Delivery.SECURITY) {
@@ -76,6 +93,8 @@ public final class PublicResponses {
     if (variesByAccept) {
       ctx.header("Vary", "Accept, Accept-Encoding");
     }
+    String keys = textAttribute(ctx, SURROGATE_KEYS, "");
+    surrogateKeys(keys, ctx::header);
     ctx.status(delivery.status());
     ctx.attribute(SENT, true);
     if (delivery.body().length > 0) {
@@ -85,7 +104,13 @@ public final class PublicResponses {
     if (hot != null
         && (status == 200 || status == 301 || status == 410)
         && cacheControl.startsWith("public")) {
-      hot.keep(HotPath.address(ctx.path(), ctx.queryString()), madeAt, page, cacheControl);
+      hot.keep(
+          HotPath.address(ctx.path(), ctx.queryString()),
+          madeAt,
+          page,
+          cacheControl,
+          textAttribute(ctx, ROUTE, "unmatched"),
+          keys);
     }
   }
 
@@ -110,6 +135,10 @@ public final class PublicResponses {
    */
   public static boolean sent(Context ctx) {
     return ctx.attribute(SENT) != null;
+  }
+
+  private static String textAttribute(Context ctx, String name, String fallback) {
+    return ctx.attribute(name) instanceof String value ? value : fallback;
   }
 
   /** Sends a permanent redirect to the canonical address of what was asked for. */

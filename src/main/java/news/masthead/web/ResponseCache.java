@@ -22,6 +22,7 @@ public final class ResponseCache {
   private final boolean enabled;
   private final long maxBytes;
   private final Cache<String, Entry> pages;
+  private final CacheStats stats;
 
   /** Turns at rendering, shared with this cache's siblings and the rest of the server. */
   private final Turns turns;
@@ -51,12 +52,17 @@ public final class ResponseCache {
 
   /** A cache whose renders take {@code turns}, the server's turns at uncached work. */
   public ResponseCache(boolean enabled, long maxBytes, Turns turns) {
+    this(enabled, maxBytes, turns, new CacheStats());
+  }
+
+  private ResponseCache(boolean enabled, long maxBytes, Turns turns, CacheStats stats) {
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("a cache needs a positive size, not " + maxBytes);
     }
     this.enabled = enabled;
     this.maxBytes = maxBytes;
     this.turns = turns;
+    this.stats = stats;
     this.pages =
         kept(maxBytes, (String key, Entry entry) -> 2L * key.length() + entry.page().weight());
   }
@@ -89,7 +95,7 @@ public final class ResponseCache {
    * turns at rendering.
    */
   public ResponseCache sibling(long maxBytes) {
-    return new ResponseCache(enabled, maxBytes, turns);
+    return new ResponseCache(enabled, maxBytes, turns, stats);
   }
 
   /** The page for {@code key} at this version, rendered by {@code render} when not cached. */
@@ -99,8 +105,10 @@ public final class ResponseCache {
     }
     Entry entry = pages.getIfPresent(key);
     if (entry != null && entry.version() == version) {
+      stats.hit();
       return entry.page();
     }
+    stats.miss();
     if (turns.holdsTurn()) {
       // a part of a page being rendered: made in this turn, for waiting on another reader's render
       // while holding a turn could leave no turn for that render
@@ -158,6 +166,11 @@ public final class ResponseCache {
   /** Renders in a turn, or answers {@link RenderedPage#busy()} when no turn frees in time. */
   private RenderedPage renderInTurn(Supplier<RenderedPage> render) {
     return turns.take(render).orElseGet(RenderedPage::busy);
+  }
+
+  /** How often a page was found kept, by this cache and its siblings together. */
+  public CacheStats stats() {
+    return stats;
   }
 
   /** Whether responses are kept at all (off for measuring rendering itself). */

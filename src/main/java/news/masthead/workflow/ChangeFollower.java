@@ -1,5 +1,6 @@
 package news.masthead.workflow;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -22,6 +23,7 @@ public final class ChangeFollower implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().daemon().name("change-follower").unstarted(r));
   private volatile long seen;
+  private volatile long lastRead = System.nanoTime();
 
   public ChangeFollower(ItemStore items) {
     this.items = items;
@@ -40,6 +42,7 @@ public final class ChangeFollower implements AutoCloseable {
   private void poll() {
     try {
       long latest = items.latestChange();
+      lastRead = System.nanoTime();
       if (latest != seen) {
         seen = latest;
         for (ChangeListener listener : listeners) {
@@ -49,6 +52,19 @@ public final class ChangeFollower implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("could not read the change log; will try again: {}", e.getMessage());
     }
+  }
+
+  /**
+   * How long ago the change log was last read: about the polling period on a healthy node, and
+   * growing while the database cannot be read.
+   */
+  public Duration sinceLastRead() {
+    return Duration.ofNanos(System.nanoTime() - lastRead);
+  }
+
+  /** The newest change log position this node has seen and passed on to its listeners. */
+  public long seen() {
+    return seen;
   }
 
   @Override

@@ -1,10 +1,15 @@
 package news.masthead.workflow;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import news.masthead.content.Item;
 import news.masthead.content.ItemAddress;
@@ -74,6 +79,7 @@ public final class Edition implements ChangeListener {
   private volatile long searchesReady;
   private volatile long version;
   private volatile Optional<SearchIndexing> search = Optional.empty();
+  private volatile Optional<Timer> searchTimer = Optional.empty();
 
   public Edition(ItemStore items) {
     this.items = items;
@@ -90,6 +96,36 @@ public final class Edition implements ChangeListener {
     SearchIndexing indexing = new SearchIndexing(items, opener, this::searchReady);
     search = Optional.of(indexing);
     indexing.start();
+  }
+
+  /**
+   * Reports to {@code registry}: how long searches of the index take ({@code masthead.search}) and
+   * how many changes of the database the search index has yet to apply ({@code
+   * masthead.search.index.behind}, read from the database when scraped).
+   */
+  public void measureWith(MeterRegistry registry) {
+    searchTimer =
+        Optional.of(
+            Timer.builder("masthead.search")
+                .description("searches of the index, from query to a page of results")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(5))
+                .register(registry));
+    Gauge.builder("masthead.search.index.behind", this, Edition::searchIndexBehind)
+        .description("changes in the database's change log the search index has not applied")
+        .register(registry);
+  }
+
+  /** Whether searches can be answered: the index is open and caught up. */
+  public boolean searchIsReady() {
+    return search.filter(SearchIndexing::isReady).isPresent();
+  }
+
+  /** How many changes of the database's log the search index has yet to apply. */
+  public long searchIndexBehind() {
+    long latest = items.latestChange();
+    return search.map(s -> Math.max(0, latest - s.indexedThrough())).orElse(latest);
   }
 
   /** Stops following changes with the search index and closes it. */
@@ -264,8 +300,10 @@ public final class Edition implements ChangeListener {
             (query.page() - 1) * SEARCH_PAGE_SIZE,
             SEARCH_PAGE_SIZE);
     SearchResults results;
+    long start = System.nanoTime();
     try {
       Optional<SearchResults> found = indexing.get().find(request);
+      searchTimer.ifPresent(t -> t.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
       if (found.isEmpty()) {
         return new SearchOutcome.NotReady();
       }

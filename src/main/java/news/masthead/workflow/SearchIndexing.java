@@ -213,6 +213,11 @@ public final class SearchIndexing implements AutoCloseable {
     return new Rebuilt(count, opened.indexedThrough(), Duration.ofNanos(System.nanoTime() - start));
   }
 
+  /** The change log position the index has applied; 0 until it is open. */
+  public long indexedThrough() {
+    return index.map(SearchIndex::indexedThrough).orElse(0L);
+  }
+
   /** Runs a search, or empty while the index is being built. */
   public Optional<SearchResults> find(SearchRequest request) {
     return isReady() ? Optional.of(index().find(request)) : Optional.empty();

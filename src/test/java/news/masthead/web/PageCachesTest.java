@@ -69,7 +69,7 @@ class PageCachesTest {
     HotCache hot = new HotCache(true, () -> 1, budget);
 
     for (int i = 0; i < 1_000; i++) {
-      hot.keep("/?page=" + i, 1, page(i), "public, max-age=60");
+      hot.keep("/?page=" + i, 1, page(i), "public, max-age=60", "/", "edition-en");
       assertThat(hot.weight()).isLessThanOrEqualTo(budget);
     }
     assertThat(hot.weight()).isPositive();
@@ -114,13 +114,13 @@ class PageCachesTest {
   void a_flood_of_addresses_asked_once_each_does_not_push_out_the_front_page() {
     RenderedPage front = page(1, SMALL);
     HotCache hot = new HotCache(true, () -> 1, 1_000 * (front.weight() + 200));
-    hot.keep("/", 1, front, "public, max-age=60");
+    hot.keep("/", 1, front, "public, max-age=60", "/", "edition-en");
     for (int i = 0; i < 20; i++) {
       assertThat(hot.find("/")).isNotNull();
     }
 
     for (int i = 0; i < 50_000; i++) {
-      hot.keep("/?utm_source=" + i, 1, page(i, SMALL), "public, max-age=60");
+      hot.keep("/?utm_source=" + i, 1, page(i, SMALL), "public, max-age=60", "/", "edition-en");
       if (i % 100 == 0) {
         assertThat(hot.find("/")).as("the front page, asked for again").isNotNull();
       }
