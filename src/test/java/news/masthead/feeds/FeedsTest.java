@@ -18,6 +18,7 @@ import news.masthead.content.Correction;
 import news.masthead.content.Item;
 import news.masthead.content.Status;
 import news.masthead.testing.RunningSite;
+import news.masthead.testing.TestTools;
 import news.masthead.workflow.Submission;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -189,30 +190,30 @@ class FeedsTest {
 
   @Test
   void the_feeds_are_well_formed_xml_for_xmllint() throws Exception {
-    RunningSite.require(Files.isExecutable(Path.of("/usr/bin/xmllint")), "xmllint (libxml2-utils)");
+    Path xmllint = TestTools.xmllint();
     for (String path :
         List.of("/en/feed.xml", "/en/atom.xml", "/fa/feed.xml", "/tag/water/feed.xml")) {
       Path file = Files.createTempFile("feed", ".xml");
       Files.writeString(file, site.get(path).body());
-      Process xmllint =
-          new ProcessBuilder("xmllint", "--noout", file.toString())
+      Process check =
+          new ProcessBuilder(xmllint.toString(), "--noout", file.toString())
               .redirectErrorStream(true)
               .start();
-      String output = new String(xmllint.getInputStream().readAllBytes());
-      assertThat(xmllint.waitFor()).as(path + ": " + output).isZero();
+      String output = new String(check.getInputStream().readAllBytes());
+      assertThat(check.waitFor()).as(path + ": " + output).isZero();
     }
   }
 
   @Test
   void newsboat_reads_the_rss_and_atom_feeds(@TempDir Path dir) throws Exception {
-    RunningSite.require(Files.isExecutable(Path.of("/usr/bin/newsboat")), "newsboat");
+    Path newsboat = TestTools.newsboat();
     Path urls =
         Files.writeString(
             dir.resolve("urls"), site.url("/en/feed.xml") + "\n" + site.url("/fa/atom.xml") + "\n");
     Path cache = dir.resolve("cache.db");
-    Process newsboat =
+    Process reload =
         new ProcessBuilder(
-                "newsboat",
+                newsboat.toString(),
                 "-u",
                 urls.toString(),
                 "-c",
@@ -223,8 +224,8 @@ class FeedsTest {
                 "reload")
             .redirectErrorStream(true)
             .start();
-    String output = new String(newsboat.getInputStream().readAllBytes());
-    assertThat(newsboat.waitFor()).as(output).isZero();
+    String output = new String(reload.getInputStream().readAllBytes());
+    assertThat(reload.waitFor()).as(output).isZero();
 
     try (var db = DriverManager.getConnection("jdbc:sqlite:" + cache);
         var rows =

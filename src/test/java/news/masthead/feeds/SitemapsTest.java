@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import news.masthead.content.Item;
 import news.masthead.content.Status;
 import news.masthead.testing.RunningSite;
+import news.masthead.testing.TestTools;
 import news.masthead.workflow.Submission;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -156,18 +157,18 @@ class SitemapsTest {
 
   @Test
   void every_sitemap_is_well_formed_xml_for_xmllint() throws Exception {
-    RunningSite.require(Files.isExecutable(Path.of("/usr/bin/xmllint")), "xmllint (libxml2-utils)");
+    Path xmllint = TestTools.xmllint();
     for (String path :
         List.of(
             "/sitemap.xml", "/sitemaps/pages.xml", "/sitemaps/items-1.xml", "/sitemaps/news.xml")) {
       Path file = Files.createTempFile("sitemap", ".xml");
       Files.writeString(file, site.get(path).body());
-      Process xmllint =
-          new ProcessBuilder("xmllint", "--noout", file.toString())
+      Process check =
+          new ProcessBuilder(xmllint.toString(), "--noout", file.toString())
               .redirectErrorStream(true)
               .start();
-      String output = new String(xmllint.getInputStream().readAllBytes());
-      assertThat(xmllint.waitFor()).as(path + ": " + output).isZero();
+      String output = new String(check.getInputStream().readAllBytes());
+      assertThat(check.waitFor()).as(path + ": " + output).isZero();
     }
   }
 }

@@ -1,7 +1,6 @@
 package news.masthead.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
 import com.microsoft.playwright.Browser;
@@ -27,12 +26,12 @@ import news.masthead.app.Masthead;
 import news.masthead.app.Settings;
 import news.masthead.ingest.ImportProgress;
 import news.masthead.ingest.ImportReport;
+import news.masthead.testing.TestTools;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -49,18 +48,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * a full-page screenshot of every page to {@code target/screenshots} for people to look at.
  *
  * <p>Playwright never downloads a browser here: it is told to skip the download and launches {@code
- * /usr/bin/chromium}. When that is missing the test is skipped, or fails when {@code CI} is set.
- * The machine may have no network but loopback, so Chromium's background traffic is off.
+ * /usr/bin/chromium}. When that is missing the test fails, saying how to install it ({@link
+ * TestTools#chromium}); it never skips. The machine may have no network but loopback, so Chromium's
+ * background traffic is off.
  *
  * <p>Look at the screenshots after a change to the templates or the stylesheet: the assertions
  * catch what can be measured (overflow, order, focus, direction, fonts), not what looks wrong.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReaderPagesInBrowserTest {
-  /** Debian's Chromium; {@code -Dmasthead.chromium=…} names another build of it. */
-  private static final Path CHROMIUM =
-      Path.of(System.getProperty("masthead.chromium", "/usr/bin/chromium"));
-
   private static final List<String> CHROMIUM_ARGS =
       List.of(
           "--no-sandbox",
@@ -93,7 +89,7 @@ class ReaderPagesInBrowserTest {
 
   @BeforeAll
   void start(@TempDir Path data) throws IOException {
-    requireChromium();
+    Path chromium = TestTools.chromium();
     masthead = Masthead.open(Settings.defaults(data, 0));
     Path demo = data.resolve("demo.ninjs.jsonl");
     try (InputStream in = getClass().getResourceAsStream("/demo/demo.ninjs.jsonl")) {
@@ -142,7 +138,7 @@ class ReaderPagesInBrowserTest {
             .chromium()
             .launch(
                 new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM)
+                    .setExecutablePath(chromium)
                     .setHeadless(true)
                     .setArgs(CHROMIUM_ARGS));
     Files.createDirectories(SCREENSHOTS);
@@ -661,22 +657,5 @@ class ReaderPagesInBrowserTest {
         .map(a -> a.attr("href"))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no link to \"" + text + "\" on " + page.location()));
-  }
-
-  /** Skips without Chromium, unless under CI, where a missing browser is a broken build. */
-  private static void requireChromium() {
-    if (Files.isExecutable(CHROMIUM)) {
-      return;
-    }
-    String why =
-        "the browser test of the reader pages needs Debian's Chromium at "
-            + CHROMIUM
-            + " (apt-get install chromium); Playwright is never allowed to download one";
-    if (System.getenv("CI") != null) {
-      fail("Chromium is missing and CI is set: " + why);
-    }
-    String skipped = "Skipped, as Chromium is missing and CI is not set: " + why;
-    System.err.println("ReaderPagesInBrowserTest: " + skipped); // surefire shows no skip reason
-    Assumptions.abort(skipped);
   }
 }
