@@ -2,6 +2,7 @@ package news.masthead.feeds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,11 +35,20 @@ class SitemapsTest {
   }
 
   @Test
-  void robots_txt_names_the_sitemap_index_and_the_news_sitemap() {
-    assertThat(site.get("/robots.txt").body())
-        .contains("User-agent: *")
-        .contains("Sitemap: http://localhost:8080/sitemap.xml")
-        .contains("Sitemap: http://localhost:8080/sitemaps/news.xml");
+  void robots_txt_allows_everything_and_names_the_sitemap_index_and_the_news_sitemap() {
+    HttpResponse<String> robots = site.get("/robots.txt");
+
+    assertThat(robots.statusCode()).isEqualTo(200);
+    assertThat(robots.headers().firstValue("Content-Type")).hasValue("text/plain;charset=utf-8");
+    assertThat(robots.body())
+        .isEqualTo(
+            """
+            User-agent: *
+            Allow: /
+
+            Sitemap: http://localhost:8080/sitemap.xml
+            Sitemap: http://localhost:8080/sitemaps/news.xml
+            """);
   }
 
   @Test
