@@ -2,9 +2,11 @@ package news.masthead.app;
 
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.HandlerType;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import news.masthead.api.ContentApi;
 import news.masthead.content.Language;
 import news.masthead.feeds.Feeds;
@@ -47,6 +49,7 @@ public final class Masthead implements AutoCloseable {
   private final Publishing publishing;
   private final Edition edition;
   private final Turns turns = Turns.perCore();
+  private final List<String> readablePaths = new CopyOnWriteArrayList<>();
   private ChangeFollower follower;
   private Javalin server;
 
@@ -130,6 +133,12 @@ public final class Masthead implements AutoCloseable {
                     // flight are finished before the database and index close under them.
                     context.insertHandler(new GracefulHandler());
                   });
+              config.events.handlerAdded(
+                  handler -> {
+                    if (handler.getHttpMethod() == HandlerType.GET) {
+                      readablePaths.add(handler.getPath());
+                    }
+                  });
               Routes.register(config, site, feeds, sitemaps, api, hot);
             });
     server.start(settings.host(), settings.port());
@@ -169,6 +178,14 @@ public final class Masthead implements AutoCloseable {
   /** The server's turns at uncached work: page renders and API reads take one each. */
   public Turns turns() {
     return turns;
+  }
+
+  /**
+   * The paths this server answers GET (and HEAD) at, as {@link Routes} registered them, in order,
+   * path parameters as written there ({@code /api/v1/items/{id}}). Empty until {@link #serve}.
+   */
+  public List<String> readablePaths() {
+    return List.copyOf(readablePaths);
   }
 
   /** The port the server listens on (the free one picked, when the settings said 0). */
