@@ -1,6 +1,7 @@
 package news.masthead.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
 import com.google.gson.JsonElement;
@@ -15,6 +16,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -488,6 +490,44 @@ class ReaderPagesInBrowserTest {
     assertThat(crowded).as("Persian headings of %s whose lines crowd each other", name).isEmpty();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"story", "story-fa"})
+  void a_story_prints_alone_without_the_rails_navigation_search_or_footer(String name) {
+    Page page = open(name, DESKTOP, true);
+    List<String> clutter =
+        List.of(
+            "nav.sections",
+            ".edition",
+            ".search-link",
+            "aside.rail",
+            ".secondary",
+            ".subjects",
+            ".translations",
+            "footer.colophon");
+    List<String> story =
+        List.of(".brand", "#headline", ".standfirst", ".byline", ".body p", "aside.sources");
+    assertThat(drawn(page, clutter)).as("what %s shows on screen", name).isEqualTo(clutter);
+
+    page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setPath(SCREENSHOTS.resolve(name + "-print.png"))
+            .setFullPage(true));
+
+    assertThat(drawn(page, clutter)).as("what of the screen's extras %s prints", name).isEmpty();
+    assertThat(drawn(page, story)).as("what of the story %s prints", name).isEqualTo(story);
+    Map<String, Object> widths =
+        castMap(
+            page.evaluate(
+                "() => { const m = document.querySelector('main'); const s = getComputedStyle(m);"
+                    + " return {article: document.querySelector('article.item')"
+                    + "  .getBoundingClientRect().width, main: m.clientWidth"
+                    + "  - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight)}; }"));
+    assertThat(at(widths, "article"))
+        .as("the printed story's width, the page's being %s", widths.get("main"))
+        .isCloseTo(at(widths, "main"), within(1.0));
+  }
+
   @ParameterizedTest(name = "{0} at {1}px")
   @MethodSource("storiesAtBothWidths")
   void a_story_lays_out_in_its_reading_direction(String name, int width) {
@@ -621,6 +661,19 @@ class ReaderPagesInBrowserTest {
             .evaluate(
                 "e => { const r = e.getBoundingClientRect();"
                     + " return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; }"));
+  }
+
+  /** Those of the selectors that match an element the page draws (one with a box at all). */
+  private static List<String> drawn(Page page, List<String> selectors) {
+    return selectors.stream()
+        .filter(
+            selector ->
+                (Boolean)
+                    page.evaluate(
+                        "s => [...document.querySelectorAll(s)]"
+                            + ".some(e => e.getClientRects().length > 0)",
+                        selector))
+        .toList();
   }
 
   private static double at(Map<String, Object> box, String side) {
