@@ -2,6 +2,7 @@ package news.masthead.app;
 
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.HandlerType;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.ToDoubleFunction;
 import news.masthead.api.ContentApi;
 import news.masthead.content.Language;
@@ -62,6 +64,7 @@ public final class Masthead implements AutoCloseable {
   private final Edition edition;
   private final Turns turns = Turns.perCore();
   private final PrometheusMeterRegistry registry;
+  private final List<String> readablePaths = new CopyOnWriteArrayList<>();
   private ChangeFollower follower;
   private Javalin server;
   private Optional<MetricsEndpoint> metrics = Optional.empty();
@@ -165,6 +168,12 @@ public final class Masthead implements AutoCloseable {
                     // Outermost: every request is timed and logged, whoever answers it.
                     context.insertHandler(recording);
                   });
+              config.events.handlerAdded(
+                  handler -> {
+                    if (handler.getHttpMethod() == HandlerType.GET) {
+                      readablePaths.add(handler.getPath());
+                    }
+                  });
               Routes.register(config, site, feeds, sitemaps, api, hot, health);
             });
     server.start(settings.host(), settings.port());
@@ -251,6 +260,14 @@ public final class Masthead implements AutoCloseable {
   /** The server's turns at uncached work: page renders and API reads take one each. */
   public Turns turns() {
     return turns;
+  }
+
+  /**
+   * The paths this server answers GET (and HEAD) at, as {@link Routes} registered them, in order,
+   * path parameters as written there ({@code /api/v1/items/{id}}). Empty until {@link #serve}.
+   */
+  public List<String> readablePaths() {
+    return List.copyOf(readablePaths);
   }
 
   /** The port the server listens on (the free one picked, when the settings said 0). */

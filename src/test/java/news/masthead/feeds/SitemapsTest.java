@@ -2,6 +2,7 @@ package news.masthead.feeds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
 import news.masthead.content.Item;
 import news.masthead.content.Status;
 import news.masthead.testing.RunningSite;
+import news.masthead.testing.TestTools;
 import news.masthead.workflow.Submission;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,11 +35,20 @@ class SitemapsTest {
   }
 
   @Test
-  void robots_txt_names_the_sitemap_index_and_the_news_sitemap() {
-    assertThat(site.get("/robots.txt").body())
-        .contains("User-agent: *")
-        .contains("Sitemap: http://localhost:8080/sitemap.xml")
-        .contains("Sitemap: http://localhost:8080/sitemaps/news.xml");
+  void robots_txt_allows_everything_and_names_the_sitemap_index_and_the_news_sitemap() {
+    HttpResponse<String> robots = site.get("/robots.txt");
+
+    assertThat(robots.statusCode()).isEqualTo(200);
+    assertThat(robots.headers().firstValue("Content-Type")).hasValue("text/plain;charset=utf-8");
+    assertThat(robots.body())
+        .isEqualTo(
+            """
+            User-agent: *
+            Allow: /
+
+            Sitemap: http://localhost:8080/sitemap.xml
+            Sitemap: http://localhost:8080/sitemaps/news.xml
+            """);
   }
 
   @Test
@@ -156,18 +167,18 @@ class SitemapsTest {
 
   @Test
   void every_sitemap_is_well_formed_xml_for_xmllint() throws Exception {
-    RunningSite.require(Files.isExecutable(Path.of("/usr/bin/xmllint")), "xmllint (libxml2-utils)");
+    Path xmllint = TestTools.xmllint();
     for (String path :
         List.of(
             "/sitemap.xml", "/sitemaps/pages.xml", "/sitemaps/items-1.xml", "/sitemaps/news.xml")) {
       Path file = Files.createTempFile("sitemap", ".xml");
       Files.writeString(file, site.get(path).body());
-      Process xmllint =
-          new ProcessBuilder("xmllint", "--noout", file.toString())
+      Process check =
+          new ProcessBuilder(xmllint.toString(), "--noout", file.toString())
               .redirectErrorStream(true)
               .start();
-      String output = new String(xmllint.getInputStream().readAllBytes());
-      assertThat(xmllint.waitFor()).as(path + ": " + output).isZero();
+      String output = new String(check.getInputStream().readAllBytes());
+      assertThat(check.waitFor()).as(path + ": " + output).isZero();
     }
   }
 }

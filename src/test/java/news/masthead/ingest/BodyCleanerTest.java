@@ -92,6 +92,7 @@ class BodyCleanerTest {
     assertThat(body.blocks())
         .allSatisfy(block -> assertThat(block).isNotInstanceOf(Block.Image.class));
     Block.Paragraph p = (Block.Paragraph) body.blocks().getFirst();
+    assertThat(Body.of(p).plainText()).as("the links' words, kept").isEqualTo("a b c d e f g");
     assertThat(p.text()).allMatch(run -> run instanceof Inline.Text);
   }
 

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +23,9 @@ import news.masthead.content.SavedRevision;
 import news.masthead.content.Status;
 import news.masthead.ingest.ImportProgress;
 import news.masthead.testing.Copies;
+import news.masthead.testing.HeldTurns;
 import news.masthead.testing.RunningSite;
+import news.masthead.web.RenderedPage;
 import news.masthead.workflow.Submission;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -339,24 +342,63 @@ class PublicSiteTest {
     assertThat(get(followed).statusCode()).isEqualTo(200);
   }
 
+  /** What every public response carries, whatever it is: no script, no framing, no sniffing. */
+  static final Map<String, String> SECURITY_HEADERS =
+      Map.of(
+          "Content-Security-Policy",
+          "default-src 'none'; style-src 'self'; img-src 'self' https: data:; font-src 'self';"
+              + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+          "X-Content-Type-Options",
+          "nosniff",
+          "Referrer-Policy",
+          "no-referrer",
+          "X-Frame-Options",
+          "DENY",
+          "Cross-Origin-Opener-Policy",
+          "same-origin",
+          "Permissions-Policy",
+          "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+
+  static final String PAGE_CACHING =
+      "public, max-age=60, stale-while-revalidate=600, stale-if-error=86400";
+
   @Test
   void every_public_response_carries_caching_and_security_headers_and_sets_no_cookie() {
-    for (String path :
-        List.of("/", storyPath(), "/iran", "/tag/water", "/fa/", "/robots.txt", "/nope")) {
+    record Expected(String path, int status, String cacheControl, String contentType) {}
+    String html = "text/html;charset=utf-8";
+    for (Expected expected :
+        List.of(
+            new Expected("/", 200, PAGE_CACHING, html),
+            new Expected(storyPath(), 200, PAGE_CACHING, html),
+            new Expected("/iran", 200, PAGE_CACHING, html),
+            new Expected("/tag/water", 200, PAGE_CACHING, html),
+            new Expected("/fa/", 200, PAGE_CACHING, html),
+            new Expected("/robots.txt", 200, "public, max-age=3600", "text/plain;charset=utf-8"),
+            new Expected("/nope", 404, "public, max-age=30", html))) {
+      String path = expected.path();
       HttpResponse<String> response = get(path);
       var headers = response.headers();
-      assertThat(headers.firstValue("Cache-Control")).as(path).isPresent();
-      assertThat(headers.firstValue("ETag")).as(path).isPresent();
-      assertThat(headers.firstValue("Content-Security-Policy"))
+      byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
+
+      assertThat(response.statusCode()).as(path).isEqualTo(expected.status());
+      assertThat(headers.firstValue("Cache-Control")).as(path).hasValue(expected.cacheControl());
+      assertThat(headers.firstValue("Content-Type")).as(path).hasValue(expected.contentType());
+      assertThat(headers.firstValue("Content-Length"))
+          .as(path)
+          .hasValue(Integer.toString(body.length));
+      assertThat(headers.firstValue("Vary")).as(path).hasValue("Accept-Encoding");
+      // A strong tag made from this very body: its length in base 36, then its checksums.
+      assertThat(headers.firstValue("ETag"))
           .as(path)
           .hasValueSatisfying(
-              csp ->
-                  assertThat(csp)
-                      .contains("default-src 'none'")
-                      .contains("frame-ancestors 'none'")
-                      .doesNotContain("script-src"));
-      assertThat(headers.firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
-      assertThat(headers.firstValue("Referrer-Policy")).as(path).contains("no-referrer");
+              etag ->
+                  assertThat(etag)
+                      .matches("\"[0-9a-z]+-[0-9a-z]+\"")
+                      .startsWith("\"" + Integer.toString(body.length, 36) + "-")
+                      .isEqualTo(RenderedPage.etagOf(body)));
+      SECURITY_HEADERS.forEach(
+          (name, value) ->
+              assertThat(headers.allValues(name)).as(path + " " + name).containsExactly(value));
       assertThat(headers.firstValue("Set-Cookie")).as(path).isEmpty();
       // The only script element allowed is JSON-LD: data, never run.
       assertThat(response.body().replace("<script type=\"application/ld+json\">", ""))
@@ -425,11 +467,13 @@ class PublicSiteTest {
 
     assertThat(head.statusCode()).isEqualTo(200);
     assertThat(head.body()).isEmpty();
-    assertThat(head.headers().firstValue("ETag")).isEqualTo(get.headers().firstValue("ETag"));
-    assertThat(head.headers().firstValue("Content-Type"))
-        .isEqualTo(get.headers().firstValue("Content-Type"));
+    assertThat(head.headers().firstValue("ETag"))
+        .hasValue(RenderedPage.etagOf(get.body().getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(get.headers().firstValue("ETag"));
+    assertThat(head.headers().firstValue("Content-Type")).hasValue("text/html;charset=utf-8");
+    assertThat(head.headers().firstValue("Cache-Control")).hasValue(PAGE_CACHING);
     assertThat(head.headers().firstValue("Content-Length"))
-        .contains(Integer.toString(get.body().getBytes(StandardCharsets.UTF_8).length));
+        .hasValue(Integer.toString(get.body().getBytes(StandardCharsets.UTF_8).length));
   }
 
   @Test
@@ -447,21 +491,42 @@ class PublicSiteTest {
 
     assertThat(response).startsWith("HTTP/1.1 400 ");
     assertThat(response).contains("This request could not be understood");
-    assertThat(response).containsIgnoringCase("Content-Security-Policy: default-src 'none'");
-    assertThat(response).containsIgnoringCase("X-Content-Type-Options: nosniff");
+    List<String> headerLines =
+        response.substring(0, response.indexOf("\r\n\r\n")).lines().skip(1).toList();
+    SECURITY_HEADERS.forEach(
+        (name, value) ->
+            assertThat(headerLines)
+                .as(name)
+                .anySatisfy(line -> assertThat(line).isEqualToIgnoringCase(name + ": " + value)));
+    assertThat(headerLines)
+        .anySatisfy(
+            line -> assertThat(line).isEqualToIgnoringCase("Cache-Control: public, max-age=30"));
   }
 
   @Test
-  void a_page_kept_for_speed_is_never_served_after_the_item_changes() {
+  void a_page_is_kept_for_speed_and_never_served_after_the_item_changes()
+      throws InterruptedException {
     SavedRevision saved =
         masthead
             .publishing()
             .save(
                 Copies.published(
-                    "urn:test:hot", Copies.story("Hot words", "Hot"), "2026-11-24T07:00:00Z"));
+                    "urn:test:hot",
+                    Copies.brief("Hot words", "Hot", "First text."),
+                    "2026-11-24T07:00:00Z"));
     String path = masthead.items().find(saved.id()).orElseThrow().path();
     String first = get(path).body();
-    assertThat(get(path).body()).isEqualTo(first); // the second answer is the kept one
+    assertThat(first).contains("First text.");
+
+    // With every turn at rendering taken, as in a flood, a page rendered again would wait for a
+    // turn and be told the site is busy: only a page kept from the first answer comes back now.
+    try (HeldTurns flood = HeldTurns.all(masthead.turns())) {
+      HttpResponse<String> again = get(path);
+      assertThat(again.statusCode())
+          .as("the page asked for again while none can render")
+          .isEqualTo(200);
+      assertThat(again.body()).isEqualTo(first);
+    }
 
     masthead
         .publishing()
@@ -471,15 +536,17 @@ class PublicSiteTest {
                 Copies.brief("Hot words", "Hot", "Changed text."),
                 "2026-11-24T07:00:00Z"));
 
-    assertThat(get(path).body()).contains("Changed text.").isNotEqualTo(first);
+    assertThat(get(path).body()).contains("Changed text.").doesNotContain("First text.");
   }
 
   @Test
-  void robots_txt_allows_crawling() {
+  void robots_txt_lets_every_crawler_read_every_page() {
     HttpResponse<String> robots = get("/robots.txt");
+    List<String> rules = robots.body().lines().takeWhile(line -> !line.isBlank()).toList();
 
     assertThat(robots.statusCode()).isEqualTo(200);
-    assertThat(robots.body()).contains("User-agent: *");
+    assertThat(rules).as("the first group of rules").containsExactly("User-agent: *", "Allow: /");
+    assertThat(robots.body()).doesNotContainIgnoringCase("disallow");
   }
 
   @Test

@@ -1,18 +1,22 @@
 package news.masthead.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -22,17 +26,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import news.masthead.app.Masthead;
 import news.masthead.app.Settings;
 import news.masthead.ingest.ImportProgress;
 import news.masthead.ingest.ImportReport;
+import news.masthead.testing.TestTools;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -49,18 +54,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * a full-page screenshot of every page to {@code target/screenshots} for people to look at.
  *
  * <p>Playwright never downloads a browser here: it is told to skip the download and launches {@code
- * /usr/bin/chromium}. When that is missing the test is skipped, or fails when {@code CI} is set.
- * The machine may have no network but loopback, so Chromium's background traffic is off.
+ * /usr/bin/chromium}. When that is missing the test fails, saying how to install it ({@link
+ * TestTools#chromium}); it never skips. The machine may have no network but loopback, so Chromium's
+ * background traffic is off.
  *
  * <p>Look at the screenshots after a change to the templates or the stylesheet: the assertions
  * catch what can be measured (overflow, order, focus, direction, fonts), not what looks wrong.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReaderPagesInBrowserTest {
-  /** Debian's Chromium; {@code -Dmasthead.chromium=…} names another build of it. */
-  private static final Path CHROMIUM =
-      Path.of(System.getProperty("masthead.chromium", "/usr/bin/chromium"));
-
   private static final List<String> CHROMIUM_ARGS =
       List.of(
           "--no-sandbox",
@@ -93,7 +95,7 @@ class ReaderPagesInBrowserTest {
 
   @BeforeAll
   void start(@TempDir Path data) throws IOException {
-    requireChromium();
+    Path chromium = TestTools.chromium();
     masthead = Masthead.open(Settings.defaults(data, 0));
     Path demo = data.resolve("demo.ninjs.jsonl");
     try (InputStream in = getClass().getResourceAsStream("/demo/demo.ninjs.jsonl")) {
@@ -142,7 +144,7 @@ class ReaderPagesInBrowserTest {
             .chromium()
             .launch(
                 new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM)
+                    .setExecutablePath(chromium)
                     .setHeadless(true)
                     .setArgs(CHROMIUM_ARGS));
     Files.createDirectories(SCREENSHOTS);
@@ -335,8 +337,9 @@ class ReaderPagesInBrowserTest {
         .isEmpty();
     assertThat(response.headerValue("content-security-policy"))
         .as("the Content-Security-Policy of %s", name)
-        .contains("default-src 'none'")
-        .doesNotContain("script-src");
+        .isEqualTo(
+            "default-src 'none'; style-src 'self'; img-src 'self' https: data:; font-src 'self';"
+                + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
   }
 
   @ParameterizedTest(name = "{0} at {1}px")
@@ -459,30 +462,70 @@ class ReaderPagesInBrowserTest {
 
   @ParameterizedTest(name = "{0} at {1}px")
   @MethodSource("persianPagesAtBothWidths")
-  void persian_headings_and_captions_use_the_persian_font_with_room_between_lines(
-      String name, int width) {
+  void persian_headings_and_captions_are_drawn_in_vazirmatn(String name, int width) {
+    Page page = open(name, width, true);
+
+    assertThat(fontsDrawn(page, "main :is(h1, h2, h3, figcaption)"))
+        .as("the fonts Chromium drew the Persian headings and captions of %s in (glyphs)", name)
+        .isNotEmpty()
+        .containsOnlyKeys("Vazirmatn");
+  }
+
+  @ParameterizedTest(name = "{0} at {1}px")
+  @MethodSource("persianPagesAtBothWidths")
+  void persian_headings_have_room_between_their_lines(String name, int width) {
     Page page = open(name, width, true);
     @SuppressWarnings("unchecked")
-    List<String> wrong =
+    List<String> crowded =
         (List<String>)
             page.evaluate(
-                "() => [...document.querySelectorAll("
-                    + "'main h1, main h2, main h3, main figcaption')]"
+                "() => [...document.querySelectorAll('main h1, main h2, main h3')]"
                     + ".filter(e => !e.closest('.vh') && e.getClientRects().length > 0)"
-                    + ".flatMap(e => { const s = getComputedStyle(e);"
-                    + "  const ratio = parseFloat(s.lineHeight) / parseFloat(s.fontSize);"
-                    + "  const what = e.tagName.toLowerCase()"
-                    + "   + (e.className ? '.' + e.className : '')"
-                    + "   + ' \"' + e.textContent.trim().slice(0, 30) + '\"';"
-                    + "  const out = [];"
-                    + "  if (!s.fontFamily.includes('Vazirmatn'))"
-                    + "   out.push(what + ' is set in ' + s.fontFamily);"
-                    + "  if (e.tagName !== 'FIGCAPTION' && !(ratio >= 1.4))"
-                    + "   out.push(what + ' has line-height ' + s.lineHeight"
-                    + "    + ' at ' + s.fontSize);"
-                    + "  return out; })");
+                    + ".filter(e => { const s = getComputedStyle(e);"
+                    + "  return !(parseFloat(s.lineHeight) / parseFloat(s.fontSize) >= 1.4); })"
+                    + ".map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')"
+                    + "  + ' \"' + e.textContent.trim().slice(0, 30) + '\" has line-height '"
+                    + "  + getComputedStyle(e).lineHeight + ' at ' + getComputedStyle(e).fontSize)");
 
-    assertThat(wrong).as("Persian headings and captions of %s", name).isEmpty();
+    assertThat(crowded).as("Persian headings of %s whose lines crowd each other", name).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"story", "story-fa"})
+  void a_story_prints_alone_without_the_rails_navigation_search_or_footer(String name) {
+    Page page = open(name, DESKTOP, true);
+    List<String> clutter =
+        List.of(
+            "nav.sections",
+            ".edition",
+            ".search-link",
+            "aside.rail",
+            ".secondary",
+            ".subjects",
+            ".translations",
+            "footer.colophon");
+    List<String> story =
+        List.of(".brand", "#headline", ".standfirst", ".byline", ".body p", "aside.sources");
+    assertThat(drawn(page, clutter)).as("what %s shows on screen", name).isEqualTo(clutter);
+
+    page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setPath(SCREENSHOTS.resolve(name + "-print.png"))
+            .setFullPage(true));
+
+    assertThat(drawn(page, clutter)).as("what of the screen's extras %s prints", name).isEmpty();
+    assertThat(drawn(page, story)).as("what of the story %s prints", name).isEqualTo(story);
+    Map<String, Object> widths =
+        castMap(
+            page.evaluate(
+                "() => { const m = document.querySelector('main'); const s = getComputedStyle(m);"
+                    + " return {article: document.querySelector('article.item')"
+                    + "  .getBoundingClientRect().width, main: m.clientWidth"
+                    + "  - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight)}; }"));
+    assertThat(at(widths, "article"))
+        .as("the printed story's width, the page's being %s", widths.get("main"))
+        .isCloseTo(at(widths, "main"), within(1.0));
   }
 
   @ParameterizedTest(name = "{0} at {1}px")
@@ -535,6 +578,50 @@ class ReaderPagesInBrowserTest {
 
   // --- helpers
 
+  /**
+   * The fonts Chromium drew the text of the elements matching {@code selector}, and of everything
+   * inside them but visually hidden text, in: each family as the platform names it, with the glyphs
+   * drawn in it. This is what the reader sees; a stylesheet's font-family only asks for a font, and
+   * a browser without it falls back to another without saying so. Read through the DevTools
+   * protocol's {@code CSS.getPlatformFontsForNode}, which reports the fonts of a node's own text.
+   */
+  private static Map<String, Integer> fontsDrawn(Page page, String selector) {
+    CDPSession devTools = page.context().newCDPSession(page);
+    try {
+      devTools.send("DOM.enable");
+      devTools.send("CSS.enable");
+      JsonObject document = new JsonObject();
+      document.addProperty("depth", 0);
+      int root =
+          devTools
+              .send("DOM.getDocument", document)
+              .getAsJsonObject("root")
+              .get("nodeId")
+              .getAsInt();
+      String shown = ":not(.vh, .vh *)";
+      JsonObject query = new JsonObject();
+      query.addProperty("nodeId", root);
+      query.addProperty("selector", selector + shown + ", " + selector + " *" + shown);
+      Map<String, Integer> glyphs = new TreeMap<>();
+      for (JsonElement node :
+          devTools.send("DOM.querySelectorAll", query).getAsJsonArray("nodeIds")) {
+        JsonObject ask = new JsonObject();
+        ask.addProperty("nodeId", node.getAsInt());
+        for (JsonElement font :
+            devTools.send("CSS.getPlatformFontsForNode", ask).getAsJsonArray("fonts")) {
+          JsonObject usage = font.getAsJsonObject();
+          glyphs.merge(
+              usage.get("familyName").getAsString(),
+              usage.get("glyphCount").getAsInt(),
+              Integer::sum);
+        }
+      }
+      return glyphs;
+    } finally {
+      devTools.detach();
+    }
+  }
+
   /** Lists the elements wider than the viewport or off its sides, to explain sideways scrolling. */
   private static final String SIDEWAYS_OFFENDERS =
       "() => { const w = document.documentElement.clientWidth; const out = [];"
@@ -574,6 +661,19 @@ class ReaderPagesInBrowserTest {
             .evaluate(
                 "e => { const r = e.getBoundingClientRect();"
                     + " return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; }"));
+  }
+
+  /** Those of the selectors that match an element the page draws (one with a box at all). */
+  private static List<String> drawn(Page page, List<String> selectors) {
+    return selectors.stream()
+        .filter(
+            selector ->
+                (Boolean)
+                    page.evaluate(
+                        "s => [...document.querySelectorAll(s)]"
+                            + ".some(e => e.getClientRects().length > 0)",
+                        selector))
+        .toList();
   }
 
   private static double at(Map<String, Object> box, String side) {
@@ -661,22 +761,5 @@ class ReaderPagesInBrowserTest {
         .map(a -> a.attr("href"))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no link to \"" + text + "\" on " + page.location()));
-  }
-
-  /** Skips without Chromium, unless under CI, where a missing browser is a broken build. */
-  private static void requireChromium() {
-    if (Files.isExecutable(CHROMIUM)) {
-      return;
-    }
-    String why =
-        "the browser test of the reader pages needs Debian's Chromium at "
-            + CHROMIUM
-            + " (apt-get install chromium); Playwright is never allowed to download one";
-    if (System.getenv("CI") != null) {
-      fail("Chromium is missing and CI is set: " + why);
-    }
-    String skipped = "Skipped, as Chromium is missing and CI is not set: " + why;
-    System.err.println("ReaderPagesInBrowserTest: " + skipped); // surefire shows no skip reason
-    Assumptions.abort(skipped);
   }
 }

@@ -305,8 +305,12 @@ class SearchPagesTest {
         .contains("<h1>This address is too long</h1>")
         .contains("shorten it to the words that matter most")
         .contains("این نشانی بیش از اندازه بلند است");
-    assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
-    assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    assertThat(page.headers().firstValue("Content-Security-Policy"))
+        .hasValue(
+            "default-src 'none'; style-src 'self'; img-src 'self' https: data:; font-src 'self';"
+                + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(page.headers().firstValue("Cache-Control")).hasValue("public, max-age=30");
   }
 
   @Test
@@ -350,9 +354,31 @@ class SearchPagesTest {
   }
 
   @Test
-  void persian_digits_in_a_date_are_read() {
-    assertThat(search("/fa/search", "q", "کرمان", "from", "۲۰۲۶-۱۱-۲۴").statusCode())
-        .isEqualTo(200);
+  void dates_written_in_persian_digits_narrow_a_search_as_latin_digits_do() {
+    String metro = "سه ایستگاه تازهٔ متروی غرب تهران افتتاح شد"; // first published 21 November
+    String rial = "ریال به پایین‌ترین سطح تاریخی رسید"; // 22 November
+    String water = "قطع شبانهٔ آب در حومهٔ جنوبی تهران با پایین‌ترین سطح ذخایر سدها"; // 23 November
+    assertThat(headlines(search("/fa/search", "q", "تهران").body()))
+        .as("the Persian items on Tehran, before narrowing")
+        .containsExactlyInAnyOrder(metro, rial, water);
+
+    HttpResponse<String> from = search("/fa/search", "q", "تهران", "from", "۲۰۲۶-۱۱-۲۳");
+
+    assertThat(from.statusCode()).isEqualTo(200);
+    assertThat(headlines(from.body())).as("from 23 November").containsExactly(water);
+    assertThat(headlines(search("/fa/search", "q", "تهران", "to", "۲۰۲۶-۱۱-۲۱").body()))
+        .as("up to 21 November")
+        .containsExactly(metro);
+    assertThat(
+            headlines(
+                search("/fa/search", "q", "تهران", "from", "۲۰۲۶-۱۱-۲۲", "to", "۲۰۲۶-۱۱-۲۲")
+                    .body()))
+        .as("on 22 November")
+        .containsExactly(rial)
+        .isEqualTo(
+            headlines(
+                search("/fa/search", "q", "تهران", "from", "2026-11-22", "to", "2026-11-22")
+                    .body()));
   }
 
   @Test

@@ -33,8 +33,10 @@ abstract class ItemStoreContract {
   Database database;
   ItemStore items;
 
+  /** A fresh, empty database for one test; it fails, naming what is missing, when it cannot. */
   abstract Database openDatabase();
 
+  /** Releases what {@link #openDatabase} made; called only when it succeeded. */
   void closeDatabase() {
     database.close();
   }
@@ -47,7 +49,10 @@ abstract class ItemStoreContract {
 
   @AfterEach
   void close() {
-    closeDatabase();
+    // When opening failed there is nothing to release, and its failure is the one to report.
+    if (database != null) {
+      closeDatabase();
+    }
   }
 
   static NewRevision revision(String uri, Copy copy, Status status, String at) {

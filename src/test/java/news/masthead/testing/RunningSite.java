@@ -14,7 +14,6 @@ import java.util.List;
 import news.masthead.app.Masthead;
 import news.masthead.app.Settings;
 import news.masthead.ingest.ImportProgress;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real Masthead on a free port with the demo outlet loaded, and a plain HTTP client that never
@@ -75,18 +74,6 @@ public final class RunningSite implements AutoCloseable {
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(path, e);
     }
-  }
-
-  /**
-   * Fails under CI, skips with a message elsewhere, when a real client the test needs is not
-   * installed ({@code ./masthead test} installs them).
-   */
-  public static void require(boolean installed, String what) {
-    String message = what + " is not installed (./masthead test installs it)";
-    if (!installed && System.getenv("CI") != null) {
-      throw new IllegalStateException(message);
-    }
-    Assumptions.assumeTrue(installed, message);
   }
 
   @Override

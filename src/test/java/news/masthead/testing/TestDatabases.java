@@ -5,15 +5,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real PostgreSQL these machines run on 127.0.0.1:5432 (user postgres, trust auth). Each test
  * class gets a fresh database of its own, dropped afterwards.
  *
- * <p>When PostgreSQL cannot be reached, tests that need it are skipped with a message saying so —
- * except under CI ({@code CI} set) or with {@code MASTHEAD_REQUIRE_POSTGRES=1}, where they fail:
- * there, a missing PostgreSQL is a broken machine, not a reason to test less.
+ * <p>When PostgreSQL cannot be reached, a test that needs it fails, saying what is missing and how
+ * to provide it; it never skips. A missing PostgreSQL is a broken machine, not a reason to test
+ * less: the production database would otherwise go untested without anyone noticing.
  */
 public final class TestDatabases {
   public static final String SERVER =
@@ -29,15 +28,17 @@ public final class TestDatabases {
         Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
-      String message =
-          "PostgreSQL is not reachable at " + SERVER + " as " + USER + ": " + e.getMessage();
-      boolean required =
-          System.getenv("CI") != null || "1".equals(System.getenv("MASTHEAD_REQUIRE_POSTGRES"));
-      if (required) {
-        throw new IllegalStateException(
-            message + " (required: CI or MASTHEAD_REQUIRE_POSTGRES)", e);
-      }
-      Assumptions.abort(message + "; skipping the PostgreSQL half of the contract tests");
+      throw new IllegalStateException(
+          "PostgreSQL is not reachable at "
+              + SERVER
+              + " as "
+              + USER
+              + " ("
+              + e.getMessage()
+              + "): the tests of the production database run against a real PostgreSQL and fail"
+              + " without it. Run PostgreSQL on 127.0.0.1:5432 with a user postgres that may"
+              + " connect by trust authentication, or name another server in MASTHEAD_TEST_PG",
+          e);
     }
     return SERVER + name + "?user=" + USER;
   }
