@@ -5,6 +5,7 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
 import java.net.URL;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Sets up logging as the settings say: text lines or JSON objects ({@code MASTHEAD_LOG_FORMAT}),
@@ -22,6 +23,9 @@ public final class Logging {
     if (config == null) {
       return;
     }
+    // Libraries that log through java.util.logging (Lucene) go through the same appenders.
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
     context.reset();
     context.putProperty("masthead.log.format", operations.logFormat());
     context.putProperty(

@@ -34,7 +34,25 @@ public final class RunningSite implements AutoCloseable {
   }
 
   public static RunningSite withDemo(Path data) {
-    Masthead masthead = Masthead.open(Settings.defaults(data, 0)).serve();
+    return withDemo(Settings.defaults(data, 0));
+  }
+
+  /**
+   * The demo outlet on a node with these settings (flags such as {@code metrics} or {@code
+   * trusted.proxies}), besides a free port and no environment.
+   */
+  public static RunningSite withDemo(Path data, java.util.Map<String, String> settings) {
+    java.util.Map<String, String> flags = new java.util.HashMap<>();
+    flags.put("data", data.toString());
+    flags.put("port", "0");
+    flags.put("metrics", "off");
+    flags.putAll(settings);
+    return withDemo(Settings.standalone(flags));
+  }
+
+  private static RunningSite withDemo(Settings settings) {
+    Path data = settings.dataDirectory();
+    Masthead masthead = Masthead.open(settings).serve();
     try (InputStream in = RunningSite.class.getResourceAsStream("/demo/demo.ninjs.jsonl")) {
       Path demo = Files.write(data.resolve("demo.jsonl"), in.readAllBytes());
       masthead.importer().importFiles(List.of(demo), ImportProgress.SILENT);

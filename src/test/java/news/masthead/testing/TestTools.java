@@ -4,10 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The real programs the tests drive: Debian's Chromium (through Playwright), newsboat and xmllint.
- * A test that needs one fails when it is missing, naming it and how to install it; it never skips,
- * because a test that did not run proves nothing and a green build without it would mislead. {@code
- * ./masthead test} installs all three from Debian before it runs the suite.
+ * The real programs the tests drive: Debian's Chromium (through Playwright), newsboat and xmllint,
+ * Prometheus. A test that needs one fails when it is missing, naming it and how to install it; it
+ * never skips, because a test that did not run proves nothing and a green build without it would
+ * mislead. {@code ./masthead test} installs all three from Debian before it runs the suite.
  */
 public final class TestTools {
   private TestTools() {}
@@ -28,6 +28,16 @@ public final class TestTools {
     return require(Path.of("/usr/bin/xmllint"), "libxml2-utils", "");
   }
 
+  /** The Prometheus server, which scrapes a node as an operator's would. */
+  public static Path prometheus() {
+    return require(Path.of("/usr/bin/prometheus"), "prometheus", "");
+  }
+
+  /** Prometheus's own checker of the exposition format. */
+  public static Path promtool() {
+    return require(Path.of("/usr/bin/promtool"), "prometheus", "");
+  }
+
   private static Path require(Path program, String debianPackage, String note) {
     if (!Files.isExecutable(program)) {
       throw new IllegalStateException(
@@ -35,7 +45,7 @@ public final class TestTools {
               + " is missing: this test drives the real "
               + program.getFileName()
               + " and fails without it. Install it with ./masthead test, which installs chromium,"
-              + " newsboat and libxml2-utils from Debian, or with apt-get install "
+              + " newsboat, libxml2-utils and prometheus from Debian, or with apt-get install "
               + debianPackage
               + (note.isEmpty() ? "" : " (" + note + ")"));
     }
