@@ -16,7 +16,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     if (e instanceof Settings.InvalidSetting
         || e instanceof StoreFailure
         || e instanceof IndexUnavailable
-        || e instanceof java.io.UncheckedIOException) {
+        || e instanceof java.io.UncheckedIOException
+        || e instanceof news.masthead.app.Backups.BackupRefused
+        || e instanceof news.masthead.ingest.NinjsRestore.Unrestorable) {
       commandLine.getErr().println("masthead: " + e.getMessage());
       return 1;
     }

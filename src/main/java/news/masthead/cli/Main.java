@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       ReindexCommand.class,
       MigrateCommand.class,
+      BackupCommand.class,
+      ExportCommand.class,
+      RestoreCommand.class,
       WarmUpCommand.class
     },
     footer = {
@@ -23,6 +26,10 @@ import picocli.CommandLine.Command;
       "  MASTHEAD_PORT (8080)  MASTHEAD_DATA (./data)  MASTHEAD_DB_URL (SQLite in the data",
       "  directory; jdbc:postgresql://… for production)  MASTHEAD_BASE_URL  MASTHEAD_SITE_NAME",
       "  MASTHEAD_TIME_ZONE (UTC)  MASTHEAD_PAGE_CACHE (on|off)  MASTHEAD_PAGE_CACHE_MB (32)",
+      "  MASTHEAD_MODE (development|production)  MASTHEAD_TRUSTED_PROXIES  MASTHEAD_METRICS",
+      "  (127.0.0.1:9464|off)  MASTHEAD_LOG_FORMAT (text|json)  MASTHEAD_LOG_LEVEL (info)",
+      "  MASTHEAD_ACCESS_LOG (on|off)  MASTHEAD_CDN_PURGE_URL  MASTHEAD_CDN_PURGE_TOKEN",
+      "  The README's settings table explains each.",
       "",
       "The launcher ./masthead also has: ./masthead test (the whole test suite) and",
       "./masthead format (the code formatter)."
@@ -47,6 +54,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "say what to do: serve, import, reindex or migrate (see --help)");
+        spec.commandLine(),
+        "say what to do: serve, import, reindex, migrate, backup, export or restore (see --help)");
   }
 }

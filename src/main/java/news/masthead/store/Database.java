@@ -188,6 +188,30 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Copies a SQLite database, while it serves, to {@code file} through SQLite's online backup: a
+   * consistent snapshot of every committed transaction, taken without stopping writers for long.
+   *
+   * @throws StoreFailure on PostgreSQL (back it up with pg_dump), or when the copy fails
+   */
+  public void backupTo(Path file) {
+    if (dialect != Dialect.SQLITE) {
+      throw new StoreFailure(
+          "masthead backup copies a SQLite database; back up PostgreSQL with pg_dump (see the"
+              + " README), or write a portable copy with masthead export",
+          null);
+    }
+    try (Connection connection = pool.getConnection();
+        Statement statement = connection.createStatement()) {
+      // sqlite-jdbc's statement for sqlite3_backup_init/step/finish
+      statement.executeUpdate(
+          "backup to '" + file.toAbsolutePath().toString().replace("'", "''") + "'");
+    } catch (SQLException e) {
+      throw new StoreFailure(
+          "cannot back up " + description + " to " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Whether the schema is at the version this Masthead knows: a readiness check. */
   public boolean schemaIsCurrent() {
     return appliedVersion() == SCHEMA_VERSION;

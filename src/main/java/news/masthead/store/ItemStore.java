@@ -497,6 +497,76 @@ public final class ItemStore {
                     .list());
   }
 
+  /** One stored revision of an item, as it was saved, and who saved it. */
+  public record StoredRevision(Item item, String savedBy) {}
+
+  /**
+   * Every revision of every item, in item id order and each item's revisions oldest first, after
+   * revision {@code afterNumber} of item {@code afterItem} (0 and 0 for the first page): what a
+   * backup must hold. Each is the item as that revision left it: its status, copy and save time
+   * ({@link Item#updated()}); slug and first publication are the item's own.
+   */
+  public List<StoredRevision> listRevisions(long afterItem, int afterNumber, int limit) {
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT i.id, i.uri, r.number, r.status, r.status_notice, i.slug,"
+                            + " i.first_published, r.saved_at, r.saved_by, r.copy FROM revisions r"
+                            + " JOIN items i ON i.id = r.item_id WHERE r.item_id > :item OR"
+                            + " (r.item_id = :item AND r.number > :number) ORDER BY r.item_id,"
+                            + " r.number LIMIT :limit")
+                    .bind("item", afterItem)
+                    .bind("number", afterNumber)
+                    .bind("limit", limit)
+                    .map(
+                        (rs, ctx) -> {
+                          long firstPublished = rs.getLong("first_published");
+                          boolean published = !rs.wasNull();
+                          Item item =
+                              new Item(
+                                  new ItemId(rs.getLong("id")),
+                                  rs.getString("uri"),
+                                  rs.getInt("number"),
+                                  Status.fromCode(
+                                      rs.getString("status"), rs.getString("status_notice")),
+                                  new Slug(rs.getString("slug")),
+                                  published
+                                      ? Optional.of(Instant.ofEpochMilli(firstPublished))
+                                      : Optional.empty(),
+                                  Instant.ofEpochMilli(rs.getLong("saved_at")),
+                                  CopyJson.read(rs.getString("copy")));
+                          return new StoredRevision(item, rs.getString("saved_by"));
+                        })
+                    .list());
+  }
+
+  /**
+   * After a restore gave items the ids they had: new items get ids above every restored one.
+   * (SQLite does so by itself.)
+   */
+  public void afterRestore() {
+    if (database.dialect() == Database.Dialect.POSTGRESQL) {
+      database
+          .jdbi()
+          .useHandle(
+              handle ->
+                  handle.execute(
+                      "SELECT setval(pg_get_serial_sequence('items', 'id'),"
+                          + " GREATEST((SELECT MAX(id) FROM items), 1))"));
+    }
+  }
+
+  /** How many revisions are stored, of every item. */
+  public long countRevisions() {
+    return database
+        .jdbi()
+        .withHandle(
+            handle -> handle.createQuery("SELECT COUNT(*) FROM revisions").mapTo(Long.class).one());
+  }
+
   /** Every revision number of an item with when and by whom it was saved, oldest first. */
   public List<RevisionEntry> history(ItemId id) {
     return database

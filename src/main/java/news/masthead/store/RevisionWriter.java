@@ -41,6 +41,7 @@ final class RevisionWriter implements AutoCloseable {
   private final PreparedStatement insertSubject;
   private final PreparedStatement upsertSection;
   private final PreparedStatement insertChange;
+  private PreparedStatement insertItemWithId; // prepared on first use: only restores need it
   private final Set<Section> sectionsWritten = new HashSet<>();
   private final List<Change> unlogged = new ArrayList<>();
   private final Database.Dialect dialect;
@@ -185,12 +186,29 @@ final class RevisionWriter implements AutoCloseable {
 
   /** Creates the item's listing row; -1 when another transaction created the uri meanwhile. */
   private long insertItem(NewRevision r, String status, Long firstPublished) throws SQLException {
-    int at = listingColumns(insertItem, r, status, firstPublished);
-    insertItem.setLong(at++, r.savedAt().toEpochMilli());
-    insertItem.setString(at, r.uri());
-    try (ResultSet keys = insertItem.executeQuery()) {
+    PreparedStatement insert = r.restoring().isPresent() ? insertItemWithId() : insertItem;
+    int at = listingColumns(insert, r, status, firstPublished);
+    insert.setLong(at++, r.savedAt().toEpochMilli());
+    insert.setString(at++, r.uri());
+    if (r.restoring().isPresent()) {
+      insert.setLong(at, r.restoring().get().value());
+    }
+    try (ResultSet keys = insert.executeQuery()) {
       return keys.next() ? keys.getLong(1) : -1;
     }
+  }
+
+  /** The insert of a restore, which gives the item the id it had; prepared on first use. */
+  private PreparedStatement insertItemWithId() throws SQLException {
+    if (insertItemWithId == null) {
+      insertItemWithId =
+          connection.prepareStatement(
+              "INSERT INTO items (profile, language, section, slug, headline, standfirst, teaser,"
+                  + " teaser_shortened, byline, genre, status, first_published, updated, revision,"
+                  + " uri, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT"
+                  + " (uri) DO NOTHING RETURNING id");
+    }
+    return insertItemWithId;
   }
 
   /** How many revisions written so far still wait for their change log entry. */
@@ -271,6 +289,9 @@ final class RevisionWriter implements AutoCloseable {
             upsertSection,
             insertChange)) {
       statement.close();
+    }
+    if (insertItemWithId != null) {
+      insertItemWithId.close();
     }
   }
 }

@@ -114,7 +114,14 @@ public final class Publishing {
         Teaser.of(s.copy().body()),
         firstPublished,
         savedAt,
-        s.savedBy());
+        s.savedBy(),
+        s.restoring());
+  }
+
+  /** After a restore that kept items' ids: new items get ids above every restored one. */
+  public void restored() {
+    items.afterRestore();
+    tellListeners();
   }
 
   private void tellListeners() {
