@@ -81,7 +81,7 @@ public final class Routes {
     read(config, "/sitemaps/pages.xml", all, sitemaps::pages);
     read(config, "/sitemaps/news.xml", all, sitemaps::news);
     read(config, "/sitemaps/{file}", all, sitemaps::items);
-    read(config, "/assets/{file}", FIXED, site::stylesheet);
+    read(config, "/assets/{file}", FIXED, site::asset);
 
     // The search pages before the editions' address patterns: the router tries routes in order, and
     // every uncached search would first be tried against some seventy of them. These are exact

@@ -340,12 +340,17 @@ public final class PublicSite {
     PublicResponses.send(ctx, page, PublicResponses.PAGE_CACHING);
   }
 
-  /** The stylesheet, at its content-addressed path. */
-  public void stylesheet(Context ctx) {
-    if (!ctx.path().equals(stylesheet.path())) {
-      throw new HttpError.NotFound("no such stylesheet");
-    }
-    PublicResponses.send(ctx, stylesheet.page(), PublicResponses.IMMUTABLE_CACHING);
+  /** The stylesheet or one of its fonts, at its content-addressed path. */
+  public void asset(Context ctx) {
+    RenderedPage file =
+        stylesheet
+            .find(ctx.path())
+            .orElseThrow(
+                () ->
+                    new HttpError.NotFound(
+                        "no such file; the stylesheet and its fonts change address with their"
+                            + " content, so follow the link in a current page"));
+    PublicResponses.send(ctx, file, PublicResponses.IMMUTABLE_CACHING);
   }
 
   /** Renders an error page for an {@link HttpError} or an unexpected failure (500). */

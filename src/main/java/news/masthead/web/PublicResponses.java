@@ -16,7 +16,7 @@ public final class PublicResponses {
   public static final String PAGE_CACHING =
       "public, max-age=60, stale-while-revalidate=600, stale-if-error=86400";
 
-  /** Files whose URL changes with their content (the stylesheet). */
+  /** Files whose URL changes with their content (the stylesheet and its fonts). */
   public static final String IMMUTABLE_CACHING = "public, max-age=31536000, immutable";
 
   /** Error pages: cached briefly so a burst of bad requests does not reach the server. */

@@ -122,8 +122,9 @@ public final class RenderedPage {
     return etag.substring(0, etag.length() - 1) + "-gz\"";
   }
 
+  /** WOFF2 fonts are compressed already (Brotli): gzip would only cost time, for nothing. */
   boolean worthCompressing() {
-    return body.length >= GZIP_THRESHOLD;
+    return body.length >= GZIP_THRESHOLD && !contentType.equals("font/woff2");
   }
 
   /** The body compressed with gzip, made once. */
