@@ -200,7 +200,15 @@ public record Settings(
   /** Settings for tests and tools: defaults, with the data directory and port given. */
   public static Settings defaults(Path dataDirectory, int port) {
     return resolve(
-        Map.of("data", dataDirectory.toString(), "port", Integer.toString(port), "metrics", "off"),
+        Map.of(
+            "data",
+            dataDirectory.toString(),
+            "port",
+            Integer.toString(port),
+            "metrics",
+            "off",
+            "access.log",
+            "off"),
         Map.of());
   }
 

@@ -91,14 +91,18 @@ abstract class ChangeLogContract {
             .start(
                 () -> {
                   long seen = 0;
-                  boolean more = true;
-                  while (writing.get() || more) {
+                  while (true) {
+                    // read once more after the writers finish: their last commits may land after
+                    // a read that found nothing
+                    boolean finished = !writing.get();
                     List<ItemStore.Change> changes = items.listChanges(seen, 37);
                     for (ItemStore.Change change : changes) {
                       seen = change.seq();
                       followed.add(new Saved(change.item().value(), change.revision()));
                     }
-                    more = !changes.isEmpty();
+                    if (finished && changes.isEmpty()) {
+                      return;
+                    }
                   }
                 });
     // Each writer saves batches (each one transaction, long enough for others to commit in
