@@ -5,7 +5,7 @@
 #   bench/ab.sh OLD_COMMIT            # OLD_COMMIT's jar against the working tree's
 #
 # What it does:
-#   1. builds OLD_COMMIT's jar in a scratch worktree (bench/data/ab-old) and this tree's jar;
+#   1. builds OLD_COMMIT's jar in a scratch worktree (bench/data/ab-old-tree) and this tree's jar;
 #   2. imports bench/data/corpus.ninjs.jsonl (made as bench/search.sh makes it) into a data
 #      directory for each jar;
 #   3. starts each jar as the launcher would (its serve flags), page cache on, and drives the
@@ -18,12 +18,13 @@
 # production). Only 127.0.0.1 is targeted.
 #
 # Settings: WRK_THREADS=2 WRK_CONNS=32 WRK_DURATION=10 WRK_WARMUP=5 ROUNDS=3 SKIP_BUILD=0
+#   CACHES="on off" (on: the story, off: the search); MASTHEAD_* variables reach both servers.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 old_commit=${1:?usage: bench/ab.sh OLD_COMMIT}
 : "${WRK_THREADS:=2}" "${WRK_CONNS:=32}" "${WRK_DURATION:=10}" "${WRK_WARMUP:=5}" "${ROUNDS:=3}"
-: "${SKIP_BUILD:=0}" "${QUIET_MAX:=0.3}" "${QUIET_TIMEOUT:=60}"
+: "${SKIP_BUILD:=0}" "${QUIET_MAX:=0.3}" "${QUIET_TIMEOUT:=60}" "${CACHES:=on off}"
 # shellcheck source=bench/tools.sh
 source "$root/bench/tools.sh"
 ensure_bench_tools curl wrk python3
@@ -34,7 +35,7 @@ corpus="$data/corpus.ninjs.jsonl"
 stamp="$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$root/bench/results"
 report="$root/bench/results/ab-$stamp.md"
-oldtree="$data/ab-old"
+oldtree="$data/ab-old-tree"
 
 if [[ "$SKIP_BUILD" != 1 ]]; then
   log "building $old_commit in $oldtree"
@@ -109,7 +110,7 @@ print(f"{rps:.0f} {p99:.2f}")'
   echo "|---|---:|---:|---:|---:|---:|"
 } >"$report"
 
-for cache in on off; do
+for cache in $CACHES; do
   stop_all
   old_port=$(start old $cache); new_port=$(start new $cache)
   if [[ $cache == on ]]; then

@@ -145,7 +145,10 @@ public final class Masthead implements AutoCloseable {
     measure(cache, hot);
     RequestRecording recording =
         new RequestRecording(
-            registry, new ClientAddress(operations.trustedProxies()), operations.accessLog());
+            registry,
+            new ClientAddress(operations.trustedProxies()),
+            operations.accessLog(),
+            operations.logFormat().equals("json"));
     Health health = new Health(database, edition);
     server =
         Javalin.create(

@@ -21,7 +21,9 @@ import java.util.Optional;
  *     a line
  * @param logLevel {@code MASTHEAD_LOG_LEVEL}: {@code error}, {@code warn}, {@code info} (default)
  *     or {@code debug}, for Masthead's own loggers
- * @param accessLog {@code MASTHEAD_ACCESS_LOG}: {@code on} (default) logs one line per request
+ * @param accessLog {@code MASTHEAD_ACCESS_LOG}: {@code on} logs one line per request; {@code off}
+ *     (default), since a proxy or CDN in front usually logs them already and the line costs the
+ *     busiest pages throughput (bench/RESULTS.md)
  * @param purgeUrl {@code MASTHEAD_CDN_PURGE_URL}: when set, every change is announced to it as a
  *     POST of the surrogate keys to purge
  * @param purgeToken {@code MASTHEAD_CDN_PURGE_TOKEN}: sent as {@code Authorization: Bearer} with

@@ -167,7 +167,7 @@ public record Settings(
         metricsAddress,
         lookup.choice("log.format", "text", "text", "json"),
         lookup.choice("log.level", "info", "error", "warn", "info", "debug"),
-        lookup.choice("access.log", "on", "on", "off").equals("on"),
+        lookup.choice("access.log", "off", "on", "off").equals("on"),
         purge,
         lookup.optional("cdn.purge.token"));
   }

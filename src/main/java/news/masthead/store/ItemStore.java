@@ -513,33 +513,15 @@ public final class ItemStore {
             handle ->
                 handle
                     .createQuery(
-                        "SELECT i.id, i.uri, r.number, r.status, r.status_notice, i.slug,"
-                            + " i.first_published, r.saved_at, r.saved_by, r.copy FROM revisions r"
-                            + " JOIN items i ON i.id = r.item_id WHERE r.item_id > :item OR"
-                            + " (r.item_id = :item AND r.number > :number) ORDER BY r.item_id,"
-                            + " r.number LIMIT :limit")
+                        "SELECT i.id, i.uri, r.number AS revision, r.status, r.status_notice,"
+                            + " i.slug, i.first_published, r.saved_at AS updated, r.saved_by,"
+                            + " r.copy FROM revisions r JOIN items i ON i.id = r.item_id WHERE"
+                            + " r.item_id > :item OR (r.item_id = :item AND r.number > :number)"
+                            + " ORDER BY r.item_id, r.number LIMIT :limit")
                     .bind("item", afterItem)
                     .bind("number", afterNumber)
                     .bind("limit", limit)
-                    .map(
-                        (rs, ctx) -> {
-                          long firstPublished = rs.getLong("first_published");
-                          boolean published = !rs.wasNull();
-                          Item item =
-                              new Item(
-                                  new ItemId(rs.getLong("id")),
-                                  rs.getString("uri"),
-                                  rs.getInt("number"),
-                                  Status.fromCode(
-                                      rs.getString("status"), rs.getString("status_notice")),
-                                  new Slug(rs.getString("slug")),
-                                  published
-                                      ? Optional.of(Instant.ofEpochMilli(firstPublished))
-                                      : Optional.empty(),
-                                  Instant.ofEpochMilli(rs.getLong("saved_at")),
-                                  CopyJson.read(rs.getString("copy")));
-                          return new StoredRevision(item, rs.getString("saved_by"));
-                        })
+                    .map((rs, ctx) -> new StoredRevision(itemOf(rs), rs.getString("saved_by")))
                     .list());
   }
 

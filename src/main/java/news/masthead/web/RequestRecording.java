@@ -3,6 +3,7 @@ package news.masthead.web;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Handler;
@@ -28,11 +29,23 @@ public final class RequestRecording extends Handler.Wrapper {
   private final MeterRegistry registry;
   private final ClientAddress clients;
   private final boolean accessLog;
+  private final boolean structured;
+  private final ConcurrentHashMap<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
-  public RequestRecording(MeterRegistry registry, ClientAddress clients, boolean accessLog) {
+  /** What a request's timer is found by: looked up on every request, so kept small. */
+  private record TimerKey(String method, String route, int status) {}
+
+  /**
+   * @param accessLog whether to write an access line per request
+   * @param structured whether each access line also carries its fields as key-values (for JSON
+   *     logs); text logs need only the message
+   */
+  public RequestRecording(
+      MeterRegistry registry, ClientAddress clients, boolean accessLog, boolean structured) {
     this.registry = registry;
     this.clients = clients;
     this.accessLog = accessLog;
+    this.structured = structured;
   }
 
   /** Where the router says which route took a request. Mutable; one per request. */
@@ -89,45 +102,55 @@ public final class RequestRecording extends Handler.Wrapper {
     long nanos = System.nanoTime() - start;
     int status = response.getStatus();
     String method = request.getMethod();
-    Timer.builder("masthead.http.requests")
+    timers
+        .computeIfAbsent(new TimerKey(method, route.pattern, status), this::timer)
+        .record(nanos, TimeUnit.NANOSECONDS);
+    if (accessLog && ACCESS.isInfoEnabled()) {
+      log(request, response, route.pattern, status, nanos);
+    }
+  }
+
+  private Timer timer(TimerKey key) {
+    return Timer.builder("masthead.http.requests")
         .description("HTTP requests by route and status")
-        .tag("method", method)
-        .tag("route", route.pattern)
-        .tag("status", Integer.toString(status))
+        .tag("method", key.method())
+        .tag("route", key.route())
+        .tag("status", Integer.toString(key.status()))
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofMillis(1))
         .maximumExpectedValue(Duration.ofSeconds(10))
-        .register(registry)
-        .record(nanos, TimeUnit.NANOSECONDS);
-    if (accessLog && ACCESS.isInfoEnabled()) {
-      HttpURI uri = request.getHttpURI();
-      String path = uri.getPath();
-      String query = uri.getQuery();
-      if (query != null && !query.isEmpty() && !route.pattern.endsWith("/search")) {
-        path = path + "?" + query;
-      }
-      String client =
-          clients.of(Request.getRemoteAddr(request), request.getHeaders().get("X-Forwarded-For"));
-      long bytes = Response.getContentBytesWritten(response);
-      double millis = nanos / 1_000_000.0;
-      ACCESS
-          .atInfo()
-          .addKeyValue("method", method)
-          .addKeyValue("path", path)
-          .addKeyValue("route", route.pattern)
-          .addKeyValue("status", status)
-          .addKeyValue("ms", Math.round(millis * 10) / 10.0)
-          .addKeyValue("bytes", bytes)
-          .addKeyValue("client", client)
-          .log(
-              "{} {} {} {} {} ms {} B {}",
-              method,
-              path,
-              route.pattern,
-              status,
-              String.format(java.util.Locale.ROOT, "%.1f", millis),
-              bytes,
-              client);
+        .register(registry);
+  }
+
+  private void log(Request request, Response response, String route, int status, long nanos) {
+    String method = request.getMethod();
+    HttpURI uri = request.getHttpURI();
+    String path = uri.getPath();
+    String query = uri.getQuery();
+    if (query != null && !query.isEmpty() && !route.endsWith("/search")) {
+      path = path + "?" + query;
     }
+    String client =
+        clients.of(Request.getRemoteAddr(request), request.getHeaders().get("X-Forwarded-For"));
+    long bytes = Response.getContentBytesWritten(response);
+    long tenths = (nanos + 50_000) / 100_000;
+    String millis = (tenths / 10) + "." + (tenths % 10);
+    String line =
+        method + " " + path + " " + route + " " + status + " " + millis + " ms " + bytes + " B "
+            + client;
+    if (!structured) {
+      ACCESS.info(line);
+      return;
+    }
+    ACCESS
+        .atInfo()
+        .addKeyValue("method", method)
+        .addKeyValue("path", path)
+        .addKeyValue("route", route)
+        .addKeyValue("status", status)
+        .addKeyValue("ms", tenths / 10.0)
+        .addKeyValue("bytes", bytes)
+        .addKeyValue("client", client)
+        .log(line);
   }
 }

@@ -30,7 +30,17 @@ import org.slf4j.LoggerFactory;
  * to the CDN when content changes, and a production node that refuses a localhost base URL.
  */
 class BehindProxyTest {
+  /** A node that writes access lines with their fields, as it does with JSON logs. */
+  static final Map<String, String> LOGGED = Map.of("access.log", "on", "log.format", "json");
+
   @TempDir Path data;
+
+  private static Map<String, String> with(String key, String value) {
+    Map<String, String> settings = new java.util.HashMap<>(LOGGED);
+    settings.put(key, value);
+    return settings;
+  }
+
   ListAppender<ILoggingEvent> access = new ListAppender<>();
   Logger accessLogger = (Logger) LoggerFactory.getLogger("masthead.access");
 
@@ -69,26 +79,25 @@ class BehindProxyTest {
 
   @Test
   void the_client_address_comes_from_x_forwarded_for_only_through_a_trusted_proxy() {
-    try (RunningSite direct = RunningSite.withDemo(data.resolve("a"), Map.of())) {
+    try (RunningSite direct = RunningSite.withDemo(data.resolve("a"), LOGGED)) {
       assertThat(loggedClient(direct, "203.0.113.9")).isEqualTo("127.0.0.1");
     }
     try (RunningSite behind =
-        RunningSite.withDemo(
-            data.resolve("b"), Map.of("trusted.proxies", "127.0.0.1,10.0.0.0/8"))) {
+        RunningSite.withDemo(data.resolve("b"), with("trusted.proxies", "127.0.0.1,10.0.0.0/8"))) {
       assertThat(loggedClient(behind, "203.0.113.9")).isEqualTo("203.0.113.9");
       // a client that forged the header gets its own address, which the proxies appended
       assertThat(loggedClient(behind, "198.51.100.1, 203.0.113.9, 10.1.2.3"))
           .isEqualTo("203.0.113.9");
     }
     try (RunningSite elsewhere =
-        RunningSite.withDemo(data.resolve("c"), Map.of("trusted.proxies", "10.0.0.0/8"))) {
+        RunningSite.withDemo(data.resolve("c"), with("trusted.proxies", "10.0.0.0/8"))) {
       assertThat(loggedClient(elsewhere, "203.0.113.9")).isEqualTo("127.0.0.1");
     }
   }
 
   @Test
   void an_access_line_names_route_status_and_bytes_but_never_what_was_searched() {
-    try (RunningSite site = RunningSite.withDemo(data, Map.of())) {
+    try (RunningSite site = RunningSite.withDemo(data, LOGGED)) {
       access.list.clear();
       HttpResponse<String> search = site.get("/search?q=kharazmi+informant");
       ILoggingEvent line = lastAccessLine();

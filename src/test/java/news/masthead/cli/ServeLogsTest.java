@@ -58,7 +58,7 @@ class ServeLogsTest {
   @Test
   void json_logs_are_one_object_a_line_with_each_request_as_fields(@TempDir Path data)
       throws Exception {
-    Process server = serve(data, "MASTHEAD_LOG_FORMAT", "json");
+    Process server = serve(data, "MASTHEAD_LOG_FORMAT", "json", "MASTHEAD_ACCESS_LOG", "on");
     LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
     Thread.ofPlatform()
         .daemon()
