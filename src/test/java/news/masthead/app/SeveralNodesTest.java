@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two nodes on one PostgreSQL, as an operator runs them behind a load balancer: what one saves, the
- * other shows on every public surface within a second or so of the commit, and stopping one never
+ * other shows on every public surface within a second of the commit, and stopping one never
  * disturbs the other.
  */
 class SeveralNodesTest {
@@ -91,8 +91,10 @@ class SeveralNodesTest {
     }
     long tookMillis = (System.nanoTime() - committed) / 1_000_000;
 
+    System.out.printf(
+        "every surface of the other node showed the story %d ms after commit%n", tookMillis);
     assertThat(missing).as("surfaces of the other node still without the story").isEmpty();
-    assertThat(tookMillis).as("milliseconds from commit to every surface").isLessThan(2_000);
+    assertThat(tookMillis).as("milliseconds from commit to every surface").isLessThan(1_000);
   }
 
   private boolean shows(String path) {
@@ -119,7 +121,7 @@ class SeveralNodesTest {
             Copies.published(
                 "urn:nodes:2",
                 Copies.story("Port workers end strike", "Iraq"),
-                "2026-11-30T09:00Z".replace("09:00Z", "09:00:00Z")));
+                "2026-11-30T09:00:00Z"));
     AtomicBoolean reading = new AtomicBoolean(true);
     List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
     Thread reader =
