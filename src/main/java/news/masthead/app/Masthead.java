@@ -31,9 +31,11 @@ import news.masthead.store.Database;
 import news.masthead.store.ItemStore;
 import news.masthead.web.CacheStats;
 import news.masthead.web.ClientAddress;
+import news.masthead.web.EditionSetup;
 import news.masthead.web.HotCache;
 import news.masthead.web.HotPath;
 import news.masthead.web.MalformedRequests;
+import news.masthead.web.Messages;
 import news.masthead.web.RequestRecording;
 import news.masthead.web.ResponseCache;
 import news.masthead.web.Turns;
@@ -120,11 +122,8 @@ public final class Masthead implements AutoCloseable {
     Operations operations = settings.operations();
     Outlet outlet =
         new Outlet(
-            settings.siteName(),
-            settings.persianSiteName(),
             settings.baseUrl(),
-            settings.timeZone(),
-            List.of(Language.ENGLISH, Language.PERSIAN),
+            editions(settings),
             java.util.Optional.of(settings.dataDirectory().resolve("policies")));
     ResponseCache cache = new ResponseCache(settings.pageCache(), settings.pageCacheBytes(), turns);
     HotCache hot = new HotCache(settings.pageCache(), edition::version, settings.pageCacheBytes());
@@ -209,6 +208,42 @@ public final class Masthead implements AutoCloseable {
         port(),
         database.description());
     return this;
+  }
+
+  /**
+   * The editions the settings describe, each with its words read from the jar's and the outlet's
+   * message files.
+   *
+   * @throws Settings.InvalidSetting when a message file cannot be used, naming it and the fix
+   */
+  static List<EditionSetup> editions(Settings settings) {
+    List<EditionSetup> setups = new java.util.ArrayList<>();
+    for (Settings.EditionSettings e : settings.editions()) {
+      Messages messages;
+      try {
+        messages =
+            Messages.load(
+                e.language(),
+                e.calendar(),
+                e.besideCalendar(),
+                e.timeZone(),
+                java.util.Optional.of(settings.messagesDirectory()),
+                e.inBriefTitle()
+                    .map(title -> java.util.Map.of("rail.sectionInBrief", title))
+                    .orElse(java.util.Map.of()));
+      } catch (Messages.InvalidMessages invalid) {
+        throw new Settings.InvalidSetting(invalid.getMessage());
+      }
+      if (!messages.fallenBack().isEmpty()) {
+        LOG.warn(
+            "The {} edition's message file lacks {} messages, given in English: {}",
+            e.language(),
+            messages.fallenBack().size(),
+            messages.fallenBack());
+      }
+      setups.add(new EditionSetup(e.language(), e.name(), e.direction(), messages));
+    }
+    return List.copyOf(setups);
   }
 
   /** The meters every part of the node reports to: caches, the change log, the JVM. */

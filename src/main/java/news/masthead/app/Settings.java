@@ -1,5 +1,7 @@
 package news.masthead.app;
 
+import com.ibm.icu.util.Calendar;
+import com.ibm.icu.util.ULocale;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -11,10 +13,14 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import news.masthead.content.InvalidContent;
+import news.masthead.content.Language;
 
 /**
  * Masthead's settings, each looked up in order: a command-line flag, a {@code MASTHEAD_*}
@@ -28,8 +34,13 @@ import java.util.Properties;
  * @param databaseUrl {@code MASTHEAD_DB_URL}: a {@code jdbc:postgresql://…} URL for production;
  *     default SQLite in the data directory
  * @param baseUrl {@code MASTHEAD_BASE_URL}: the public address for canonical links
- * @param siteName {@code MASTHEAD_SITE_NAME}, and {@code MASTHEAD_SITE_NAME_FA} in Persian
+ * @param siteName the outlet's name in its first edition ({@code MASTHEAD_SITE_NAME}, default
+ *     Masthead)
  * @param timeZone {@code MASTHEAD_TIME_ZONE}, default UTC: the zone pages give times in
+ * @param editions {@code MASTHEAD_EDITIONS}, default {@code en,fa}: the languages the outlet
+ *     publishes, the first at {@code /}, each described by {@code edition.<code>.*} settings
+ * @param messagesDirectory {@code MASTHEAD_MESSAGES}, default {@code <data>/messages}: the outlet's
+ *     own message files, {@code <code>.properties}, when present
  * @param pageCache {@code MASTHEAD_PAGE_CACHE} on or off, default on
  * @param pageCacheMegabytes {@code MASTHEAD_PAGE_CACHE_MB}, default 32: what the rendered pages
  *     kept in memory may weigh, for each of the page cache and the address cache in front of it
@@ -44,8 +55,9 @@ public record Settings(
     Optional<String> databaseUrl,
     String baseUrl,
     String siteName,
-    String persianSiteName,
     ZoneId timeZone,
+    List<EditionSettings> editions,
+    Path messagesDirectory,
     boolean pageCache,
     int pageCacheMegabytes,
     Operations operations) {
@@ -56,6 +68,22 @@ public record Settings(
       super(message);
     }
   }
+
+  /**
+   * One edition: {@code edition.<code>.name}, {@code .direction} (ltr or rtl, default the
+   * language's), {@code .time.zone} (default {@code time.zone}), {@code .calendar} (an ICU calendar
+   * type, default {@code persian} for Persian and {@code gregorian} otherwise), {@code
+   * .calendar.beside} (a second calendar to give dates in beside the first) and {@code .in.brief}
+   * (the title of a section's in-brief rail, an ICU pattern with {@code {section}}).
+   */
+  public record EditionSettings(
+      Language language,
+      String name,
+      String direction,
+      ZoneId timeZone,
+      String calendar,
+      Optional<String> besideCalendar,
+      Optional<String> inBriefTitle) {}
 
   /** Resolves every setting from the flags given, the environment and the config file. */
   public static Settings resolve(Map<String, String> flags, Map<String, String> environment) {
@@ -97,18 +125,91 @@ public record Settings(
     }
     int cacheMegabytes = lookup.integer("page.cache.mb", 32, 1, 4096);
     Operations operations = operations(lookup, db);
+    String siteName = lookup.text("site.name", "Masthead");
+    List<EditionSettings> editions = editions(lookup, siteName, zone);
     return new Settings(
         port,
         host,
         data,
         db,
         baseUrl,
-        lookup.text("site.name", "Masthead"),
-        lookup.text("site.name.fa", "مست‌هد"),
+        editions.getFirst().name(),
         zone,
+        editions,
+        Path.of(lookup.text("messages", data.resolve("messages").toString())),
         cache.equals("on"),
         cacheMegabytes,
         operations);
+  }
+
+  private static List<EditionSettings> editions(Lookup lookup, String siteName, ZoneId zone) {
+    Set<String> calendars =
+        Set.of(Calendar.getKeywordValuesForLocale("calendar", ULocale.ROOT, false));
+    List<EditionSettings> editions = new ArrayList<>();
+    Set<Language> seen = new HashSet<>();
+    for (String code : lookup.text("editions", "en,fa").split(",")) {
+      Language language;
+      try {
+        language = new Language(code.strip());
+      } catch (InvalidContent e) {
+        throw new InvalidSetting(
+            "MASTHEAD_EDITIONS must list language codes separated by commas, such as en,fa,ar: "
+                + e.getMessage());
+      }
+      if (!seen.add(language)) {
+        throw new InvalidSetting("MASTHEAD_EDITIONS names " + language + " twice");
+      }
+      String key = "edition." + language.code() + ".";
+      String defaultName =
+          language.equals(Language.PERSIAN) ? lookup.text("site.name.fa", "مست‌هد") : siteName;
+      String zoneName = lookup.text(key + "time.zone", zone.getId());
+      ZoneId editionZone;
+      try {
+        editionZone = ZoneId.of(zoneName);
+      } catch (DateTimeException e) {
+        throw new InvalidSetting(
+            env(key + "time.zone")
+                + " must be a zone such as UTC or Asia/Tehran, not \""
+                + zoneName
+                + "\"");
+      }
+      String calendar =
+          lookup.text(
+              key + "calendar", language.equals(Language.PERSIAN) ? "persian" : "gregorian");
+      Optional<String> beside = lookup.optional(key + "calendar.beside");
+      for (String c : beside.map(b -> List.of(calendar, b)).orElse(List.of(calendar))) {
+        if (!calendars.contains(c)) {
+          throw new InvalidSetting(
+              env(key + "calendar")
+                  + " must be one of ICU's calendars ("
+                  + String.join(", ", new java.util.TreeSet<>(calendars))
+                  + "), not \""
+                  + c
+                  + "\"");
+        }
+      }
+      editions.add(
+          new EditionSettings(
+              language,
+              lookup.text(key + "name", defaultName),
+              lookup.choice(key + "direction", language.direction(), "ltr", "rtl"),
+              editionZone,
+              calendar,
+              beside,
+              lookup.optional(key + "in.brief")));
+    }
+    if (!editions.getFirst().language().equals(Language.ENGLISH)) {
+      throw new InvalidSetting(
+          "MASTHEAD_EDITIONS must begin with en, the edition at /; other editions are served under"
+              + " /<code>/, not \""
+              + lookup.text("editions", "")
+              + "\"");
+    }
+    return List.copyOf(editions);
+  }
+
+  private static String env(String key) {
+    return "MASTHEAD_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
   }
 
   private static Operations operations(Lookup lookup, Optional<String> db) {
@@ -220,8 +321,9 @@ public record Settings(
         Optional.of(url),
         baseUrl,
         siteName,
-        persianSiteName,
         timeZone,
+        editions,
+        messagesDirectory,
         pageCache,
         pageCacheMegabytes,
         operations);
@@ -235,8 +337,9 @@ public record Settings(
         databaseUrl,
         baseUrl,
         siteName,
-        persianSiteName,
         timeZone,
+        editions,
+        messagesDirectory,
         on,
         pageCacheMegabytes,
         operations);

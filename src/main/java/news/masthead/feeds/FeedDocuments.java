@@ -176,7 +176,10 @@ final class FeedDocuments {
   /** The body as HTML, by the same template as the item's page: escaped, no script. */
   private String bodyHtml(Item item) {
     StringOutput out = new StringOutput();
-    templates.render("feeds/content.jte", Map.of("body", item.copy().body()), out);
+    templates.render(
+        "feeds/content.jte",
+        Map.of("body", item.copy().body(), "language", item.copy().language()),
+        out);
     return out.toString().strip();
   }
 }

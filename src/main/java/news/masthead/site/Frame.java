@@ -5,16 +5,17 @@ import java.util.List;
 import java.util.Optional;
 import news.masthead.content.Language;
 import news.masthead.content.Section;
+import news.masthead.web.Messages;
 
 /**
- * What every page's layout needs besides its own content: the outlet, the language and its labels,
+ * What every page's layout needs besides its own content: the outlet, the language and its words,
  * the section navigation, the title and description, the canonical address and the links to other
  * editions and translations. Immutable.
  */
 public record Frame(
     Outlet outlet,
     Language language,
-    Labels labels,
+    Messages messages,
     List<Section> sections,
     String title,
     String description,
@@ -24,8 +25,7 @@ public record Frame(
     List<Alternate> editions,
     List<FeedLink> feeds,
     List<MetaTag> metaTags,
-    String structuredData,
-    Dates dates) {
+    String structuredData) {
 
   /**
    * A {@code <meta>} for link previews: OpenGraph's take {@code property}, Twitter's {@code name}.
@@ -47,7 +47,7 @@ public record Frame(
     return new Frame(
         outlet,
         language,
-        labels,
+        messages,
         sections,
         title,
         description,
@@ -57,8 +57,7 @@ public record Frame(
         editions,
         feeds,
         List.copyOf(all),
-        json,
-        dates);
+        json);
   }
 
   /** The policy pages, for the footer. */
@@ -77,7 +76,7 @@ public record Frame(
   }
 
   public String dir() {
-    return language.direction();
+    return outlet.setup(language).direction();
   }
 
   /** The front page of this edition. */
@@ -100,9 +99,45 @@ public record Frame(
     return canonicalPath.map(p -> p.equals(path) || p.startsWith(path + "/")).orElse(false);
   }
 
-  /** A time for readers, in the outlet's zone and the page's calendar. */
+  /** A message of this edition's language with no values. */
+  public String t(String key) {
+    return messages.t(key);
+  }
+
+  /** A message with its values, given as name and value in turn. */
+  public String t(String key, Object... namesAndValues) {
+    return messages.t(key, namesAndValues);
+  }
+
+  /** A whole number in this edition's digits. */
+  public String number(long number) {
+    return messages.number(number);
+  }
+
+  /** A time for readers, in the edition's zone, calendar and digits. */
   public String date(Instant instant) {
-    return dates.format(instant, language);
+    return messages.dateTime(instant);
+  }
+
+  /** The same time in the Gregorian calendar, for an edition that gives another. */
+  public Optional<String> gregorian(Instant instant) {
+    return messages.gregorian(instant);
+  }
+
+  /** The day in the calendar the edition gives beside its own, if any. */
+  public Optional<String> beside(Instant instant) {
+    return messages.beside(instant);
+  }
+
+  /** The name of a language in itself ("فارسی"), from that language's message file. */
+  public String languageName(Language other) {
+    return outlet.messages(other).t("language.name");
+  }
+
+  /** "Read in English", in the language read in, for a link to a translation. */
+  public String readIn(Language other) {
+    Messages theirs = outlet.messages(other);
+    return theirs.t("item.readIn", "language", theirs.t("language.name"));
   }
 
   /** The full title for {@code <title>}: the page's, then the outlet's. */

@@ -1,33 +1,56 @@
 package news.masthead.site;
 
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import news.masthead.content.Language;
+import news.masthead.web.EditionSetup;
+import news.masthead.web.Messages;
 
 /**
- * The news outlet the site belongs to: its name in each edition, the public address canonical links
- * use, the time zone its pages give times in, and its editions (the first is at {@code /}).
+ * The news outlet the site belongs to: the public address canonical links use, the editions it
+ * publishes (the first is at {@code /}) and where its own policy texts are. Immutable.
  */
-public record Outlet(
-    String name,
-    String persianName,
-    String baseUrl,
-    ZoneId timeZone,
-    List<Language> editions,
-    Optional<Path> policies) {
+public record Outlet(String baseUrl, List<EditionSetup> setups, Optional<Path> policies) {
   public Outlet {
     baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    editions = List.copyOf(editions);
+    setups = List.copyOf(setups);
+    if (setups.isEmpty()) {
+      throw new IllegalArgumentException("an outlet publishes at least one edition");
+    }
+  }
+
+  /** The languages of the editions, the first at {@code /}. */
+  public List<Language> editions() {
+    return setups.stream().map(EditionSetup::language).toList();
+  }
+
+  /** The outlet's name in its first edition. */
+  public String name() {
+    return setups.getFirst().name();
+  }
+
+  /** The edition of a language, or the first edition for a language the outlet does not publish. */
+  public EditionSetup setup(Language language) {
+    for (EditionSetup setup : setups) {
+      if (setup.language().equals(language)) {
+        return setup;
+      }
+    }
+    return setups.getFirst();
   }
 
   public String nameIn(Language language) {
-    return language.equals(Language.PERSIAN) ? persianName : name;
+    return setup(language).name();
+  }
+
+  /** The words of a language's edition (the first edition's for a language it does not publish). */
+  public Messages messages(Language language) {
+    return setup(language).messages();
   }
 
   /** The edition at {@code /}. */
   public Language defaultLanguage() {
-    return editions.getFirst();
+    return setups.getFirst().language();
   }
 }

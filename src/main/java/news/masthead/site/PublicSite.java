@@ -15,6 +15,7 @@ import news.masthead.content.SubjectKind;
 import news.masthead.web.FeedFormat;
 import news.masthead.web.FeedPaths;
 import news.masthead.web.HttpError;
+import news.masthead.web.Messages;
 import news.masthead.web.PublicResponses;
 import news.masthead.web.RenderedPage;
 import news.masthead.web.ResponseCache;
@@ -33,7 +34,6 @@ public final class PublicSite {
   private final ResponseCache cache;
   private final ResponseCache searches;
   private final Stylesheet stylesheet = new Stylesheet();
-  private final Dates dates;
   private final PolicyTexts policies;
 
   public PublicSite(Edition edition, Outlet outlet, ResponseCache cache) {
@@ -42,8 +42,7 @@ public final class PublicSite {
     this.cache = cache;
     // Searches are kept apart, so a flood of different searches never evicts the articles.
     this.searches = cache.sibling(Math.max(1, cache.maxBytes() / 8));
-    this.dates = new Dates(outlet.timeZone());
-    this.policies = new PolicyTexts(outlet.policies());
+    this.policies = new PolicyTexts(outlet);
   }
 
   public Outlet outlet() {
@@ -151,7 +150,7 @@ public final class PublicSite {
                               "frame",
                               frame(
                                   gone.language(),
-                                  Labels.of(gone.language()).goneTitle(),
+                                  outlet.messages(gone.language()).t("error.gone.title"),
                                   "",
                                   Optional.empty(),
                                   List.of()),
@@ -177,7 +176,7 @@ public final class PublicSite {
           new Frame.Alternate(
               translation.language(),
               translation.path(),
-              Labels.languageName(translation.language())));
+              outlet.messages(translation.language()).t("language.name")));
     }
     String description =
         item.copy().standfirst().isEmpty()
@@ -227,7 +226,7 @@ public final class PublicSite {
     Views.SearchQuery query;
     try {
       pageNumber = SearchForm.page(ctx);
-      query = form.query(language, outlet.editions(), outlet.timeZone(), pageNumber);
+      query = form.query(language, outlet.editions(), outlet.messages(language).zone(), pageNumber);
     } catch (SearchForm.Unreadable e) { // explained beside the form, as a refused search is
       RenderedPage refused =
           searchPage(
@@ -267,8 +266,11 @@ public final class PublicSite {
 
   private RenderedPage searchPage(
       int status, Language language, SearchForm form, Optional<Views.SearchOutcome> outcome) {
-    SearchLabels labels = Labels.of(language).search();
-    String title = form.isEmpty() ? labels.title() : labels.titleFor(form.q());
+    Messages messages = outlet.messages(language);
+    String title =
+        form.isEmpty()
+            ? messages.t("search.title")
+            : messages.t("search.titleFor", "query", form.q());
     Map<String, Object> model = new HashMap<>();
     model.put("frame", frame(language, title, "", Optional.empty(), List.of()));
     model.put("form", form);
@@ -291,7 +293,10 @@ public final class PublicSite {
                       .orElseThrow(() -> new HttpError.NotFound("nothing is published about this"));
               String path =
                   subject.subject().path(language) + (pageNumber > 1 ? "?page=" + pageNumber : "");
-              String title = Labels.of(language).subjectHeading(kind, subject.subject().name());
+              String title =
+                  outlet
+                      .messages(language)
+                      .t("subject.heading." + kind.name(), "name", subject.subject().name());
               return pages.render(
                   200,
                   "site/subject.jte",
@@ -322,7 +327,7 @@ public final class PublicSite {
             "policy:" + language + ":" + policy,
             edition.version(),
             () -> {
-              PolicyTexts.Text text = policies.of(policy);
+              PolicyTexts.Text text = policies.of(policy, language);
               return pages.render(
                   200,
                   "site/policy.jte",
@@ -356,13 +361,15 @@ public final class PublicSite {
   /** Renders an error page for an {@link HttpError} or an unexpected failure (500). */
   public void error(Context ctx, int status, String message) {
     Language language = languageOfPath(ctx.path());
-    Labels labels = Labels.of(language);
+    Messages messages = outlet.messages(language);
     String title =
-        switch (status) {
-          case 404 -> labels.notFoundTitle();
-          case 400, 405 -> labels.badRequestTitle();
-          default -> "Something went wrong";
-        };
+        messages.t(
+            switch (status) {
+              case 404 -> "error.notFound.title";
+              case 410 -> "error.gone.title";
+              case 503 -> "error.busy.title";
+              default -> status >= 500 ? "error.failed.title" : "error.badRequest.title";
+            });
     // Not cached: every bad address is different, and a flood of them must not evict real pages.
     RenderedPage page =
         pages.render(
@@ -417,13 +424,13 @@ public final class PublicSite {
     for (Language other : outlet.editions()) {
       if (!other.equals(language) && !edition.sections(other).isEmpty()) {
         String path = other.editionPath().isEmpty() ? "/" : other.editionPath() + "/";
-        editions.add(new Frame.Alternate(other, path, Labels.languageName(other)));
+        editions.add(new Frame.Alternate(other, path, outlet.messages(other).t("language.name")));
       }
     }
     return new Frame(
         outlet,
         language,
-        Labels.of(language),
+        outlet.messages(language),
         edition.sections(language),
         title,
         description,
@@ -433,8 +440,7 @@ public final class PublicSite {
         editions,
         feeds,
         previewTags(language, title, description, canonicalPath),
-        "",
-        dates);
+        "");
   }
 
   /** OpenGraph and Twitter tags every page has, so a shared link shows a proper card. */
@@ -443,9 +449,7 @@ public final class PublicSite {
     List<Frame.MetaTag> tags = new ArrayList<>();
     tags.add(Frame.MetaTag.property("og:site_name", outlet.nameIn(language)));
     tags.add(Frame.MetaTag.property("og:title", title.isEmpty() ? outlet.nameIn(language) : title));
-    tags.add(
-        Frame.MetaTag.property(
-            "og:locale", language.equals(Language.PERSIAN) ? "fa_IR" : language.code()));
+    tags.add(Frame.MetaTag.property("og:locale", outlet.messages(language).t("meta.ogLocale")));
     canonicalPath.ifPresent(
         path -> tags.add(Frame.MetaTag.property("og:url", outlet.baseUrl() + path)));
     if (!description.isEmpty()) {

@@ -1,5 +1,8 @@
 package news.masthead.site;
 
+import com.ibm.icu.util.Calendar;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -7,14 +10,19 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import news.masthead.content.InvalidContent;
 import news.masthead.content.Language;
 import news.masthead.content.Profile;
 import news.masthead.content.SearchRefusal;
 import news.masthead.content.SearchRefusal.Problem;
 import news.masthead.content.Slug;
+import news.masthead.web.Messages;
 import news.masthead.workflow.Views;
 
 /**
@@ -26,7 +34,8 @@ import news.masthead.workflow.Views;
  * @param section a section's slug, or empty for every section
  * @param type {@code story}, {@code brief}, or empty for both
  * @param language a language code, {@code all}, or empty for the edition's own language
- * @param from a date such as {@code 2026-11-24}, or empty
+ * @param from a date such as {@code 2026-11-24} or, in the Solar Hijri calendar, {@code
+ *     1405/09/03}, or empty
  * @param to a date such as {@code 2026-11-30}, or empty
  * @param sort {@code date} for newest first, or empty (or {@code relevance}) for best first
  */
@@ -155,8 +164,18 @@ public record SearchForm(
         q, searched, sectionSlug, profile, fromInstant, toInstant, newestFirst(), page);
   }
 
-  /** A date as yyyy-mm-dd, in any script's digits (۲۰۲۶-۱۱-۲۴ reads as 2026-11-24). */
-  private static Optional<LocalDate> date(String field, String value) {
+  /** Years before this are Solar Hijri: the Solar Hijri year now is about 1405, Gregorian 2026. */
+  private static final int FIRST_GREGORIAN_YEAR = 1700;
+
+  private static final Pattern DAY =
+      Pattern.compile("([0-9]{3,4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})");
+
+  /**
+   * A date as year, month and day separated by - / or ., in any script's digits: {@code
+   * 2026-11-24}, or in the Solar Hijri calendar {@code ۱۴۰۳/۰۹/۱۲} (years before 1700 are Solar
+   * Hijri).
+   */
+  private static Optional<DateRead> read(String field, String value) {
     if (value.isEmpty()) {
       return Optional.empty();
     }
@@ -165,11 +184,67 @@ public record SearchForm(
       char c = value.charAt(i);
       latin.append(Character.isDigit(c) ? (char) ('0' + Character.digit(c, 10)) : c);
     }
-    try {
-      return Optional.of(LocalDate.parse(latin));
-    } catch (DateTimeException e) {
+    Matcher m = DAY.matcher(latin);
+    if (!m.matches()) {
       throw new Unreadable(Problem.BAD_DATE, field, abbreviate(value));
     }
+    int year = Integer.parseInt(m.group(1));
+    int month = Integer.parseInt(m.group(2));
+    int day = Integer.parseInt(m.group(3));
+    try {
+      if (year >= FIRST_GREGORIAN_YEAR) {
+        return Optional.of(new DateRead(field, value, LocalDate.of(year, month, day), "gregorian"));
+      }
+      Calendar persian = Calendar.getInstance(TimeZone.GMT_ZONE, new ULocale("@calendar=persian"));
+      persian.setLenient(false);
+      persian.clear();
+      persian.set(year, month - 1, day);
+      LocalDate gregorian = LocalDate.ofInstant(persian.getTime().toInstant(), ZoneOffset.UTC);
+      return Optional.of(new DateRead(field, value, gregorian, "persian"));
+    } catch (DateTimeException | IllegalArgumentException e) {
+      throw new Unreadable(Problem.BAD_DATE, field, abbreviate(value));
+    }
+  }
+
+  private static Optional<LocalDate> date(String field, String value) {
+    return read(field, value).map(DateRead::gregorian);
+  }
+
+  /**
+   * How a date the reader typed was read: the day, and the calendar it was read in.
+   *
+   * @param field {@code from} or {@code to}
+   * @param typed the text as typed
+   * @param calendar {@code gregorian} or {@code persian}
+   */
+  public record DateRead(String field, String typed, LocalDate gregorian, String calendar) {
+    /** The day in the calendar it was typed in, in the page's language. */
+    public String day(Messages messages) {
+      return messages.day(gregorian, calendar);
+    }
+
+    /** The day in the Gregorian calendar, in the page's language. */
+    public String gregorianDay(Messages messages) {
+      return messages.day(gregorian, "gregorian");
+    }
+  }
+
+  /** The dates of the form that can be read, with how each was read, for the page to say so. */
+  public List<DateRead> datesRead() {
+    List<DateRead> read = new ArrayList<>();
+    for (String[] field : new String[][] {{"from", from}, {"to", to}}) {
+      try {
+        read(field[0], field[1]).ifPresent(read::add);
+      } catch (Unreadable e) {
+        // the search itself is refused and says why
+      }
+    }
+    return read;
+  }
+
+  /** How a reader of this edition writes a date: {@code 2026-11-24}, {@code ۱۴۰۵/۰۹/۰۳}. */
+  public static String example(Messages messages) {
+    return messages.dateExample();
   }
 
   /**

@@ -26,43 +26,16 @@ public final class MalformedRequests extends ErrorHandler {
     this.api = api;
   }
 
-  /** What went wrong, in English and in Persian. */
-  private record Explanation(String title, String english, String persian) {}
-
-  /** The page for {@code status}: what went wrong, in English and in Persian. */
+  /** The page for {@code status}: what went wrong, in each shipped language. */
   static byte[] page(int status) {
-    Explanation why =
+    String key =
         switch (status) {
-          case 414 ->
-              new Explanation(
-                  "This address is too long",
-                  "The address is longer than this site reads; if it is a search, shorten it to"
-                      + " the words that matter most",
-                  "این نشانی بیش از اندازه بلند است؛ اگر جستجوست، آن را به واژه‌های مهم‌تر کوتاه"
-                      + " کنید.");
-          case 503 ->
-              new Explanation(
-                  "This site is restarting",
-                  "The site is restarting; try again in a few seconds",
-                  "سایت در حال راه‌اندازی دوباره است؛ چند ثانیهٔ دیگر دوباره بکوشید.");
-          case 431 ->
-              new Explanation(
-                  "This request's headers are too large",
-                  "The request carries more headers or cookies than this site reads",
-                  "سرآیندهای این درخواست بیش از اندازه بزرگ است.");
-          default ->
-              new Explanation(
-                  "This request could not be understood",
-                  "The address or the request is malformed",
-                  "این درخواست فهمیده نشد: نشانی را بررسی کنید.");
+          case 414 -> "error.tooLong";
+          case 503 -> "error.restarting";
+          case 431 -> "error.headers";
+          default -> "error.badRequest";
         };
-    return RenderedPage.plainPage(
-        why.title(),
-        why.english()
-            + " (HTTP "
-            + status
-            + "). Check the link, or go to the <a href=\"/\">front page</a>.",
-        why.persian() + " <a href=\"/fa/\">صفحهٔ نخست</a>");
+    return RenderedPage.plainPage(key);
   }
 
   @Override

@@ -4,10 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.zip.Adler32;
 import java.util.zip.CRC32C;
 import java.util.zip.GZIPOutputStream;
+import news.masthead.content.Language;
 
 /**
  * A response ready to send: a body with its strong ETag (a hash of the bytes), or a permanent
@@ -17,14 +20,6 @@ import java.util.zip.GZIPOutputStream;
 public final class RenderedPage {
   /** Bodies smaller than this are sent as they are: compressing them gains nothing. */
   static final int GZIP_THRESHOLD = 1024;
-
-  /** The page of {@link #busy()}. */
-  private static final byte[] BUSY =
-      plainPage(
-          "Too many readers at once",
-          "This page could not be made in time because the site is very busy. Please try again in"
-              + " a few seconds.",
-          "سایت اکنون بسیار شلوغ است. لطفاً چند ثانیهٔ دیگر دوباره امتحان کنید.");
 
   private final int status;
   private final String contentType;
@@ -59,25 +54,58 @@ public final class RenderedPage {
    * to try again shortly. Never kept; sent with {@code no-store} and {@code Retry-After}.
    */
   public static RenderedPage busy() {
-    return html(503, BUSY);
+    return html(503, Busy.PAGE);
   }
 
+  /** The languages of the pages made outside the site's templates, each from its message file. */
+  private static final List<Messages> PLAIN_LANGUAGES =
+      Messages.shippedLanguages().stream().map(l -> Messages.shipped(l, ZoneOffset.UTC)).toList();
+
   /**
-   * A page for answers made outside the site's templates (busy, malformed requests): a title, a
-   * paragraph in English and one in Persian. The arguments are trusted HTML, never the request's.
+   * A page for answers made outside the site's templates (busy, malformed requests), before any
+   * edition is known: the messages {@code <key>.title} and {@code <key>.text} in every shipped
+   * language, each with its direction, and a link to each language's front page.
    */
-  static byte[] plainPage(String title, String english, String persian) {
-    return """
-        <!doctype html>
-        <html lang="en"><head><meta charset="utf-8">\
-        <meta name="viewport" content="width=device-width, initial-scale=1">\
-        <title>%1$s</title></head>
-        <body><main><h1>%1$s</h1>
-        <p>%2$s</p>
-        <p lang="fa" dir="rtl">%3$s</p></main></body></html>
-        """
-        .formatted(title, english, persian)
-        .getBytes(StandardCharsets.UTF_8);
+  static byte[] plainPage(String key) {
+    Messages first = PLAIN_LANGUAGES.getFirst();
+    StringBuilder html = new StringBuilder();
+    html.append("<!doctype html>\n<html lang=\"")
+        .append(first.language().code())
+        .append("\" dir=\"")
+        .append(first.language().direction())
+        .append("\"><head><meta charset=\"utf-8\">")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        .append("<title>")
+        .append(escape(first.t(key + ".title")))
+        .append("</title></head>\n<body><main>");
+    for (Messages words : PLAIN_LANGUAGES) {
+      Language language = words.language();
+      String home = language.editionPath() + "/";
+      html.append("<section lang=\"")
+          .append(language.code())
+          .append("\" dir=\"")
+          .append(language.direction())
+          .append("\"><h1>")
+          .append(escape(words.t(key + ".title")))
+          .append("</h1><p>")
+          .append(escape(words.t(key + ".text")))
+          .append("</p><p><a href=\"")
+          .append(home)
+          .append("\">")
+          .append(escape(words.t("error.backHome")))
+          .append("</a></p></section>\n");
+    }
+    html.append("</main></body></html>\n");
+    return html.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The page of {@link #busy()}, made once, after the languages it is written in. */
+  private static final class Busy {
+    static final byte[] PAGE = plainPage("error.busy");
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   /** A 301 to the canonical address of what was asked for. */

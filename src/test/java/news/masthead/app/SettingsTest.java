@@ -74,4 +74,56 @@ class SettingsTest {
     assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of("MASTHEAD_CONFIG", "/no/such/file")))
         .hasMessageContaining("not a file");
   }
+
+  @Test
+  void the_editions_are_english_at_the_root_and_persian_in_the_solar_hijri_calendar_by_default() {
+    Settings settings = Settings.resolve(Map.of(), Map.of());
+
+    assertThat(settings.editions())
+        .extracting(e -> e.language().code(), Settings.EditionSettings::calendar)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("en", "gregorian"),
+            org.assertj.core.groups.Tuple.tuple("fa", "persian"));
+    assertThat(settings.editions().get(1).direction()).isEqualTo("rtl");
+    assertThat(settings.messagesDirectory()).isEqualTo(Path.of("data", "messages"));
+  }
+
+  @Test
+  void an_edition_is_described_by_environment_variables_named_after_its_language() {
+    Settings settings =
+        Settings.resolve(
+            Map.of(),
+            Map.of(
+                "MASTHEAD_EDITIONS", "en,fa,ckb",
+                "MASTHEAD_EDITION_CKB_NAME", "ماستهێد",
+                "MASTHEAD_EDITION_CKB_TIME_ZONE", "Asia/Baghdad",
+                "MASTHEAD_EDITION_EN_CALENDAR_BESIDE", "persian"));
+
+    Settings.EditionSettings kurdish = settings.editions().get(2);
+    assertThat(kurdish.name()).isEqualTo("ماستهێد");
+    assertThat(kurdish.direction()).isEqualTo("rtl");
+    assertThat(kurdish.timeZone()).isEqualTo(ZoneId.of("Asia/Baghdad"));
+    assertThat(settings.editions().getFirst().besideCalendar()).contains("persian");
+  }
+
+  @Test
+  void a_bad_edition_setting_is_refused_naming_it_and_what_it_accepts() {
+    assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of("MASTHEAD_EDITIONS", "en,Farsi")))
+        .isInstanceOf(Settings.InvalidSetting.class)
+        .hasMessageContaining("MASTHEAD_EDITIONS")
+        .hasMessageContaining("Farsi");
+    assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of("MASTHEAD_EDITIONS", "en,fa,fa")))
+        .hasMessageContaining("names fa twice");
+    assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of("MASTHEAD_EDITIONS", "fa,en")))
+        .hasMessageContaining("must begin with en");
+    assertThatThrownBy(
+            () -> Settings.resolve(Map.of(), Map.of("MASTHEAD_EDITION_FA_CALENDAR", "jalali")))
+        .isInstanceOf(Settings.InvalidSetting.class)
+        .hasMessageContaining("MASTHEAD_EDITION_FA_CALENDAR")
+        .hasMessageContaining("persian")
+        .hasMessageContaining("\"jalali\"");
+    assertThatThrownBy(
+            () -> Settings.resolve(Map.of(), Map.of("MASTHEAD_EDITION_FA_DIRECTION", "down")))
+        .hasMessageContaining("MASTHEAD_EDITION_FA_DIRECTION must be ltr or rtl");
+  }
 }

@@ -326,9 +326,9 @@ class SearchPagesTest {
     HttpResponse<String> chars = search("/search", "q", long_);
 
     assertThat(words.statusCode()).isEqualTo(400);
-    assertThat(words.body()).contains("The search has 2000 words, and at most 50");
+    assertThat(words.body()).contains("The search has 2,000 words, and at most 50");
     assertThat(chars.statusCode()).isEqualTo(400);
-    assertThat(chars.body()).contains("The search is 3000 characters long");
+    assertThat(chars.body()).contains("The search is 3,000 characters long");
     assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2000);
   }
 
@@ -337,7 +337,7 @@ class SearchPagesTest {
       delimiter = '|',
       value = {
         "type=video|The type must be story or brief, not",
-        "from=yesterday|The from date must be a date such as 2026-11-24, not",
+        "from=yesterday|The from date must be a date such as 2026-11-24 (or, in the Solar Hijri calendar, 1403/09/12), not",
         "from=2026-11-25&to=2026-11-01|is after the to date",
         "sort=random|The order must be relevance or date",
         "language=xx|The language must be one of en, fa or all",
