@@ -134,6 +134,11 @@ public record Frame(
     return outlet.messages(other).t("language.name");
   }
 
+  /** The name of another language in this edition's ("انگلیسی" on a Persian page). */
+  public String languageIn(Language other) {
+    return messages.nameOf(other);
+  }
+
   /** "Read in English", in the language read in, for a link to a translation. */
   public String readIn(Language other) {
     Messages theirs = outlet.messages(other);

@@ -294,6 +294,13 @@ public final class Messages {
     return own.format(values);
   }
 
+  /**
+   * The name of another language in this one, as CLDR gives it: "انگلیسی" for English in Persian.
+   */
+  public String nameOf(Language other) {
+    return new ULocale(other.code()).getDisplayLanguage(new ULocale(language.code()));
+  }
+
   /** A whole number in the language's digits, with its grouping: "1,204", "۱٬۲۰۴". */
   public String number(long number) {
     return NumberFormat.getIntegerInstance(locale).format(number);

@@ -113,6 +113,14 @@ class TeaserTest {
   }
 
   @Test
+  void persian_punctuation_before_the_cut_gives_way_to_the_ellipsis_but_a_question_stays() {
+    assertThat(cut("وزیر گفت؛ «این تصمیم نهایی است", 9).text()).isEqualTo("وزیر گفت");
+    assertThat(cut("وزیر گفت: «این تصمیم نهایی است»", 15).text()).isEqualTo("وزیر گفت: «این");
+    assertThat(cut("آیا سدها پر می‌شوند؟ کارشناسان تردید دارند", 22).text())
+        .isEqualTo("آیا سدها پر می‌شوند؟");
+  }
+
+  @Test
   void a_full_stop_before_the_cut_gives_way_to_the_ellipsis() {
     assertThat(cut("Some bakeries closed early. Officials said nothing", 30).text())
         .isEqualTo("Some bakeries closed early");

@@ -151,6 +151,22 @@ class EditionsTest {
   }
 
   @Test
+  void
+      a_persian_address_with_its_zero_width_non_joiner_or_a_hyphen_for_it_moves_to_the_canonical() {
+    String story = linkTo(site.get("/fa/").body(), "گزارشی با نقل قول انگلیسی");
+    assertThat(story).endsWith("/گزارشی-با-نقل-قول-انگلیسی");
+    String base = story.substring(0, story.lastIndexOf('/') + 1);
+    String canonical = site.url(story).substring(site.url("").length());
+
+    for (String old :
+        List.of("گزارشی-با-نقل\u200Cقول", "گزارشی با نقل قول انگلیسی", "old-english-slug")) {
+      HttpResponse<String> moved = site.get(base + old);
+      assertThat(moved.statusCode()).as(old).isEqualTo(301);
+      assertThat(moved.headers().firstValue("Location")).as(old).contains(canonical);
+    }
+  }
+
+  @Test
   void the_persian_404_and_retraction_pages_speak_persian() {
     HttpResponse<String> missing = site.get("/fa/iran/999999/nothing");
 

@@ -79,13 +79,40 @@ class ReaderPagesInBrowserTest {
 
   /** The pages visited, by the name their screenshots carry. */
   private static final List<String> PAGES =
-      List.of("front", "story", "story-corrected", "brief", "section", "story-fa", "front-fa");
+      List.of(
+          "front",
+          "story",
+          "story-corrected",
+          "brief",
+          "section",
+          "search",
+          "tag",
+          "missing",
+          "policy",
+          "story-fa",
+          "front-fa",
+          "section-fa",
+          "brief-fa",
+          "search-fa",
+          "search-refused-fa",
+          "tag-fa",
+          "missing-fa",
+          "policy-fa");
+
+  /** The Persian edition's pages among them. */
+  private static final List<String> PERSIAN_PAGES =
+      PAGES.stream().filter(name -> name.endsWith("-fa")).toList();
 
   /**
    * One reader page: where it is, the language and direction its {@code <html>} must declare, the
    * selector of its visible headline and the text that headline must show.
    */
-  record ReaderPage(String path, String lang, String dir, String headline, String headlineText) {}
+  record ReaderPage(
+      String path, String lang, String dir, String headline, String headlineText, int status) {
+    ReaderPage(String path, String lang, String dir, String headline, String headlineText) {
+      this(path, lang, dir, headline, headlineText, 200);
+    }
+  }
 
   private Masthead masthead;
   private Playwright playwright;
@@ -137,6 +164,29 @@ class ReaderPagesInBrowserTest {
         new ReaderPage(
             "/fa/", "fa", "rtl", ".lead h2", fetch("/fa/").selectFirst(".lead h2").text()));
 
+    pages.put("search", new ReaderPage("/search?q=water", "en", "ltr", "main h1", "Search"));
+    pages.put("tag", tag(story, "en", "ltr"));
+    pages.put(
+        "missing",
+        new ReaderPage("/nothing-is-here", "en", "ltr", "main h1", "Page not found", 404));
+    pages.put(
+        "policy",
+        new ReaderPage("/about/corrections", "en", "ltr", "main h1", "Corrections policy"));
+    Document persianIran = fetch("/fa/iran");
+    pages.put("section-fa", new ReaderPage("/fa/iran", "fa", "rtl", "main h1", "ایران"));
+    pages.put("brief-fa", item(linkTo(persianIran, "زمین‌لرزهٔ"), "fa", "rtl"));
+    pages.put("search-fa", new ReaderPage("/fa/search?q=آب", "fa", "rtl", "main h1", "جستجو"));
+    pages.put(
+        "search-refused-fa",
+        new ReaderPage("/fa/search?q=%22آب&from=۱۴۰۵/۰۹/۰۱", "fa", "rtl", "main h1", "جستجو", 400));
+    pages.put("tag-fa", tag(persianPath, "fa", "rtl"));
+    pages.put(
+        "missing-fa",
+        new ReaderPage("/fa/nothing-is-here", "fa", "rtl", "main h1", "صفحه پیدا نشد", 404));
+    pages.put(
+        "policy-fa",
+        new ReaderPage("/fa/about/corrections", "fa", "rtl", "main h1", "سیاست اصلاحیه"));
+
     playwright =
         Playwright.create(
             new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -176,7 +226,7 @@ class ReaderPagesInBrowserTest {
   }
 
   static Stream<Arguments> persianPagesAtBothWidths() {
-    return Stream.of("story-fa", "front-fa")
+    return PERSIAN_PAGES.stream()
         .flatMap(name -> Stream.of(Arguments.of(name, PHONE), Arguments.of(name, DESKTOP)));
   }
 
@@ -187,13 +237,14 @@ class ReaderPagesInBrowserTest {
 
   @ParameterizedTest(name = "{0} at {1}px")
   @MethodSource("everyPageAtBothWidths")
-  void every_page_answers_200_loads_its_stylesheet_and_fits_the_screen_without_sideways_scrolling(
-      String name, int width) {
+  void
+      every_page_answers_its_status_loads_its_stylesheet_and_fits_the_screen_without_sideways_scrolling(
+          String name, int width) {
     Page page = newPage(width, true);
     List<String> broken = new ArrayList<>();
     page.onResponse(
         r -> {
-          if (r.status() >= 400) {
+          if (r.status() >= 400 && !r.request().isNavigationRequest()) {
             broken.add(r.status() + " " + r.url());
           }
         });
@@ -202,7 +253,7 @@ class ReaderPagesInBrowserTest {
     page.screenshot(
         new Page.ScreenshotOptions().setPath(screenshot(name, width)).setFullPage(true));
 
-    assertThat(response.status()).as("status of %s", name).isEqualTo(200);
+    assertThat(response.status()).as("status of %s", name).isEqualTo(pages.get(name).status());
     assertThat(broken).as("requests of %s that failed", name).isEmpty();
     assertThat(
             page.evaluate(
@@ -356,7 +407,7 @@ class ReaderPagesInBrowserTest {
               .setFullPage(true));
     }
 
-    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.status()).isEqualTo(expected.status());
     Locator headline = page.locator(expected.headline()).first();
     assertThat(headline.isVisible()).as("the headline of %s without JavaScript", name).isTrue();
     assertThat(headline.innerText().strip()).isEqualTo(expected.headlineText());
@@ -473,6 +524,131 @@ class ReaderPagesInBrowserTest {
         .as("the fonts Chromium drew the Persian headings and captions of %s in (glyphs)", name)
         .isNotEmpty()
         .containsOnlyKeys("web font Vazirmatn NL");
+  }
+
+  @ParameterizedTest(name = "{0} at {1}px")
+  @MethodSource("persianPagesAtBothWidths")
+  void persian_pages_write_every_number_a_reader_sees_in_persian_digits(String name, int width) {
+    Page page = open(name, width, true);
+    @SuppressWarnings("unchecked")
+    List<String> latin =
+        (List<String>)
+            page.evaluate(
+                "() => { const out = []; const walk = document.createTreeWalker(document.body,"
+                    + " NodeFilter.SHOW_TEXT);"
+                    + " while (walk.nextNode()) { const t = walk.currentNode;"
+                    + "  const e = t.parentElement;"
+                    + "  if (!/[0-9]/.test(t.data) || e.closest('code, [lang]:not([lang=fa])')"
+                    + "   || e.getClientRects().length === 0) continue;"
+                    + "  out.push(e.tagName.toLowerCase() + ': ' + t.data.trim().slice(0, 60)); }"
+                    + " return out; }");
+
+    assertThat(latin).as("text of %s with Latin digits", name).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} at {1}px")
+  @MethodSource("persianPagesAtBothWidths")
+  void persian_dates_are_solar_hijri_with_the_gregorian_time_in_datetime_and_on_hover(
+      String name, int width) {
+    Page page = open(name, width, true);
+    @SuppressWarnings("unchecked")
+    List<Map<String, String>> times =
+        (List<Map<String, String>>)
+            page.evaluate(
+                "() => [...document.querySelectorAll('time')].map(t => ({text: t.textContent,"
+                    + " datetime: t.getAttribute('datetime') || '', title: t.title}))");
+
+    for (Map<String, String> time : times) {
+      assertThat(time.get("text"))
+          .as("a date on %s", name)
+          .matches(
+              "[۰-۹]{1,2} (فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند) [۰-۹]{4}، [۰-۹]{2}:[۰-۹]{2}");
+      assertThat(time.get("datetime")).matches("20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9:]+Z");
+      assertThat(time.get("title"))
+          .as("the Gregorian date on hover")
+          .matches("[۰-۹]{1,2} [^ ]+ ۲۰[۰-۹]{2}، [۰-۹]{2}:[۰-۹]{2}");
+    }
+    if (name.equals("front-fa") || name.equals("story-fa") || name.equals("section-fa")) {
+      assertThat(times).as("dates on %s", name).isNotEmpty();
+    }
+  }
+
+  @ParameterizedTest(name = "{0} at {1}px")
+  @MethodSource("persianPagesAtBothWidths")
+  void latin_names_on_persian_pages_are_isolated_from_the_text_around_them(String name, int width) {
+    Page page = open(name, width, true);
+    @SuppressWarnings("unchecked")
+    List<String> loose =
+        (List<String>)
+            page.evaluate(
+                "() => { const out = []; const walk = document.createTreeWalker(document.body,"
+                    + " NodeFilter.SHOW_TEXT);"
+                    + " while (walk.nextNode()) { const t = walk.currentNode;"
+                    + "  const e = t.parentElement;"
+                    + "  if (!/[A-Za-z]/.test(t.data) || e.closest('.body, .snippet, .search-help,"
+                    + "   .notice p, bdi, [dir], code, [lang]:not([lang=fa]), script, style, title')"
+                    + "   || e.getClientRects().length === 0) continue;"
+                    + "  out.push(e.tagName.toLowerCase() + ': ' + t.data.trim().slice(0, 60)); }"
+                    + " return out; }");
+    @SuppressWarnings("unchecked")
+    List<String> names =
+        (List<String>)
+            page.evaluate(
+                "() => [...document.querySelectorAll('.byline a, .sources strong, .subjects a,"
+                    + " .quote figcaption')].filter(e => !e.querySelector('bdi'))"
+                    + ".map(e => e.textContent.trim())");
+
+    assertThat(loose).as("Latin text on %s outside an isolate", name).isEmpty();
+    assertThat(names).as("names, sources and tags on %s not in <bdi>", name).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}px")
+  @ValueSource(ints = {PHONE, DESKTOP})
+  void the_search_forms_fields_and_labels_never_overlap(int width) {
+    Page page = open("search-refused-fa", width, true);
+    @SuppressWarnings("unchecked")
+    List<String> overlaps =
+        (List<String>)
+            page.evaluate(
+                "() => { const es = [...document.querySelectorAll('.search-form :is(input,"
+                    + " select, button, label, .hint)')].filter(e => e.getClientRects().length);"
+                    + " const out = [];"
+                    + " for (let i = 0; i < es.length; i++) for (let j = i + 1; j < es.length; j++) {"
+                    + "  const a = es[i].getBoundingClientRect(), b = es[j].getBoundingClientRect();"
+                    + "  if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1"
+                    + "   && b.top < a.bottom - 1) out.push((es[i].id || es[i].tagName)"
+                    + "   + ' over ' + (es[j].id || es[j].tagName)); }"
+                    + " return out; }");
+
+    assertThat(page.locator("details.filters").getAttribute("open")).isNotNull();
+    assertThat(overlaps).as("form fields drawn over one another at %dpx", width).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} at {1}px")
+  @MethodSource("everyPageAtBothWidths")
+  void axe_finds_no_serious_or_critical_accessibility_violation(String name, int width) {
+    Page page = open(name, width, true);
+    com.deque.html.axecore.results.AxeResults results =
+        new com.deque.html.axecore.playwright.AxeBuilder(page).analyze();
+    List<String> violations =
+        results.getViolations().stream()
+            .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+            .map(
+                v ->
+                    v.getImpact()
+                        + " "
+                        + v.getId()
+                        + ": "
+                        + v.getHelp()
+                        + " at "
+                        + v.getNodes().stream()
+                            .limit(3)
+                            .map(n -> String.valueOf(n.getTarget()))
+                            .toList())
+            .toList();
+
+    assertThat(results.getPasses()).as("rules axe ran on %s and passed", name).isNotEmpty();
+    assertThat(violations).as("serious and critical violations on %s", name).isEmpty();
   }
 
   @ParameterizedTest(name = "{0} at {1}px")
@@ -758,7 +934,7 @@ class ReaderPagesInBrowserTest {
   private Page open(String name, int width, boolean javaScript) {
     Page page = newPage(width, javaScript);
     Response response = go(page, name);
-    assertThat(response.status()).as("status of %s", name).isEqualTo(200);
+    assertThat(response.status()).as("status of %s", name).isEqualTo(pages.get(name).status());
     return page;
   }
 
@@ -777,6 +953,15 @@ class ReaderPagesInBrowserTest {
       throw new AssertionError(
           "Chromium could not open the " + name + " page, " + path + ": " + message.strip());
     }
+  }
+
+  /** The page of the first tag of an item. */
+  private ReaderPage tag(String itemPath, String lang, String dir) {
+    Element tag = fetch(itemPath).selectFirst("nav.subjects a[href*=/tag/]");
+    assertThat(tag).as("a tag on %s", itemPath).isNotNull();
+    String path =
+        java.net.URLDecoder.decode(tag.attr("href"), java.nio.charset.StandardCharsets.UTF_8);
+    return new ReaderPage(path, lang, dir, "main h1", fetch(path).selectFirst("main h1").text());
   }
 
   private ReaderPage item(String path, String lang, String dir) {
