@@ -24,11 +24,13 @@ import news.masthead.content.Language;
 import news.masthead.feeds.Feeds;
 import news.masthead.feeds.Sitemaps;
 import news.masthead.ingest.NinjsImport;
+import news.masthead.newsroom.Newsroom;
 import news.masthead.search.SearchIndex;
 import news.masthead.site.Outlet;
 import news.masthead.site.PublicSite;
 import news.masthead.store.Database;
 import news.masthead.store.ItemStore;
+import news.masthead.store.StaffStore;
 import news.masthead.web.CacheStats;
 import news.masthead.web.ClientAddress;
 import news.masthead.web.EditionSetup;
@@ -43,6 +45,7 @@ import news.masthead.workflow.ChangeFollower;
 import news.masthead.workflow.Edition;
 import news.masthead.workflow.Publishing;
 import news.masthead.workflow.SearchIndexing;
+import news.masthead.workflow.Staff;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,6 +152,13 @@ public final class Masthead implements AutoCloseable {
             operations.accessLog(),
             operations.logFormat().equals("json"));
     Health health = new Health(database, edition);
+    Newsroom newsroom =
+        new Newsroom(
+            staff(),
+            outlet.setups(),
+            settings.baseUrl(),
+            new ClientAddress(operations.trustedProxies()),
+            Clock.systemUTC());
     server =
         Javalin.create(
             config -> {
@@ -189,7 +199,7 @@ public final class Masthead implements AutoCloseable {
                       readablePaths.add(handler.getPath());
                     }
                   });
-              Routes.register(config, site, feeds, sitemaps, api, hot, health);
+              Routes.register(config, site, feeds, sitemaps, api, hot, health, newsroom);
             });
     server.start(settings.host(), settings.port());
     metrics =
@@ -244,6 +254,24 @@ public final class Masthead implements AutoCloseable {
       setups.add(new EditionSetup(e.language(), e.name(), e.direction(), messages));
     }
     return List.copyOf(setups);
+  }
+
+  /**
+   * Adds a member of staff from the command line and returns their one-time enrolment link (24
+   * hours) on the public base URL.
+   *
+   * @throws news.masthead.content.InvalidContent naming a bad email, role, section or language
+   * @throws news.masthead.content.EmailTaken when the address is someone's already
+   */
+  public String addStaff(
+      String email, String name, String role, List<String> sections, String language) {
+    return Newsroom.addFromCommandLine(
+        staff(), settings.baseUrl(), Clock.systemUTC(), email, name, role, sections, language);
+  }
+
+  /** The newsroom's staff, sessions and audit log, in this node's database. */
+  public Staff staff() {
+    return new Staff(new StaffStore(database, Clock.systemUTC()));
   }
 
   /** The meters every part of the node reports to: caches, the change log, the JVM. */

@@ -9,6 +9,8 @@ import news.masthead.content.Language;
 import news.masthead.content.SubjectKind;
 import news.masthead.feeds.Feeds;
 import news.masthead.feeds.Sitemaps;
+import news.masthead.newsroom.Newsroom;
+import news.masthead.newsroom.Refusal;
 import news.masthead.site.PublicSite;
 import news.masthead.web.FeedFormat;
 import news.masthead.web.FeedPaths;
@@ -39,7 +41,8 @@ public final class Routes {
       Sitemaps sitemaps,
       ContentApi api,
       HotCache hot,
-      Health health) {
+      Health health,
+      Newsroom newsroom) {
     var routes = config.routes;
     var editions = site.outlet().editions();
     String everyEdition = SurrogateKeys.editions(editions);
@@ -82,6 +85,29 @@ public final class Routes {
     read(config, "/sitemaps/news.xml", all, sitemaps::news);
     read(config, "/sitemaps/{file}", all, sitemaps::items);
     read(config, "/assets/{file}", FIXED, site::asset);
+
+    // The newsroom: never kept, never cached, under its own headers; every change is a POST that
+    // the newsroom's door checks (session, role, form token, origin).
+    routes.before("/newsroom", newsroom::secure);
+    routes.before("/newsroom/*", newsroom::secure);
+    read(config, "/newsroom/", NONE, newsroom::home);
+    read(config, "/newsroom/assets/{file}", NONE, newsroom::asset);
+    read(config, "/newsroom/sign-in", NONE, newsroom::signInPage);
+    change(config, "/newsroom/sign-in/options", newsroom::signInOptions);
+    change(config, "/newsroom/sign-in", newsroom::signIn);
+    change(config, "/newsroom/sign-out", newsroom::signOut);
+    read(config, "/newsroom/enrol/{token}", NONE, newsroom::enrolPage);
+    change(config, "/newsroom/enrol/{token}/options", newsroom::enrolOptions);
+    change(config, "/newsroom/enrol/{token}", newsroom::enrol);
+    read(config, "/newsroom/account", NONE, newsroom::account);
+    change(config, "/newsroom/account/passkeys/options", newsroom::addPasskeyOptions);
+    change(config, "/newsroom/account/passkeys", newsroom::addPasskey);
+    change(config, "/newsroom/account/sessions/end", newsroom::endOwnSession);
+    read(config, "/newsroom/staff", NONE, newsroom::staffPage);
+    change(config, "/newsroom/staff", newsroom::invite);
+    change(config, "/newsroom/staff/{id}/{action}", newsroom::changeStaff);
+    read(config, "/newsroom/audit", NONE, newsroom::auditLog);
+    routes.exception(Refusal.class, (refusal, ctx) -> newsroom.refuse(ctx, refusal));
 
     // The search pages before the editions' address patterns: the router tries routes in order, and
     // every uncached search would first be tried against some seventy of them. These are exact
@@ -217,6 +243,18 @@ public final class Routes {
    * request is recorded under {@code path}, the route's pattern, and its response names {@code
    * keys}.
    */
+  /** A change: POST only, recorded under {@code path}; never kept (only GETs are). */
+  private static void change(JavalinConfig config, String path, Handler handler) {
+    config.routes.post(
+        path,
+        ctx -> {
+          RequestRecording.route(ctx.req().getAttribute(RequestRecording.routeAttribute()))
+              .set(path);
+          ctx.attribute(PublicResponses.ROUTE, path);
+          handler.handle(ctx);
+        });
+  }
+
   private static void read(JavalinConfig config, String path, Keys keys, Handler handler) {
     Handler recorded =
         ctx -> {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       BackupCommand.class,
       ExportCommand.class,
       RestoreCommand.class,
+      UserCommand.class,
       WarmUpCommand.class
     },
     footer = {

@@ -45,14 +45,17 @@ class SchemaGuardTest {
 
     assertThatThrownBy(() -> Database.open(url))
         .isInstanceOf(Database.SchemaTooNew.class)
-        .hasMessageContaining("at version 99, newer than this Masthead knows (version 2)");
+        .hasMessageContaining(
+            "at version 99, newer than this Masthead knows (version "
+                + Database.SCHEMA_VERSION
+                + ")");
     assertThatThrownBy(() -> Database.open(url, Database.SchemaCheck.FULL))
         .isInstanceOf(Database.SchemaTooNew.class);
   }
 
   @Test
   void a_node_refuses_an_older_shared_schema_until_it_is_migrated() throws Exception {
-    sql("DELETE FROM flyway_schema_history WHERE version = '2'");
+    sql("DELETE FROM flyway_schema_history WHERE version = '" + Database.SCHEMA_VERSION + "'");
 
     assertThatThrownBy(() -> Database.open(url))
         .isInstanceOf(Database.SchemaBehind.class)

@@ -46,7 +46,8 @@ class MessagesTest {
           "subject.kind.", names(SubjectKind.values()),
           "subject.heading.", names(SubjectKind.values()),
           "policy.", names(Policy.values()),
-          "search.refusal.", names(SearchRefusal.Problem.values()));
+          "search.refusal.", names(SearchRefusal.Problem.values()),
+          "newsroom.role.", names(news.masthead.content.Role.values()));
 
   static final List<String> NAMESPACES =
       List.of(
@@ -65,7 +66,8 @@ class MessagesTest {
           "policy.",
           "error.",
           "empty.",
-          "search.");
+          "search.",
+          "newsroom.");
 
   @Test
   void every_shipped_language_defines_exactly_the_keys_english_defines() {
