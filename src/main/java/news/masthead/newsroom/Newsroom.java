@@ -53,6 +53,7 @@ public final class Newsroom {
   private final Staff staff;
   private final Door door;
   private final Passkeys passkeys;
+  private final Passwords passwords = new Passwords();
   private final List<EditionSetup> editions;
   private final String baseUrl;
   private final Clock clock;
@@ -149,7 +150,13 @@ public final class Newsroom {
       ctx.redirect("/newsroom/", io.javalin.http.HttpStatus.SEE_OTHER);
       return;
     }
-    render(ctx, 200, "sign-in", Optional.empty(), "newsroom.signIn.title", Map.of());
+    render(
+        ctx,
+        200,
+        "sign-in",
+        Optional.empty(),
+        "newsroom.signIn.title",
+        Map.of("problem", "", "email", ""));
   }
 
   /** {@code POST /newsroom/sign-in/options}: a challenge for any of the site's passkeys. */
@@ -195,7 +202,190 @@ public final class Newsroom {
         Optional.empty(),
         member.language(),
         "newsroom.enrol.title",
-        Map.of("member", member, "token", ctx.pathParam("token")));
+        enrolModel(member, ctx.pathParam("token"), ""));
+  }
+
+  private Map<String, Object> enrolModel(StaffMember member, String token, String problem) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("member", member);
+    model.put("token", token);
+    String secret = Passwords.newTotpSecret();
+    model.put("totpSecret", secret);
+    model.put(
+        "totpAddress", Passwords.totpAddress(secret, editions.getFirst().name(), member.email()));
+    model.put("problem", problem);
+    return model;
+  }
+
+  /**
+   * {@code POST /newsroom/enrol/{token}/password}: a contributor's password and one-time-code
+   * secret, confirmed by a code from their app; signs them in.
+   */
+  public void enrolPassword(Context ctx) {
+    door.checkOrigin(ctx);
+    StaffMember member = enrolling(ctx);
+    if (member.role() != Role.CONTRIBUTOR) {
+      throw Refusal.forbidden("editors and admins sign in with passkeys only");
+    }
+    String secret = String.valueOf(ctx.formParam("totp"));
+    Messages words = setup(member.language()).messages();
+    String problem = "";
+    String hash = "";
+    if (!secret.matches("[A-Z2-7]{32}")) {
+      throw Refusal.badInput("the one-time-code secret was changed; open the link again");
+    }
+    if (!passwords.codeMatches(secret, ctx.formParam("code"), clock.instant())) {
+      problem = words.t("newsroom.password.wrongCode");
+    } else {
+      try {
+        hash =
+            passwords.hashNew(
+                ctx.formParam("password"), member.email().split("@")[0], member.name());
+      } catch (Passwords.Weak weak) {
+        problem = words.t("newsroom.password.weak") + " " + weak.getMessage();
+      }
+    }
+    if (!problem.isEmpty()) {
+      Map<String, Object> model = enrolModel(member, ctx.pathParam("token"), problem);
+      model.put("totpSecret", secret);
+      model.put(
+          "totpAddress", Passwords.totpAddress(secret, editions.getFirst().name(), member.email()));
+      render(ctx, 400, "enrol", Optional.empty(), member.language(), "newsroom.enrol.title", model);
+      return;
+    }
+    try {
+      staff.enrolPassword(
+          Secrets.hash(ctx.pathParam("token")),
+          member.id(),
+          hash,
+          secret,
+          door.anonymous(ctx, "enrolment.used", member.email(), "password and one-time codes"));
+    } catch (news.masthead.content.EnrolmentUnusable e) {
+      throw Refusal.badInput(e.getMessage());
+    }
+    door.signIn(ctx, member, "enrolment");
+    ctx.redirect("/newsroom/", io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  /** Attempts a minute may bring from one account before it waits. */
+  static final int ACCOUNT_ATTEMPTS = 10;
+
+  /** Attempts from one client address before it waits. */
+  static final int ADDRESS_ATTEMPTS = 50;
+
+  static final Duration ATTEMPT_WINDOW = Duration.ofMinutes(15);
+
+  /**
+   * {@code POST /newsroom/sign-in/password}: a contributor's email, password and one-time code. An
+   * unknown address, a wrong password or code, a disabled account and an editor's account all get
+   * the same page, after the same Argon2 work; attempts are limited per account and per client
+   * address, counted in the database so every node holds the same limits. Passkey sign-in is never
+   * limited per account, so nobody can lock an editor out by failing on purpose.
+   */
+  public void signInWithPassword(Context ctx) {
+    door.checkOrigin(ctx);
+    String typedEmail = Optional.ofNullable(ctx.formParam("email")).orElse("");
+    String email;
+    try {
+      email = StaffMember.email(typedEmail);
+    } catch (InvalidContent e) {
+      email = typedEmail.strip().toLowerCase(Locale.ROOT);
+    }
+    String address = door.address(ctx);
+    String accountKey = "account:" + Secrets.hash(email);
+    String addressKey = "address:" + address;
+    if (staff.attempts(accountKey, ATTEMPT_WINDOW) >= ACCOUNT_ATTEMPTS
+        || staff.attempts(addressKey, ATTEMPT_WINDOW) >= ADDRESS_ATTEMPTS) {
+      staff.audit(door.anonymous(ctx, "sign-in.limited", email, "too many attempts"));
+      throw Refusal.tooMany();
+    }
+    staff.countAttempt(List.of(accountKey, addressKey));
+    Optional<StaffMember> member = staff.findByEmail(email);
+    news.masthead.content.PasswordFactor factor =
+        member
+            .map(m -> staff.passwordFactor(m.id()))
+            .orElse(new news.masthead.content.PasswordFactor(Optional.empty(), Optional.empty()));
+    Passwords.Checked checked = passwords.check(ctx.formParam("password"), factor.hash());
+    boolean codeOk =
+        factor
+            .totpSecret()
+            .map(secret -> passwords.codeMatches(secret, ctx.formParam("code"), clock.instant()))
+            .orElse(false);
+    boolean ok =
+        checked.matches()
+            && codeOk
+            && member.isPresent()
+            && !member.get().disabled()
+            && member.get().role() == Role.CONTRIBUTOR;
+    if (!ok) {
+      staff.audit(door.anonymous(ctx, "sign-in.failed", email, "password"));
+      Map<String, Object> model = new HashMap<>();
+      model.put("problem", messages(ctx, Optional.empty()).t("newsroom.refused.signIn"));
+      model.put("email", email.length() > 200 ? "" : email);
+      render(ctx, 403, "sign-in", Optional.empty(), "newsroom.signIn.title", model);
+      return;
+    }
+    checked.rehashed().ifPresent(hash -> staff.rehashPassword(member.get().id(), hash));
+    door.signIn(ctx, member.get(), "password and one-time code");
+    ctx.redirect("/newsroom/", io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  /** {@code GET /newsroom/confirm}: asks for the passkey again before a sensitive change. */
+  public void confirmPage(Context ctx) {
+    Visit visit = door.require(ctx);
+    render(ctx, 200, "confirm", visit, "newsroom.confirm.title", Map.of());
+  }
+
+  /** {@code POST /newsroom/confirm/options}: a challenge for one of one's own passkeys. */
+  public void confirmOptions(Context ctx) {
+    Visit visit = door.requireForm(ctx, Role.CONTRIBUTOR);
+    json(ctx, 200, passkeys.requestOptions("confirm", visit.member().id()));
+  }
+
+  /** {@code POST /newsroom/confirm}: verifies the passkey and notes the check in the session. */
+  public void confirm(Context ctx) {
+    Visit visit = door.requireForm(ctx, Role.CONTRIBUTOR);
+    passkeys.verifySignIn(credential(body(ctx)), "confirm", visit.member().id());
+    staff.verified(visit.session().idHash());
+    json(ctx, 200, Map.of("next", "/newsroom/account"));
+  }
+
+  /** A sensitive change needs a passkey check from the last few minutes. */
+  private void requireRecentCheck(Visit visit) {
+    if (!door.recentlyVerified(visit)) {
+      throw new Refusal(
+          403,
+          "newsroom.confirm.needed",
+          "confirm it is you with your passkey first: this change needs a check from the last "
+              + Door.RECENT.toMinutes()
+              + " minutes");
+    }
+  }
+
+  /** {@code POST /newsroom/account/passkeys/{id}/remove}: removes one of one's passkeys. */
+  public void removePasskey(Context ctx) {
+    Visit visit = door.requireForm(ctx, Role.CONTRIBUTOR);
+    requireRecentCheck(visit);
+    String id = ctx.pathParam("id");
+    List<Passkey> own = staff.passkeys(visit.member().id());
+    Optional<Passkey> removed =
+        own.stream().filter(p -> String.valueOf(p.id()).equals(id)).findFirst();
+    if (removed.isEmpty()) {
+      throw Refusal.badInput("that is not one of your passkeys");
+    }
+    if (own.size() == 1 && visit.member().role().needsPasskey()) {
+      throw Refusal.badInput("this is your only passkey: add another before removing it");
+    }
+    staff.removePasskey(
+        visit.member().id(),
+        removed.get().id(),
+        door.entry(
+            ctx,
+            visit.member(),
+            "factor.remove",
+            visit.member().email(),
+            "passkey " + removed.get().name()));
+    ctx.redirect("/newsroom/sign-in", io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
   /** {@code POST /newsroom/enrol/{token}/options}. */
@@ -364,6 +554,7 @@ public final class Newsroom {
               member.id(),
               door.entry(ctx, visit.member(), "session.end", member.email(), "by an admin"));
       case "role" -> {
+        requireRecentCheck(visit);
         Role role;
         List<Slug> sections;
         try {
@@ -488,6 +679,7 @@ public final class Newsroom {
     model.put("said", said);
     model.put("detail", refusal.getMessage());
     model.put("signIn", visit.isEmpty());
+    model.put("confirm", refusal.messageKey().equals("newsroom.confirm.needed"));
     render(
         ctx,
         refusal.status(),

@@ -149,6 +149,53 @@ class NewsroomInBrowserTest {
     assertThat(page.locator(".detail").innerText()).contains("used already");
   }
 
+  @Test
+  void a_contributor_enrols_with_a_password_and_one_time_codes_and_signs_in_with_them() {
+    String link =
+        masthead.addStaff(
+            "cyrus@example.org", "Cyrus Contributor", "contributor", List.of("iran"), "fa");
+    Page page = pageWithAuthenticator();
+
+    page.navigate(link);
+    assertThat(page.locator("html").getAttribute("dir")).isEqualTo("rtl");
+    shoot(page, "enrol-contributor-fa");
+    String secret = page.locator("#totp-secret").innerText().strip();
+    page.locator("#password").fill("password123456");
+    page.locator("#code").fill(code(secret));
+    page.locator("form[action$=password] button").click();
+    assertThat(page.locator(".problem").innerText())
+        .as("a common password is refused, in Persian")
+        .contains("این گذرواژه پذیرفته نیست");
+    secret = page.locator("#totp-secret").innerText().strip();
+    page.locator("#password").fill("lantern orchard quietly tuesday");
+    page.locator("#code").fill(code(secret));
+    page.locator("form[action$=password] button").click();
+    page.waitForURL(origin + "/newsroom/");
+    shoot(page, "home-contributor-fa");
+
+    page.locator("form.sign-out button").click();
+    page.waitForURL(origin + "/newsroom/sign-in");
+    page.locator("details.password summary").click();
+    page.locator("#email").fill("cyrus@example.org");
+    page.locator("#password").fill("lantern orchard quietly tuesday");
+    page.locator("#code").fill(code(secret));
+    page.locator("form[action$='sign-in/password'] button").click();
+    page.waitForURL(origin + "/newsroom/");
+    assertThat(page.locator("h1").innerText()).contains("Cyrus Contributor");
+  }
+
+  private static String code(String secret) {
+    try {
+      var totp = new com.eatthepath.otp.TimeBasedOneTimePasswordGenerator();
+      var key =
+          new javax.crypto.spec.SecretKeySpec(
+              new org.apache.commons.codec.binary.Base32().decode(secret), "HmacSHA1");
+      return String.format("%06d", totp.generateOneTimePassword(key, java.time.Instant.now()));
+    } catch (java.security.InvalidKeyException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   private Page pageWithAuthenticator() {
     context =
         browser.newContext(
