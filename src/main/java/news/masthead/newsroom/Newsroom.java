@@ -648,7 +648,6 @@ public final class Newsroom {
         ctx.status(404).result("no such file");
         return;
       }
-      ctx.header("Cache-Control", "no-cache");
       ctx.contentType(
           file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8");
       ctx.result(in.readAllBytes());
@@ -779,6 +778,9 @@ public final class Newsroom {
   }
 
   private Language language(String code) {
+    if (code == null || code.isBlank()) {
+      return editions.getFirst().language();
+    }
     for (EditionSetup edition : editions) {
       if (edition.language().code().equals(code)) {
         return edition.language();

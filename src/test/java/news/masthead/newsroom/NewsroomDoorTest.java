@@ -1,0 +1,437 @@
+package news.masthead.newsroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import news.masthead.app.Masthead;
+import news.masthead.app.Settings;
+import news.masthead.content.AuditEntry;
+import news.masthead.content.StaffMember;
+import news.masthead.content.StaffSession;
+import news.masthead.workflow.Staff;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The newsroom's door over plain HTTP: every route with no session, with each role and with another
+ * member's ids finds no success its role does not grant; every change without its form token or
+ * from another origin is refused and changes nothing; sign-in failures all look alike; limits hold;
+ * and ending someone's sessions signs them out at their next request.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NewsroomDoorTest {
+  private final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private Masthead masthead;
+  private Staff staff;
+  private String origin;
+  private final Map<String, Session> sessions = new LinkedHashMap<>();
+
+  /** A signed-in member as a test holds them: the cookie's id and the form token. */
+  record Session(StaffMember member, String id, String csrf) {}
+
+  @BeforeAll
+  void start(@TempDir Path data) throws IOException {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    origin = "http://localhost:" + port;
+    masthead =
+        Masthead.open(
+                Settings.standalone(
+                    Map.of(
+                        "data",
+                        data.toString(),
+                        "port",
+                        Integer.toString(port),
+                        "base.url",
+                        origin,
+                        "metrics",
+                        "off")))
+            .serve();
+    staff = masthead.staff();
+    for (String role : List.of("contributor", "editor", "admin")) {
+      masthead.addStaff(role + "@example.org", "A " + role, role, List.of("iran"), "en");
+      StaffMember member = staff.findByEmail(role + "@example.org").orElseThrow();
+      sessions.put(role, signIn(member));
+    }
+  }
+
+  @AfterAll
+  void stop() {
+    masthead.close();
+  }
+
+  /** Every newsroom address, and who may use it (the lowest role), or "anyone". */
+  static final List<String[]> ROUTES =
+      List.of(
+          new String[] {"GET", "/newsroom/account", "contributor"},
+          new String[] {"GET", "/newsroom/confirm", "contributor"},
+          new String[] {"GET", "/newsroom/staff", "admin"},
+          new String[] {"GET", "/newsroom/audit", "admin"},
+          new String[] {"GET", "/newsroom/audit?format=jsonl", "admin"},
+          new String[] {"POST", "/newsroom/sign-out", "contributor"},
+          new String[] {"POST", "/newsroom/account/passkeys/options", "contributor"},
+          new String[] {"POST", "/newsroom/confirm/options", "contributor"},
+          new String[] {"POST", "/newsroom/staff", "admin"},
+          new String[] {"POST", "/newsroom/staff/1/end-sessions", "admin"},
+          new String[] {"POST", "/newsroom/staff/1/enrolment", "admin"});
+
+  @Test
+  void no_route_grants_what_the_role_does_not() {
+    List<String> wrong = new ArrayList<>();
+    for (String[] route : ROUTES) {
+      int needed = rank(route[2]);
+      for (String who : List.of("nobody", "contributor", "editor", "admin")) {
+        Session session = who.equals("nobody") ? null : fresh(who);
+        HttpResponse<String> response =
+            route[0].equals("GET")
+                ? get(route[1], session)
+                : post(
+                    route[1],
+                    session,
+                    Map.of("email", "x" + who + "@example.org", "name", "X", "role", "contributor"),
+                    true);
+        boolean allowed = rank(who) >= needed;
+        boolean succeeded = response.statusCode() < 400;
+        if (allowed != succeeded) {
+          wrong.add(
+              who
+                  + " "
+                  + route[0]
+                  + " "
+                  + route[1]
+                  + " -> "
+                  + response.statusCode()
+                  + (allowed ? " (should succeed)" : " (should be refused)"));
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  void a_change_without_its_form_token_or_from_another_origin_is_refused_and_changes_nothing() {
+    Session admin = fresh("admin");
+    int before = staff.list().size();
+    Map<String, String> invite =
+        Map.of("email", "forged@example.org", "name", "Forged", "role", "admin");
+
+    HttpResponse<String> noToken = post("/newsroom/staff", admin, invite, false);
+    HttpResponse<String> foreign =
+        send("/newsroom/staff", admin, invite, true, "https://evil.example", "cross-site");
+    HttpResponse<String> nullOrigin = send("/newsroom/staff", admin, invite, true, "null", null);
+    HttpResponse<String> noOrigin = send("/newsroom/staff", admin, invite, true, null, null);
+
+    assertThat(List.of(noToken, foreign, nullOrigin, noOrigin))
+        .extracting(HttpResponse::statusCode)
+        .containsOnly(403);
+    assertThat(foreign.body()).contains("can only come from");
+    assertThat(staff.list()).hasSize(before);
+    assertThat(staff.findByEmail("forged@example.org")).isEmpty();
+  }
+
+  @Test
+  void bad_input_gets_a_clear_error_and_changes_nothing() {
+    Session admin = fresh("admin");
+    int before = staff.list().size();
+
+    HttpResponse<String> longName =
+        post(
+            "/newsroom/staff",
+            admin,
+            Map.of("email", "long@example.org", "name", "n".repeat(300), "role", "editor"),
+            true);
+    HttpResponse<String> forgedRole =
+        post(
+            "/newsroom/staff",
+            admin,
+            Map.of("email", "role@example.org", "name", "R", "role", "superuser"),
+            true);
+    HttpResponse<String> badSection =
+        post(
+            "/newsroom/staff",
+            admin,
+            Map.of(
+                "email", "s@example.org", "name", "S", "role", "editor", "sections", "Not A Slug!"),
+            true);
+    HttpResponse<String> badEmail =
+        post(
+            "/newsroom/staff",
+            admin,
+            Map.of("email", "not-an-address", "name", "E", "role", "editor"),
+            true);
+    HttpResponse<String> unknownMember =
+        post("/newsroom/staff/999999/disable", admin, Map.of(), true);
+    HttpResponse<String> unknownAction = post("/newsroom/staff/1/promote", admin, Map.of(), true);
+
+    assertThat(longName.statusCode()).isEqualTo(400);
+    assertThat(longName.body()).contains("a name of 1 to 200 characters");
+    assertThat(forgedRole.body())
+        .contains("a role is admin, editor or contributor, not \"superuser\"");
+    assertThat(badSection.statusCode()).isEqualTo(400);
+    assertThat(badEmail.body()).contains("an email address such as");
+    assertThat(unknownMember.body()).contains("no member of staff has the id 999999");
+    assertThat(unknownAction.statusCode()).isEqualTo(400);
+    assertThat(staff.list()).hasSize(before);
+  }
+
+  @Test
+  void another_members_sessions_and_passkeys_cannot_be_touched_through_ones_own_account() {
+    Session contributor = fresh("contributor");
+    Session editor = fresh("editor");
+    String editorsSession = Secrets.hash(editor.id()).substring(0, 16);
+
+    HttpResponse<String> endTheirs =
+        post(
+            "/newsroom/account/sessions/end", contributor, Map.of("session", editorsSession), true);
+
+    assertThat(endTheirs.statusCode()).isEqualTo(400);
+    assertThat(get("/newsroom/account", editor).statusCode())
+        .as("the editor is still signed in")
+        .isEqualTo(200);
+  }
+
+  @Test
+  void an_admin_ends_anothers_sessions_and_their_next_request_is_signed_out() {
+    Session admin = fresh("admin");
+    Session editor = fresh("editor");
+    assertThat(get("/newsroom/account", editor).statusCode()).isEqualTo(200);
+
+    HttpResponse<String> ended =
+        post("/newsroom/staff/" + editor.member().id() + "/end-sessions", admin, Map.of(), true);
+
+    assertThat(ended.statusCode()).isEqualTo(303);
+    assertThat(get("/newsroom/account", editor).statusCode()).isEqualTo(403);
+    assertThat(staff.auditLog("session.end", "editor@example.org", 10)).isNotEmpty();
+  }
+
+  @Test
+  void an_unknown_account_a_wrong_password_and_a_disabled_account_see_the_same_page() {
+    masthead.addStaff("gone@example.org", "Gone", "contributor", List.of(), "en");
+    StaffMember gone = staff.findByEmail("gone@example.org").orElseThrow();
+    staff.setPassword(
+        gone.id(),
+        new Passwords().hashNew("lantern orchard quietly tuesday"),
+        Passwords.newTotpSecret(),
+        AuditEntry.of(0, "test", "factor.add", "gone@example.org", "", "test"));
+    staff.setDisabled(
+        gone.id(), true, AuditEntry.of(0, "test", "staff.disable", "gone@example.org", "", "test"));
+
+    List<String> pages = new ArrayList<>();
+    List<Integer> statuses = new ArrayList<>();
+    for (String email :
+        List.of("nobody@example.org", "contributor@example.org", "gone@example.org")) {
+      HttpResponse<String> page =
+          send(
+              "/newsroom/sign-in/password",
+              null,
+              Map.of(
+                  "email", email, "password", "lantern orchard quietly tuesday", "code", "123456"),
+              false,
+              origin,
+              "same-origin");
+      statuses.add(page.statusCode());
+      pages.add(page.body().replace(email, "EMAIL"));
+    }
+
+    assertThat(statuses).containsOnly(403);
+    assertThat(pages.get(1)).isEqualTo(pages.get(0));
+    assertThat(pages.get(2)).isEqualTo(pages.get(0));
+  }
+
+  @Test
+  void password_attempts_on_one_account_are_limited_and_the_limit_is_kept_in_the_database() {
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i <= Newsroom.ACCOUNT_ATTEMPTS; i++) {
+      statuses.add(
+          send(
+                  "/newsroom/sign-in/password",
+                  null,
+                  Map.of(
+                      "email",
+                      "target@example.org",
+                      "password",
+                      "wrong wrong wrong",
+                      "code",
+                      "000000"),
+                  false,
+                  origin,
+                  "same-origin")
+              .statusCode());
+    }
+
+    assertThat(statuses.subList(0, Newsroom.ACCOUNT_ATTEMPTS)).containsOnly(403);
+    assertThat(statuses.getLast()).isEqualTo(429);
+    assertThat(
+            staff.attempts(
+                "account:" + Secrets.hash("target@example.org"), Newsroom.ATTEMPT_WINDOW))
+        .isEqualTo(Newsroom.ACCOUNT_ATTEMPTS);
+  }
+
+  @Test
+  void a_used_enrolment_link_and_a_made_up_passkey_answer_are_refused() {
+    String link = masthead.addStaff("twice@example.org", "Twice", "contributor", List.of(), "en");
+    String path = URI.create(link).getPath();
+    assertThat(get(path, null).statusCode()).isEqualTo(200);
+    StaffMember twice = staff.findByEmail("twice@example.org").orElseThrow();
+    staff.enrolPassword(
+        Secrets.hash(path.substring(path.lastIndexOf('/') + 1)),
+        twice.id(),
+        "hash",
+        Passwords.newTotpSecret(),
+        AuditEntry.of(0, "test", "enrolment.used", "twice@example.org", "", "test"));
+
+    HttpResponse<String> again = get(path, null);
+    HttpResponse<String> madeUp =
+        sendJson(
+            "/newsroom/sign-in",
+            "{\"credential\":{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\","
+                + "\"response\":{\"clientDataJSON\":\"eyJ0eXBlIjoid2ViYXV0aG4uZ2V0IiwiY2hhbGxlbmdlIjoiQUFBQSIsIm9yaWdpbiI6Imh0dHA6Ly9sb2NhbGhvc3QifQ\","
+                + "\"authenticatorData\":\"AAAA\",\"signature\":\"AAAA\"}}}");
+    HttpResponse<String> notJson = sendJson("/newsroom/sign-in", "{{{");
+
+    assertThat(again.statusCode()).isEqualTo(400);
+    assertThat(again.body()).contains("used already");
+    assertThat(madeUp.statusCode()).isIn(400, 403);
+    assertThat(madeUp.body()).doesNotContain("Exception");
+    assertThat(notJson.statusCode()).isEqualTo(400);
+    assertThat(notJson.body()).contains("not JSON");
+  }
+
+  @Test
+  void every_newsroom_answer_is_no_store_under_the_newsrooms_own_policy() {
+    for (String path :
+        List.of("/newsroom/sign-in", "/newsroom/account", "/newsroom/assets/passkey.js")) {
+      HttpResponse<String> response = get(path, null);
+      assertThat(response.headers().firstValue("Cache-Control")).as(path).contains("no-store");
+      assertThat(response.headers().firstValue("Content-Security-Policy"))
+          .as(path)
+          .get()
+          .asString()
+          .doesNotContain("unsafe");
+      assertThat(response.headers().firstValue("Content-Security-Policy"))
+          .as(path)
+          .get()
+          .asString()
+          .contains("script-src 'self'; style-src 'self'");
+      assertThat(response.headers().firstValue("Cross-Origin-Opener-Policy"))
+          .contains("same-origin");
+      assertThat(response.headers().firstValue("Permissions-Policy"))
+          .get()
+          .asString()
+          .contains("publickey-credentials-get=(self)");
+      assertThat(response.headers().allValues("Set-Cookie")).as(path).isEmpty();
+    }
+    assertThat(get("/", null).headers().allValues("Set-Cookie")).isEmpty();
+  }
+
+  // --- helpers
+
+  private Session signIn(StaffMember member) {
+    String id = Secrets.token();
+    Instant now = Instant.now();
+    String csrf = Secrets.token();
+    staff.startSession(
+        new StaffSession(Secrets.hash(id), member.id(), csrf, now, now, now, "test", "127.0.0.1"),
+        AuditEntry.of(member.id(), member.email(), "sign-in", member.email(), "test", "test"));
+    return new Session(member, id, csrf);
+  }
+
+  /** A new session for the role's member (tests that end sessions leave the others alone). */
+  private Session fresh(String role) {
+    return signIn(sessions.get(role).member());
+  }
+
+  private static int rank(String who) {
+    return switch (who) {
+      case "nobody" -> 0;
+      case "contributor" -> 1;
+      case "editor" -> 2;
+      case "admin" -> 3;
+      default -> throw new IllegalArgumentException(who);
+    };
+  }
+
+  private HttpResponse<String> get(String path, Session session) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path));
+    if (session != null) {
+      request.header("Cookie", "newsroom=" + session.id());
+    }
+    return run(request.GET().build());
+  }
+
+  private HttpResponse<String> post(
+      String path, Session session, Map<String, String> form, boolean withToken) {
+    return send(path, session, form, withToken, origin, "same-origin");
+  }
+
+  private HttpResponse<String> send(
+      String path,
+      Session session,
+      Map<String, String> form,
+      boolean withToken,
+      String from,
+      String site) {
+    Map<String, String> fields = new LinkedHashMap<>(form);
+    if (withToken && session != null) {
+      fields.put("csrf", session.csrf());
+    }
+    StringBuilder body = new StringBuilder();
+    fields.forEach(
+        (k, v) ->
+            body.append(body.isEmpty() ? "" : "&")
+                .append(k)
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(origin + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+    if (session != null) {
+      request.header("Cookie", "newsroom=" + session.id());
+    }
+    if (from != null) {
+      request.header("Origin", from);
+    }
+    if (site != null) {
+      request.header("Sec-Fetch-Site", site);
+    }
+    return run(request.build());
+  }
+
+  private HttpResponse<String> sendJson(String path, String json) {
+    return run(
+        HttpRequest.newBuilder(URI.create(origin + path))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .header("Origin", origin)
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  private HttpResponse<String> run(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException | InterruptedException e) {
+      throw new AssertionError(request.method() + " " + request.uri() + " failed", e);
+    }
+  }
+}
