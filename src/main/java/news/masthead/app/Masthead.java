@@ -156,7 +156,12 @@ public final class Masthead implements AutoCloseable {
         new Newsroom(
             staff(),
             outlet.setups(),
-            settings.baseUrl(),
+            settings.newsroomUrl(),
+            !java.net
+                .URI
+                .create(settings.newsroomUrl())
+                .getRawAuthority()
+                .equalsIgnoreCase(java.net.URI.create(settings.baseUrl()).getRawAuthority()),
             new ClientAddress(operations.trustedProxies()),
             Clock.systemUTC());
     server =
@@ -266,7 +271,7 @@ public final class Masthead implements AutoCloseable {
   public String addStaff(
       String email, String name, String role, List<String> sections, String language) {
     return Newsroom.addFromCommandLine(
-        staff(), settings.baseUrl(), Clock.systemUTC(), email, name, role, sections, language);
+        staff(), settings.newsroomUrl(), Clock.systemUTC(), email, name, role, sections, language);
   }
 
   /** The newsroom's staff, sessions and audit log, in this node's database. */

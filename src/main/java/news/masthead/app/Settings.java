@@ -47,6 +47,9 @@ import news.masthead.content.Language;
  *     (searches get an eighth more); the launcher's 208 MB heap (112 MB old) leaves room for the
  *     defaults
  * @param operations running behind proxies, on several nodes, watched: see {@link Operations}
+ * @param newsroomUrl {@code MASTHEAD_NEWSROOM_URL}, default the base URL: where staff reach the
+ *     newsroom ({@code /newsroom/} on it); a host of its own keeps the staff's cookie and passkeys
+ *     apart from the public site
  */
 public record Settings(
     int port,
@@ -60,7 +63,8 @@ public record Settings(
     Path messagesDirectory,
     boolean pageCache,
     int pageCacheMegabytes,
-    Operations operations) {
+    Operations operations,
+    String newsroomUrl) {
 
   /** A setting has a value that cannot be used; the message names it and what is accepted. */
   public static final class InvalidSetting extends RuntimeException {
@@ -125,6 +129,16 @@ public record Settings(
     }
     int cacheMegabytes = lookup.integer("page.cache.mb", 32, 1, 4096);
     Operations operations = operations(lookup, db);
+    URI base = URI.create(baseUrl);
+    String newsroomUrl =
+        lookup.text("newsroom.url", base.getScheme() + "://" + base.getRawAuthority());
+    if (!newsroomUrl.matches("https?://[^/?#\\s]+/?")) {
+      throw new InvalidSetting(
+          "MASTHEAD_NEWSROOM_URL must be an http:// or https:// address with no path, such as"
+              + " https://desk.example.org, not \""
+              + newsroomUrl
+              + "\"");
+    }
     String siteName = lookup.text("site.name", "Masthead");
     List<EditionSettings> editions = editions(lookup, siteName, zone);
     return new Settings(
@@ -139,7 +153,10 @@ public record Settings(
         Path.of(lookup.text("messages", data.resolve("messages").toString())),
         cache.equals("on"),
         cacheMegabytes,
-        operations);
+        operations,
+        newsroomUrl.endsWith("/")
+            ? newsroomUrl.substring(0, newsroomUrl.length() - 1)
+            : newsroomUrl);
   }
 
   private static List<EditionSettings> editions(Lookup lookup, String siteName, ZoneId zone) {
@@ -326,7 +343,8 @@ public record Settings(
         messagesDirectory,
         pageCache,
         pageCacheMegabytes,
-        operations);
+        operations,
+        newsroomUrl);
   }
 
   public Settings withPageCache(boolean on) {
@@ -342,7 +360,8 @@ public record Settings(
         messagesDirectory,
         on,
         pageCacheMegabytes,
-        operations);
+        operations,
+        newsroomUrl);
   }
 
   /** What each page cache may weigh, in bytes. */

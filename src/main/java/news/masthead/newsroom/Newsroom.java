@@ -57,13 +57,22 @@ public final class Newsroom {
   private final List<EditionSetup> editions;
   private final String baseUrl;
   private final Clock clock;
+  private final boolean ownHost;
 
+  /**
+   * @param baseUrl where staff reach the newsroom (its scheme and host; pages are under {@code
+   *     /newsroom/})
+   * @param ownHost whether that is a host of the newsroom's own, apart from the public site's: then
+   *     a newsroom address asked of another host is sent to it
+   */
   public Newsroom(
       Staff staff,
       List<EditionSetup> editions,
       String baseUrl,
+      boolean ownHost,
       ClientAddress addresses,
       Clock clock) {
+    this.ownHost = ownHost;
     this.staff = staff;
     this.editions = List.copyOf(editions);
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -113,8 +122,22 @@ public final class Newsroom {
     return base + "/newsroom/enrol/" + token;
   }
 
-  /** The newsroom's headers, on every newsroom response before its handler runs. */
+  /**
+   * The newsroom's headers, on every newsroom response before its handler runs; a request for the
+   * newsroom on another host than its own (the public site's, when the newsroom has a host of its
+   * own) is sent there.
+   */
   public void secure(Context ctx) {
+    String host = java.net.URI.create(baseUrl).getRawAuthority();
+    String asked = ctx.header("Host");
+    if (ownHost && asked != null && !asked.equalsIgnoreCase(host) && !isLoopback(asked)) {
+      String query = ctx.queryString();
+      ctx.redirect(
+          baseUrl + ctx.path() + (query == null ? "" : "?" + query),
+          io.javalin.http.HttpStatus.PERMANENT_REDIRECT);
+      ctx.skipRemainingHandlers();
+      return;
+    }
     ctx.header("Cache-Control", "no-store");
     ctx.header("Content-Security-Policy", CSP);
     ctx.header("Cross-Origin-Opener-Policy", "same-origin");
@@ -690,6 +713,11 @@ public final class Newsroom {
   }
 
   // --- helpers
+
+  /** A request to the node's own address (a health check, an operator on the machine). */
+  private static boolean isLoopback(String host) {
+    return host.startsWith("127.") || host.startsWith("[::1]");
+  }
 
   private StaffMember enrolling(Context ctx) {
     String token = ctx.pathParam("token");

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import news.masthead.app.Masthead;
@@ -182,6 +183,116 @@ class NewsroomInBrowserTest {
     page.locator("form[action$='sign-in/password'] button").click();
     page.waitForURL(origin + "/newsroom/");
     assertThat(page.locator("h1").innerText()).contains("Cyrus Contributor");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} at {1}px")
+  @org.junit.jupiter.params.provider.CsvSource({"en,390", "en,1280", "fa,390", "fa,1280"})
+  void every_newsroom_page_reads_in_its_language_fits_the_screen_and_passes_axe(
+      String language, int width) {
+    String email = "pages-" + language + width + "@example.org";
+    String link = masthead.addStaff(email, "Parisa Pages", "admin", List.of("iran"), language);
+    var member = masthead.staff().findByEmail(email).orElseThrow();
+    String id = Secrets.token();
+    java.time.Instant now = java.time.Instant.now();
+    masthead
+        .staff()
+        .startSession(
+            new news.masthead.content.StaffSession(
+                Secrets.hash(id), member.id(), Secrets.token(), now, now, now, "test", "test"),
+            news.masthead.content.AuditEntry.of(
+                member.id(), email, "sign-in", email, "test", "test"));
+    context =
+        browser.newContext(
+            new Browser.NewContextOptions()
+                .setViewportSize(width, 900)
+                .setLocale(language.equals("fa") ? "fa-IR" : "en-GB"));
+    Page page = context.newPage();
+    page.setDefaultTimeout(15_000);
+    Map<String, String> pages = new java.util.LinkedHashMap<>();
+    pages.put("sign-in", origin + "/newsroom/sign-in?lang=" + language);
+    pages.put("enrol", link);
+    Map<String, String> signedIn = new java.util.LinkedHashMap<>();
+    signedIn.put("home", origin + "/newsroom/");
+    signedIn.put("account", origin + "/newsroom/account");
+    signedIn.put("staff", origin + "/newsroom/staff");
+    signedIn.put("audit", origin + "/newsroom/audit");
+    signedIn.put("confirm", origin + "/newsroom/confirm");
+    signedIn.put("refused", origin + "/newsroom/staff/999999/nothing");
+    List<String> problems = new ArrayList<>();
+    for (var entry : pages.entrySet()) {
+      problems.addAll(check(page, entry.getKey(), entry.getValue(), language, width));
+    }
+    context.addCookies(
+        List.of(
+            new com.microsoft.playwright.options.Cookie("newsroom", id)
+                .setDomain("localhost")
+                .setPath("/newsroom")
+                .setHttpOnly(true)
+                .setSameSite(com.microsoft.playwright.options.SameSiteAttribute.STRICT)));
+    for (var entry : signedIn.entrySet()) {
+      problems.addAll(check(page, entry.getKey(), entry.getValue(), language, width));
+    }
+
+    assertThat(problems).isEmpty();
+  }
+
+  /** Opens a page, saves its screenshot, and lists what is wrong with it. */
+  private List<String> check(Page page, String name, String url, String language, int width) {
+    List<String> problems = new ArrayList<>();
+    if (url.contains("/nothing")) {
+      page.navigate(origin + "/newsroom/staff");
+      page.evaluate(
+          "u => { const f = document.createElement('form'); f.method = 'post'; f.action = u;"
+              + " const c = document.createElement('input'); c.name = 'csrf';"
+              + " c.value = document.querySelector('input[name=csrf]').value; f.append(c);"
+              + " document.body.append(f); f.submit(); }",
+          url);
+      page.waitForLoadState();
+    } else {
+      page.navigate(url);
+    }
+    shoot(page, name + "-" + language + "-" + width);
+    if (!language.equals(page.locator("html").getAttribute("lang"))) {
+      problems.add(name + ": lang is " + page.locator("html").getAttribute("lang"));
+    }
+    String dir = language.equals("fa") ? "rtl" : "ltr";
+    if (!dir.equals(page.locator("html").getAttribute("dir"))) {
+      problems.add(name + ": dir is " + page.locator("html").getAttribute("dir"));
+    }
+    long scrollWidth =
+        ((Number) page.evaluate("() => document.documentElement.scrollWidth")).longValue();
+    if (scrollWidth > width) {
+      problems.add(
+          name
+              + ": "
+              + scrollWidth
+              + "px wide at "
+              + width
+              + "px, because of "
+              + page.evaluate(
+                  "() => { const w = document.documentElement.clientWidth; return [...document.body"
+                      + ".querySelectorAll('*')].filter(e => { const r = e.getBoundingClientRect();"
+                      + " return r.width > 0 && (r.right > w + 0.5 || r.left < -0.5)"
+                      + " && !(e.parentElement && e.parentElement.closest('.scroll')); }).slice(0, 6).map(e => e.tagName"
+                      + " + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)); }"));
+    }
+    var results = new com.deque.html.axecore.playwright.AxeBuilder(page).analyze();
+    results.getViolations().stream()
+        .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+        .forEach(
+            v ->
+                problems.add(
+                    name
+                        + ": "
+                        + v.getImpact()
+                        + " "
+                        + v.getId()
+                        + " at "
+                        + v.getNodes().stream()
+                            .limit(3)
+                            .map(n -> String.valueOf(n.getTarget()))
+                            .toList()));
+    return problems;
   }
 
   private static String code(String secret) {
