@@ -109,6 +109,7 @@ public final class Routes {
     change(config, "/newsroom/account/passkeys", newsroom::addPasskey);
     change(config, "/newsroom/account/passkeys/{id}/remove", newsroom::removePasskey);
     change(config, "/newsroom/account/sessions/end", newsroom::endOwnSession);
+    change(config, "/newsroom/account/password", newsroom::changePassword);
     read(config, "/newsroom/staff", NONE, newsroom::staffPage);
     change(config, "/newsroom/staff", newsroom::invite);
     change(config, "/newsroom/staff/{id}/{action}", newsroom::changeStaff);

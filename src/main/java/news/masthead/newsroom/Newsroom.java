@@ -329,11 +329,14 @@ public final class Newsroom {
             .map(m -> staff.passwordFactor(m.id()))
             .orElse(new news.masthead.content.PasswordFactor(Optional.empty(), Optional.empty()));
     Passwords.Checked checked = passwords.check(ctx.formParam("password"), factor.hash());
-    boolean codeOk =
+    java.util.OptionalLong step =
         factor
             .totpSecret()
-            .map(secret -> passwords.codeMatches(secret, ctx.formParam("code"), clock.instant()))
-            .orElse(false);
+            .map(secret -> passwords.codeStep(secret, ctx.formParam("code"), clock.instant()))
+            .orElse(java.util.OptionalLong.empty());
+    // A code is good once: one already used (seen in the last few minutes) is refused.
+    String usedKey = "code:" + member.map(StaffMember::id).orElse(0L) + ":" + step.orElse(-1);
+    boolean codeOk = step.isPresent() && staff.attempts(usedKey, Duration.ofMinutes(3)) == 0;
     boolean ok =
         checked.matches()
             && codeOk
@@ -348,9 +351,47 @@ public final class Newsroom {
       render(ctx, 403, "sign-in", Optional.empty(), "newsroom.signIn.title", model);
       return;
     }
+    staff.countAttempt(List.of(usedKey));
     checked.rehashed().ifPresent(hash -> staff.rehashPassword(member.get().id(), hash));
     door.signIn(ctx, member.get(), "password and one-time code");
     ctx.redirect("/newsroom/", io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * {@code POST /newsroom/account/password}: a contributor changes their password, proving the
+   * current one and a fresh code; every session of theirs ends, and this one starts anew.
+   */
+  public void changePassword(Context ctx) {
+    Visit visit = door.requireForm(ctx, Role.CONTRIBUTOR);
+    StaffMember member = visit.member();
+    news.masthead.content.PasswordFactor factor = staff.passwordFactor(member.id());
+    if (factor.hash().isEmpty() || factor.totpSecret().isEmpty()) {
+      throw Refusal.badInput("you sign in with passkeys only: there is no password to change");
+    }
+    java.util.OptionalLong step =
+        passwords.codeStep(factor.totpSecret().get(), ctx.formParam("code"), clock.instant());
+    String usedKey = "code:" + member.id() + ":" + step.orElse(-1);
+    if (!passwords.check(ctx.formParam("current"), factor.hash()).matches()
+        || step.isEmpty()
+        || staff.attempts(usedKey, Duration.ofMinutes(3)) > 0) {
+      staff.audit(door.entry(ctx, member, "factor.change.failed", member.email(), "password"));
+      throw Refusal.badInput("the current password or the one-time code is not right");
+    }
+    String hash;
+    try {
+      hash =
+          passwords.hashNew(ctx.formParam("password"), member.email().split("@")[0], member.name());
+    } catch (Passwords.Weak weak) {
+      throw Refusal.badInput(weak.getMessage());
+    }
+    staff.countAttempt(List.of(usedKey));
+    staff.setPassword(
+        member.id(),
+        hash,
+        factor.totpSecret().get(),
+        door.entry(ctx, member, "factor.change", member.email(), "password"));
+    door.signIn(ctx, member, "password change");
+    ctx.redirect("/newsroom/account", io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
   /** {@code GET /newsroom/confirm}: asks for the passkey again before a sensitive change. */
@@ -663,16 +704,20 @@ public final class Newsroom {
   /** {@code GET /newsroom/assets/{file}}: the newsroom's stylesheet and scripts. */
   public void asset(Context ctx) {
     String file = ctx.pathParam("file");
-    if (!file.matches("[a-z-]+\\.(css|js)")) {
+    if (!file.matches("[a-z-]+\\.(css|js|woff2)")) {
       throw Refusal.badInput("no such file");
     }
-    try (InputStream in = Newsroom.class.getResourceAsStream("/newsroom/" + file)) {
+    // The Persian typeface is the public site's own file.
+    String resource = file.endsWith(".woff2") ? "/site/fonts/" + file : "/newsroom/" + file;
+    try (InputStream in = Newsroom.class.getResourceAsStream(resource)) {
       if (in == null) {
         ctx.status(404).result("no such file");
         return;
       }
       ctx.contentType(
-          file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8");
+          file.endsWith(".css")
+              ? "text/css; charset=utf-8"
+              : file.endsWith(".js") ? "text/javascript; charset=utf-8" : "font/woff2");
       ctx.result(in.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

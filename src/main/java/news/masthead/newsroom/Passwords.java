@@ -121,8 +121,16 @@ final class Passwords {
 
   /** Whether a six-digit code is right now, or one step before or after (clocks drift). */
   boolean codeMatches(String secret, String code, Instant now) {
+    return codeStep(secret, code, now).isPresent();
+  }
+
+  /**
+   * The time step a six-digit code belongs to (now, or one step before or after), so that a code
+   * once used can be refused a second time; empty when it is none of them.
+   */
+  java.util.OptionalLong codeStep(String secret, String code, Instant now) {
     if (code == null || !code.strip().matches("[0-9]{6}")) {
-      return false;
+      return java.util.OptionalLong.empty();
     }
     int typed = Integer.parseInt(code.strip());
     SecretKeySpec key =

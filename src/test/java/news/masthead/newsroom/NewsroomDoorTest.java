@@ -258,6 +258,82 @@ class NewsroomDoorTest {
   }
 
   @Test
+  void a_one_time_code_works_once_and_a_password_change_ends_every_other_session() {
+    masthead.addStaff("pat@example.org", "Pat", "contributor", List.of(), "en");
+    StaffMember pat = staff.findByEmail("pat@example.org").orElseThrow();
+    String secret = Passwords.newTotpSecret();
+    String password = "lantern orchard quietly tuesday";
+    staff.setPassword(
+        pat.id(),
+        new Passwords().hashNew(password),
+        secret,
+        AuditEntry.of(0, "test", "factor.add", "pat@example.org", "", "test"));
+    Map<String, String> form =
+        Map.of("email", "pat@example.org", "password", password, "code", code(secret, 0));
+
+    HttpResponse<String> first =
+        send("/newsroom/sign-in/password", null, form, false, origin, "same-origin");
+    HttpResponse<String> replayed =
+        send("/newsroom/sign-in/password", null, form, false, origin, "same-origin");
+
+    assertThat(first.statusCode()).isEqualTo(303);
+    assertThat(first.headers().firstValue("Set-Cookie"))
+        .get()
+        .asString()
+        .contains("HttpOnly")
+        .contains("SameSite=Strict");
+    assertThat(replayed.statusCode()).as("the same code a second time").isEqualTo(403);
+
+    Session other = signIn(pat);
+    Session mine = signIn(pat);
+    HttpResponse<String> changed =
+        post(
+            "/newsroom/account/password",
+            mine,
+            Map.of(
+                "current",
+                password,
+                "password",
+                "copper meadow lantern sixty",
+                "code",
+                code(secret, 30)),
+            true);
+
+    assertThat(changed.statusCode()).isEqualTo(303);
+    assertThat(get("/newsroom/account", other).statusCode()).as("another session").isEqualTo(403);
+    assertThat(
+            send(
+                    "/newsroom/sign-in/password",
+                    null,
+                    Map.of(
+                        "email",
+                        "pat@example.org",
+                        "password",
+                        "copper meadow lantern sixty",
+                        "code",
+                        code(secret, -30)),
+                    false,
+                    origin,
+                    "same-origin")
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(staff.auditLog("factor.change", "pat@example.org", 5)).hasSize(1);
+  }
+
+  private static String code(String secret, int seconds) {
+    try {
+      var totp = new com.eatthepath.otp.TimeBasedOneTimePasswordGenerator();
+      var key =
+          new javax.crypto.spec.SecretKeySpec(
+              new org.apache.commons.codec.binary.Base32().decode(secret), "HmacSHA1");
+      return String.format(
+          "%06d", totp.generateOneTimePassword(key, Instant.now().plusSeconds(seconds)));
+    } catch (java.security.InvalidKeyException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
   void password_attempts_on_one_account_are_limited_and_the_limit_is_kept_in_the_database() {
     List<Integer> statuses = new ArrayList<>();
     for (int i = 0; i <= Newsroom.ACCOUNT_ATTEMPTS; i++) {
