@@ -145,6 +145,20 @@ class NewsroomInBrowserTest {
     assertThat(page.locator("h1").innerText()).isEqualTo("Welcome, Ada Admin");
     shoot(page, "home");
 
+    page.navigate(origin + "/newsroom/confirm");
+    page.getByRole(
+            com.microsoft.playwright.options.AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName("Confirm with a passkey"))
+        .click();
+    page.waitForURL(origin + "/newsroom/account");
+    page.locator("form[action$='/remove'] button").first().click();
+    assertThat(page.locator(".detail").innerText())
+        .as("removing one's only passkey")
+        .contains("your only passkey");
+    assertThat(masthead.staff().auditLog("sign-in", "ada@example.org", 10))
+        .extracting(news.masthead.content.AuditEntry::detail)
+        .contains("passkey work laptop", "enrolment");
+
     Response replay = page.navigate(link);
     assertThat(replay.status()).as("the enrolment link, used once already").isEqualTo(400);
     assertThat(page.locator(".detail").innerText()).contains("used already");
