@@ -38,6 +38,7 @@ import news.masthead.web.HotCache;
 import news.masthead.web.HotPath;
 import news.masthead.web.MalformedRequests;
 import news.masthead.web.Messages;
+import news.masthead.web.PlainPages;
 import news.masthead.web.RequestRecording;
 import news.masthead.web.ResponseCache;
 import news.masthead.web.Turns;
@@ -128,7 +129,12 @@ public final class Masthead implements AutoCloseable {
             settings.baseUrl(),
             editions(settings),
             java.util.Optional.of(settings.dataDirectory().resolve("policies")));
-    ResponseCache cache = new ResponseCache(settings.pageCache(), settings.pageCacheBytes(), turns);
+    ResponseCache cache =
+        new ResponseCache(
+            settings.pageCache(),
+            settings.pageCacheBytes(),
+            turns,
+            new PlainPages(outlet.setups().stream().map(EditionSetup::messages).toList()));
     HotCache hot = new HotCache(settings.pageCache(), edition::version, settings.pageCacheBytes());
     PublicSite site = new PublicSite(edition, outlet, cache);
     Feeds feeds = new Feeds(edition, cache, outlet.baseUrl(), outlet.name());
@@ -184,7 +190,11 @@ public final class Masthead implements AutoCloseable {
               config.router.treatMultipleSlashesAsSingleSlash = true;
               config.jetty.modifyServer(
                   server -> {
-                    server.setErrorHandler(new MalformedRequests(ContentApi::errorBody));
+                    server.setErrorHandler(
+                        new MalformedRequests(
+                            ContentApi::errorBody,
+                            new PlainPages(
+                                outlet.setups().stream().map(EditionSetup::messages).toList())));
                     server.setStopTimeout(STOP_WAIT_MS);
                   });
               config.jetty.modifyServletContextHandler(

@@ -139,14 +139,14 @@ final class Passwords {
             TimeBasedOneTimePasswordGenerator.TOTP_ALGORITHM_HMAC_SHA1);
     try {
       for (int step = -1; step <= 1; step++) {
-        if (totp.generateOneTimePassword(key, now.plus(totp.getTimeStep().multipliedBy(step)))
-            == typed) {
-          return true;
+        Instant at = now.plus(totp.getTimeStep().multipliedBy(step));
+        if (totp.generateOneTimePassword(key, at) == typed) {
+          return java.util.OptionalLong.of(at.getEpochSecond() / totp.getTimeStep().toSeconds());
         }
       }
     } catch (InvalidKeyException e) {
       throw new IllegalStateException("a stored one-time-code secret is not a key", e);
     }
-    return false;
+    return java.util.OptionalLong.empty();
   }
 }

@@ -21,21 +21,12 @@ public final class MalformedRequests extends ErrorHandler {
   }
 
   private final JsonErrors api;
+  private final PlainPages pages;
 
-  public MalformedRequests(JsonErrors api) {
+  /** Answers with the API's JSON errors and pages in {@code pages}' languages. */
+  public MalformedRequests(JsonErrors api, PlainPages pages) {
     this.api = api;
-  }
-
-  /** The page for {@code status}: what went wrong, in each shipped language. */
-  static byte[] page(int status) {
-    String key =
-        switch (status) {
-          case 414 -> "error.tooLong";
-          case 503 -> "error.restarting";
-          case 431 -> "error.headers";
-          default -> "error.badRequest";
-        };
-    return RenderedPage.plainPage(key);
+    this.pages = pages;
   }
 
   @Override
@@ -64,7 +55,7 @@ public final class MalformedRequests extends ErrorHandler {
                   : "the request is malformed");
     } else {
       headers.put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
-      body = page(code);
+      body = pages.malformed(code);
     }
     headers.put(HttpHeader.ETAG, RenderedPage.etagOf(body));
     response.write(true, ByteBuffer.wrap(body), callback);
@@ -74,7 +65,7 @@ public final class MalformedRequests extends ErrorHandler {
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     secure(fields);
     fields.put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
-    return ByteBuffer.wrap(page(status));
+    return ByteBuffer.wrap(pages.malformed(status));
   }
 
   /** The headers every response carries ({@link Delivery#SECURITY}). */

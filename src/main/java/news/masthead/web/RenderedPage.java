@@ -4,13 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.zip.Adler32;
 import java.util.zip.CRC32C;
 import java.util.zip.GZIPOutputStream;
-import news.masthead.content.Language;
 
 /**
  * A response ready to send: a body with its strong ETag (a hash of the bytes), or a permanent
@@ -50,62 +47,12 @@ public final class RenderedPage {
   }
 
   /**
-   * The server is too busy to render this now: a 503 that asks the reader, in English and Persian,
-   * to try again shortly. Never kept; sent with {@code no-store} and {@code Retry-After}.
+   * The server is too busy to render this now: a 503 that asks the reader, in the shipped
+   * languages, to try again shortly ({@link PlainPages#busy} gives it in an outlet's editions).
+   * Never kept; sent with {@code no-store} and {@code Retry-After}.
    */
   public static RenderedPage busy() {
-    return html(503, Busy.PAGE);
-  }
-
-  /** The languages of the pages made outside the site's templates, each from its message file. */
-  private static final List<Messages> PLAIN_LANGUAGES =
-      Messages.shippedLanguages().stream().map(l -> Messages.shipped(l, ZoneOffset.UTC)).toList();
-
-  /**
-   * A page for answers made outside the site's templates (busy, malformed requests), before any
-   * edition is known: the messages {@code <key>.title} and {@code <key>.text} in every shipped
-   * language, each with its direction, and a link to each language's front page.
-   */
-  static byte[] plainPage(String key) {
-    Messages first = PLAIN_LANGUAGES.getFirst();
-    StringBuilder html = new StringBuilder();
-    html.append("<!doctype html>\n<html lang=\"")
-        .append(first.language().code())
-        .append("\" dir=\"")
-        .append(first.language().direction())
-        .append("\"><head><meta charset=\"utf-8\">")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<title>")
-        .append(escape(first.t(key + ".title")))
-        .append("</title></head>\n<body><main>");
-    for (Messages words : PLAIN_LANGUAGES) {
-      Language language = words.language();
-      String home = language.editionPath() + "/";
-      html.append("<section lang=\"")
-          .append(language.code())
-          .append("\" dir=\"")
-          .append(language.direction())
-          .append("\"><h1>")
-          .append(escape(words.t(key + ".title")))
-          .append("</h1><p>")
-          .append(escape(words.t(key + ".text")))
-          .append("</p><p><a href=\"")
-          .append(home)
-          .append("\">")
-          .append(escape(words.t("error.backHome")))
-          .append("</a></p></section>\n");
-    }
-    html.append("</main></body></html>\n");
-    return html.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** The page of {@link #busy()}, made once, after the languages it is written in. */
-  private static final class Busy {
-    static final byte[] PAGE = plainPage("error.busy");
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    return PlainPages.SHIPPED.busy();
   }
 
   /** A 301 to the canonical address of what was asked for. */

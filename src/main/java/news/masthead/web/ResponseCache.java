@@ -23,6 +23,7 @@ public final class ResponseCache {
   private final long maxBytes;
   private final Cache<String, Entry> pages;
   private final CacheStats stats;
+  private final PlainPages plain;
 
   /** Turns at rendering, shared with this cache's siblings and the rest of the server. */
   private final Turns turns;
@@ -52,10 +53,16 @@ public final class ResponseCache {
 
   /** A cache whose renders take {@code turns}, the server's turns at uncached work. */
   public ResponseCache(boolean enabled, long maxBytes, Turns turns) {
-    this(enabled, maxBytes, turns, new CacheStats());
+    this(enabled, maxBytes, turns, new CacheStats(), PlainPages.SHIPPED);
   }
 
-  private ResponseCache(boolean enabled, long maxBytes, Turns turns, CacheStats stats) {
+  /** As above, answering "busy" in the languages of {@code plain}. */
+  public ResponseCache(boolean enabled, long maxBytes, Turns turns, PlainPages plain) {
+    this(enabled, maxBytes, turns, new CacheStats(), plain);
+  }
+
+  private ResponseCache(
+      boolean enabled, long maxBytes, Turns turns, CacheStats stats, PlainPages plain) {
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("a cache needs a positive size, not " + maxBytes);
     }
@@ -63,6 +70,7 @@ public final class ResponseCache {
     this.maxBytes = maxBytes;
     this.turns = turns;
     this.stats = stats;
+    this.plain = plain;
     this.pages =
         kept(maxBytes, (String key, Entry entry) -> 2L * key.length() + entry.page().weight());
   }
@@ -95,7 +103,7 @@ public final class ResponseCache {
    * turns at rendering.
    */
   public ResponseCache sibling(long maxBytes) {
-    return new ResponseCache(enabled, maxBytes, turns, stats);
+    return new ResponseCache(enabled, maxBytes, turns, stats, plain);
   }
 
   /** The page for {@code key} at this version, rendered by {@code render} when not cached. */
@@ -163,9 +171,9 @@ public final class ResponseCache {
     }
   }
 
-  /** Renders in a turn, or answers {@link RenderedPage#busy()} when no turn frees in time. */
+  /** Renders in a turn, or answers {@link PlainPages#busy()} when no turn frees in time. */
   private RenderedPage renderInTurn(Supplier<RenderedPage> render) {
-    return turns.take(render).orElseGet(RenderedPage::busy);
+    return turns.take(render).orElseGet(plain::busy);
   }
 
   /** How often a page was found kept, by this cache and its siblings together. */

@@ -114,6 +114,26 @@ class EditionsTest {
   }
 
   @Test
+  void a_request_refused_before_any_route_is_answered_in_every_edition() throws IOException {
+    String malformed;
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", site.masthead().port())) {
+      socket
+          .getOutputStream()
+          .write(
+              "GET /%ZZ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+      malformed = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    assertThat(malformed).startsWith("HTTP/1.1 400");
+    assertThat(malformed)
+        .contains("<section lang=\"en\" dir=\"ltr\">")
+        .contains("<section lang=\"fa\" dir=\"rtl\"><h1>این درخواست فهمیده نشد</h1>")
+        .contains("<section lang=\"ar\" dir=\"rtl\">")
+        .contains("<a href=\"/ar/\">");
+  }
+
+  @Test
   void an_editions_in_brief_title_is_a_setting() {
     String front = site.get("/fa/").body();
     String story = linkTo(front, "قطع شبانهٔ آب در حومهٔ جنوبی تهران با پایین‌ترین سطح ذخایر سدها");
