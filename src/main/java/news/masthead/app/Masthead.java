@@ -169,6 +169,7 @@ public final class Masthead implements AutoCloseable {
                 .getRawAuthority()
                 .equalsIgnoreCase(java.net.URI.create(settings.baseUrl()).getRawAuthority()),
             new ClientAddress(operations.trustedProxies()),
+            new news.masthead.newsroom.Places(settings.countryDatabase()),
             Clock.systemUTC());
     server =
         Javalin.create(

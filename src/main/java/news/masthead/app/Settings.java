@@ -47,6 +47,8 @@ import news.masthead.content.Language;
  *     (searches get an eighth more); the launcher's 208 MB heap (112 MB old) leaves room for the
  *     defaults
  * @param operations running behind proxies, on several nodes, watched: see {@link Operations}
+ * @param countryDatabase {@code MASTHEAD_GEOIP_DB}: an MMDB country database (GeoLite2 Country,
+ *     DB-IP's IP to Country Lite) that names the country a newsroom session was seen from
  * @param newsroomUrl {@code MASTHEAD_NEWSROOM_URL}, default the base URL: where staff reach the
  *     newsroom ({@code /newsroom/} on it); a host of its own keeps the staff's cookie and passkeys
  *     apart from the public site
@@ -64,6 +66,7 @@ public record Settings(
     boolean pageCache,
     int pageCacheMegabytes,
     Operations operations,
+    Optional<Path> countryDatabase,
     String newsroomUrl) {
 
   /** A setting has a value that cannot be used; the message names it and what is accepted. */
@@ -139,6 +142,13 @@ public record Settings(
               + newsroomUrl
               + "\"");
     }
+    Optional<Path> countryDatabase = lookup.optional("geoip.db").map(Path::of);
+    if (countryDatabase.isPresent() && !Files.isRegularFile(countryDatabase.get())) {
+      throw new InvalidSetting(
+          "MASTHEAD_GEOIP_DB names "
+              + countryDatabase.get()
+              + ", which is not a file: give an MMDB country database, or leave it unset");
+    }
     String siteName = lookup.text("site.name", "Masthead");
     List<EditionSettings> editions = editions(lookup, siteName, zone);
     return new Settings(
@@ -154,6 +164,7 @@ public record Settings(
         cache.equals("on"),
         cacheMegabytes,
         operations,
+        countryDatabase,
         newsroomUrl.endsWith("/")
             ? newsroomUrl.substring(0, newsroomUrl.length() - 1)
             : newsroomUrl);
@@ -344,6 +355,7 @@ public record Settings(
         pageCache,
         pageCacheMegabytes,
         operations,
+        countryDatabase,
         newsroomUrl);
   }
 
@@ -361,6 +373,7 @@ public record Settings(
         on,
         pageCacheMegabytes,
         operations,
+        countryDatabase,
         newsroomUrl);
   }
 

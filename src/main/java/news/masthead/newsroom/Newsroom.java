@@ -58,6 +58,7 @@ public final class Newsroom {
   private final String baseUrl;
   private final Clock clock;
   private final boolean ownHost;
+  private final Places places;
 
   /**
    * @param baseUrl where staff reach the newsroom (its scheme and host; pages are under {@code
@@ -71,8 +72,10 @@ public final class Newsroom {
       String baseUrl,
       boolean ownHost,
       ClientAddress addresses,
+      Places places,
       Clock clock) {
     this.ownHost = ownHost;
+    this.places = places;
     this.staff = staff;
     this.editions = List.copyOf(editions);
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -489,7 +492,14 @@ public final class Newsroom {
     Map<String, Object> model = new HashMap<>();
     List<Passkey> keys = staff.passkeys(visit.member().id());
     model.put("passkeys", keys);
-    model.put("sessions", staff.sessions(visit.member().id()));
+    List<news.masthead.content.StaffSession> sessions = staff.sessions(visit.member().id());
+    model.put("sessions", sessions);
+    Map<String, String> where = new HashMap<>();
+    for (var session : sessions) {
+      where.put(
+          session.idHash(), places.of(session.address(), visit.member().language()).orElse(""));
+    }
+    model.put("places", where);
     model.put("hasHardwareKey", keys.stream().anyMatch(Passkey::hardware));
     render(ctx, 200, "account", visit, "newsroom.account.title", model);
   }

@@ -63,6 +63,8 @@ class NewsroomDoorTest {
                         Integer.toString(port),
                         "base.url",
                         origin,
+                        "geoip.db",
+                        countryDatabase(),
                         "metrics",
                         "off")))
             .serve();
@@ -419,7 +421,39 @@ class NewsroomDoorTest {
     assertThat(get("/", null).headers().allValues("Set-Cookie")).isEmpty();
   }
 
+  @Test
+  void ones_own_sessions_show_the_device_the_address_and_the_country_it_is_in() {
+    StaffMember editor = sessions.get("editor").member();
+    String id = Secrets.token();
+    Instant now = Instant.now();
+    staff.startSession(
+        new StaffSession(
+            Secrets.hash(id),
+            editor.id(),
+            Secrets.token(),
+            now,
+            now,
+            now,
+            "Phone browser",
+            "81.2.69.142"),
+        AuditEntry.of(editor.id(), editor.email(), "sign-in", editor.email(), "test", "test"));
+
+    String page = get("/newsroom/account", new Session(editor, id, "")).body();
+
+    assertThat(page).contains("Phone browser").contains("81.2.69.142").contains("United Kingdom");
+  }
+
   // --- helpers
+
+  private static String countryDatabase() {
+    try {
+      return Path.of(
+              NewsroomDoorTest.class.getResource("/geoip/GeoLite2-Country-Test.mmdb").toURI())
+          .toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new AssertionError(e);
+    }
+  }
 
   private Session signIn(StaffMember member) {
     String id = Secrets.token();
