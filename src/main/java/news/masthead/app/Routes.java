@@ -104,6 +104,7 @@ public final class Routes {
     read(config, "/newsroom/confirm", NONE, newsroom::confirmPage);
     change(config, "/newsroom/confirm/options", newsroom::confirmOptions);
     change(config, "/newsroom/confirm", newsroom::confirm);
+    change(config, "/newsroom/confirm/password", newsroom::confirmWithPassword);
     read(config, "/newsroom/account", NONE, newsroom::account);
     change(config, "/newsroom/account/passkeys/options", newsroom::addPasskeyOptions);
     change(config, "/newsroom/account/passkeys", newsroom::addPasskey);

@@ -417,6 +417,32 @@ public final class Newsroom {
     json(ctx, 200, Map.of("next", "/newsroom/account"));
   }
 
+  /**
+   * {@code POST /newsroom/confirm/password}: a contributor without a passkey confirms with their
+   * password and a fresh one-time code instead.
+   */
+  public void confirmWithPassword(Context ctx) {
+    Visit visit = door.requireForm(ctx, Role.CONTRIBUTOR);
+    StaffMember member = visit.member();
+    news.masthead.content.PasswordFactor factor = staff.passwordFactor(member.id());
+    java.util.OptionalLong step =
+        factor
+            .totpSecret()
+            .map(secret -> passwords.codeStep(secret, ctx.formParam("code"), clock.instant()))
+            .orElse(java.util.OptionalLong.empty());
+    String usedKey = "code:" + member.id() + ":" + step.orElse(-1);
+    if (member.role().needsPasskey()
+        || !passwords.check(ctx.formParam("password"), factor.hash()).matches()
+        || step.isEmpty()
+        || staff.attempts(usedKey, Duration.ofMinutes(3)) > 0) {
+      staff.audit(door.entry(ctx, member, "confirm.failed", member.email(), "password"));
+      throw Refusal.badInput("the password or the one-time code is not right");
+    }
+    staff.countAttempt(List.of(usedKey));
+    staff.verified(visit.session().idHash());
+    ctx.redirect("/newsroom/account", io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
   /** A sensitive change needs a passkey check from the last few minutes. */
   private void requireRecentCheck(Visit visit) {
     if (!door.recentlyVerified(visit)) {

@@ -320,6 +320,33 @@ class NewsroomDoorTest {
                 .statusCode())
         .isEqualTo(303);
     assertThat(staff.auditLog("factor.change", "pat@example.org", 5)).hasSize(1);
+
+    Session again = signIn(pat);
+    HttpResponse<String> reused =
+        post(
+            "/newsroom/confirm/password",
+            again,
+            Map.of("password", "copper meadow lantern sixty", "code", code(secret, 0)),
+            true);
+    assertThat(reused.statusCode()).as("confirming with a code used already").isEqualTo(400);
+
+    masthead.addStaff("quinn@example.org", "Quinn", "contributor", List.of(), "en");
+    StaffMember quinn = staff.findByEmail("quinn@example.org").orElseThrow();
+    String quinnsSecret = Passwords.newTotpSecret();
+    staff.setPassword(
+        quinn.id(),
+        new Passwords().hashNew(password),
+        quinnsSecret,
+        AuditEntry.of(0, "test", "factor.add", "quinn@example.org", "", "test"));
+    HttpResponse<String> confirmed =
+        post(
+            "/newsroom/confirm/password",
+            signIn(quinn),
+            Map.of("password", password, "code", code(quinnsSecret, 0)),
+            true);
+    assertThat(confirmed.statusCode())
+        .as("confirming with the password and a fresh code")
+        .isEqualTo(303);
   }
 
   private static String code(String secret, int seconds) {

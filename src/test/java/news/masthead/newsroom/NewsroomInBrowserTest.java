@@ -159,6 +159,20 @@ class NewsroomInBrowserTest {
         .extracting(news.masthead.content.AuditEntry::detail)
         .contains("passkey work laptop", "enrolment");
 
+    masthead.addStaff("reza@example.org", "Reza Reporter", "contributor", List.of("iran"), "en");
+    page.navigate(origin + "/newsroom/staff");
+    long reza = masthead.staff().findByEmail("reza@example.org").orElseThrow().id();
+    page.locator("#role-" + reza).selectOption("editor");
+    page.locator("#sections-" + reza).fill("iran,iraq");
+    page.locator("form[action$='/" + reza + "/role'] button").click();
+    page.waitForURL(origin + "/newsroom/staff");
+    assertThat(masthead.staff().find(reza).orElseThrow().role())
+        .isEqualTo(news.masthead.content.Role.EDITOR);
+    assertThat(masthead.staff().find(reza).orElseThrow().sections())
+        .extracting(news.masthead.content.Slug::value)
+        .containsExactly("iran", "iraq");
+    shoot(page, "staff");
+
     Response replay = page.navigate(link);
     assertThat(replay.status()).as("the enrolment link, used once already").isEqualTo(400);
     assertThat(page.locator(".detail").innerText()).contains("used already");
