@@ -51,6 +51,75 @@ class NewsroomHostTest {
     }
   }
 
+  @Test
+  void behind_https_the_session_cookie_is_secure_host_prefixed_and_strict(@TempDir Path data)
+      throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    String origin = "https://localhost:" + port; // as a TLS proxy in front would present it
+    try (Masthead masthead =
+        Masthead.open(
+                Settings.standalone(
+                    Map.of(
+                        "data",
+                        data.toString(),
+                        "port",
+                        Integer.toString(port),
+                        "base.url",
+                        origin,
+                        "metrics",
+                        "off")))
+            .serve()) {
+      String link = masthead.addStaff("tls@example.org", "Tls", "contributor", List.of(), "en");
+      String path = java.net.URI.create(link).getPath();
+      var http = java.net.http.HttpClient.newHttpClient();
+      String page =
+          http.send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create("http://127.0.0.1:" + port + path))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString())
+              .body();
+      java.util.regex.Matcher secret =
+          java.util.regex.Pattern.compile("id=\"totp-secret\">([A-Z2-7]+)<").matcher(page);
+      assertThat(secret.find()).isTrue();
+      var totp = new com.eatthepath.otp.TimeBasedOneTimePasswordGenerator();
+      String code =
+          String.format(
+              "%06d",
+              totp.generateOneTimePassword(
+                  new javax.crypto.spec.SecretKeySpec(
+                      new org.apache.commons.codec.binary.Base32().decode(secret.group(1)),
+                      "HmacSHA1"),
+                  java.time.Instant.now()));
+      String form =
+          "totp=" + secret.group(1) + "&password=lantern+orchard+quietly+tuesday&code=" + code;
+
+      var enrolled =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create("http://127.0.0.1:" + port + path + "/password"))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .header("Origin", origin)
+                  .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+
+      assertThat(enrolled.statusCode()).isEqualTo(303);
+      assertThat(enrolled.headers().firstValue("Set-Cookie"))
+          .get()
+          .asString()
+          .startsWith("__Host-newsroom=")
+          .contains("Path=/;")
+          .contains("Secure")
+          .contains("HttpOnly")
+          .contains("SameSite=Strict")
+          .doesNotContain("Domain=");
+    }
+  }
+
   /** A request with the Host header given (Java's HTTP client will not set it). */
   private static String raw(int port, String host, String path) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {
