@@ -59,8 +59,10 @@ pids=()
 stop_all() { for p in ${pids[@]+"${pids[@]}"}; do kill -TERM "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; pids=(); }
 trap stop_all EXIT
 
-start() { # start SIDE CACHE: prints the port
-  local side=$1 cache=$2 tree port
+# start SIDE CACHE: starts a server and sets $port. Not called in $(…): a subshell's pids+=()
+# would be lost, and stop_all would leave the server running, holding its index's lock.
+start() {
+  local side=$1 cache=$2 tree
   tree=$([[ $side == old ]] && echo "$oldtree" || echo "$root")
   port=$(free_port)
   (cd "$tree" && MASTHEAD_DATA="$data/ab-$side" MASTHEAD_PORT=$port MASTHEAD_HOST=127.0.0.1 \
@@ -71,7 +73,6 @@ start() { # start SIDE CACHE: prints the port
     [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/search?q=government")" == 200 ]] && break
     sleep 0.2
   done
-  echo "$port"
 }
 
 story_path() { # the benchmark story's canonical path on the server on port $1
@@ -112,7 +113,8 @@ print(f"{rps:.0f} {p99:.2f}")'
 
 for cache in $CACHES; do
   stop_all
-  old_port=$(start old $cache); new_port=$(start new $cache)
+  start old "$cache"; old_port=$port
+  start new "$cache"; new_port=$port
   if [[ $cache == on ]]; then
     path=$(story_path "$new_port"); target="story (cached)"
   else
