@@ -142,6 +142,9 @@ public final class Newsroom {
       return;
     }
     ctx.header("Cache-Control", "no-store");
+    if (baseUrl.startsWith("https://")) {
+      ctx.header("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+    }
     ctx.header("Content-Security-Policy", CSP);
     ctx.header("Cross-Origin-Opener-Policy", "same-origin");
     ctx.header("Cross-Origin-Resource-Policy", "same-origin");
@@ -319,13 +322,14 @@ public final class Newsroom {
     }
     String address = door.address(ctx);
     String accountKey = "account:" + Secrets.hash(email);
-    String addressKey = "address:" + address;
-    if (staff.attempts(accountKey, ATTEMPT_WINDOW) >= ACCOUNT_ATTEMPTS
-        || staff.attempts(addressKey, ATTEMPT_WINDOW) >= ADDRESS_ATTEMPTS) {
+    String addressKey = "address:" + network(address);
+    // Counted before it is compared, so that a burst of parallel attempts cannot all pass.
+    staff.countAttempt(List.of(accountKey, addressKey));
+    if (staff.attempts(accountKey, ATTEMPT_WINDOW) > ACCOUNT_ATTEMPTS
+        || staff.attempts(addressKey, ATTEMPT_WINDOW) > ADDRESS_ATTEMPTS) {
       staff.audit(door.anonymous(ctx, "sign-in.limited", email, "too many attempts"));
       throw Refusal.tooMany();
     }
-    staff.countAttempt(List.of(accountKey, addressKey));
     Optional<StaffMember> member = staff.findByEmail(email);
     news.masthead.content.PasswordFactor factor =
         member
@@ -339,7 +343,7 @@ public final class Newsroom {
             .orElse(java.util.OptionalLong.empty());
     // A code is good once: one already used (seen in the last few minutes) is refused.
     String usedKey = "code:" + member.map(StaffMember::id).orElse(0L) + ":" + step.orElse(-1);
-    boolean codeOk = step.isPresent() && staff.attempts(usedKey, Duration.ofMinutes(3)) == 0;
+    boolean codeOk = step.isPresent() && claimCode(usedKey);
     boolean ok =
         checked.matches()
             && codeOk
@@ -354,7 +358,6 @@ public final class Newsroom {
       render(ctx, 403, "sign-in", Optional.empty(), "newsroom.signIn.title", model);
       return;
     }
-    staff.countAttempt(List.of(usedKey));
     checked.rehashed().ifPresent(hash -> staff.rehashPassword(member.get().id(), hash));
     door.signIn(ctx, member.get(), "password and one-time code");
     ctx.redirect("/newsroom/", io.javalin.http.HttpStatus.SEE_OTHER);
@@ -374,9 +377,10 @@ public final class Newsroom {
     java.util.OptionalLong step =
         passwords.codeStep(factor.totpSecret().get(), ctx.formParam("code"), clock.instant());
     String usedKey = "code:" + member.id() + ":" + step.orElse(-1);
+    limitAttempts(ctx, member);
     if (!passwords.check(ctx.formParam("current"), factor.hash()).matches()
         || step.isEmpty()
-        || staff.attempts(usedKey, Duration.ofMinutes(3)) > 0) {
+        || !claimCode(usedKey)) {
       staff.audit(door.entry(ctx, member, "factor.change.failed", member.email(), "password"));
       throw Refusal.badInput("the current password or the one-time code is not right");
     }
@@ -387,7 +391,6 @@ public final class Newsroom {
     } catch (Passwords.Weak weak) {
       throw Refusal.badInput(weak.getMessage());
     }
-    staff.countAttempt(List.of(usedKey));
     staff.setPassword(
         member.id(),
         hash,
@@ -431,16 +434,35 @@ public final class Newsroom {
             .map(secret -> passwords.codeStep(secret, ctx.formParam("code"), clock.instant()))
             .orElse(java.util.OptionalLong.empty());
     String usedKey = "code:" + member.id() + ":" + step.orElse(-1);
+    limitAttempts(ctx, member);
     if (member.role().needsPasskey()
         || !passwords.check(ctx.formParam("password"), factor.hash()).matches()
         || step.isEmpty()
-        || staff.attempts(usedKey, Duration.ofMinutes(3)) > 0) {
+        || !claimCode(usedKey)) {
       staff.audit(door.entry(ctx, member, "confirm.failed", member.email(), "password"));
       throw Refusal.badInput("the password or the one-time code is not right");
     }
-    staff.countAttempt(List.of(usedKey));
     staff.verified(visit.session().idHash());
     ctx.redirect("/newsroom/account", io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * Uses up a one-time code's time step: true for the first request to claim it, false for any
+   * later or concurrent one (recorded first, then counted, so two at once cannot both win).
+   */
+  private boolean claimCode(String usedKey) {
+    staff.countAttempt(List.of(usedKey));
+    return staff.attempts(usedKey, Duration.ofMinutes(3)) == 1;
+  }
+
+  /** Limits password and code checks by a signed-in member, as sign-in limits them. */
+  private void limitAttempts(Context ctx, StaffMember member) {
+    String key = "account:" + Secrets.hash(member.email());
+    staff.countAttempt(List.of(key));
+    if (staff.attempts(key, ATTEMPT_WINDOW) > ACCOUNT_ATTEMPTS) {
+      staff.audit(door.entry(ctx, member, "check.limited", member.email(), "too many attempts"));
+      throw Refusal.tooMany();
+    }
   }
 
   /** A sensitive change needs a passkey check from the last few minutes. */
@@ -466,7 +488,9 @@ public final class Newsroom {
     if (removed.isEmpty()) {
       throw Refusal.badInput("that is not one of your passkeys");
     }
-    if (own.size() == 1 && visit.member().role().needsPasskey()) {
+    if (own.size() == 1
+        && (visit.member().role().needsPasskey()
+            || staff.passwordFactor(visit.member().id()).hash().isEmpty())) {
       throw Refusal.badInput("this is your only passkey: add another before removing it");
     }
     staff.removePasskey(
@@ -533,12 +557,14 @@ public final class Newsroom {
   /** {@code POST /newsroom/account/passkeys/options}: a challenge to add another passkey. */
   public void addPasskeyOptions(Context ctx) {
     Visit visit = door.requireForm(ctx, Role.CONTRIBUTOR);
+    requireRecentCheck(visit);
     json(ctx, 200, passkeys.creationOptions(visit.member(), "add-passkey"));
   }
 
   /** {@code POST /newsroom/account/passkeys}: stores another passkey of one's own. */
   public void addPasskey(Context ctx) {
     Visit visit = door.requireForm(ctx, Role.CONTRIBUTOR);
+    requireRecentCheck(visit);
     JsonNode body = body(ctx);
     Passkeys.NewPasskey made =
         passkeys.verifyRegistration(credential(body), visit.member(), "add-passkey");
@@ -589,6 +615,7 @@ public final class Newsroom {
   /** {@code POST /newsroom/staff}: invites someone, showing their enrolment link once. */
   public void invite(Context ctx) {
     Visit visit = door.requireForm(ctx, Role.ADMIN);
+    requireRecentCheck(visit);
     StaffMember member;
     try {
       member =
@@ -634,6 +661,9 @@ public final class Newsroom {
     Visit visit = door.requireForm(ctx, Role.ADMIN);
     StaffMember member = member(ctx);
     String action = ctx.pathParam("action");
+    if (!action.equals("disable") && !action.equals("end-sessions")) {
+      requireRecentCheck(visit); // what only protects (disabling, signing out) needs no check
+    }
     switch (action) {
       case "disable" -> {
         if (member.id() == visit.member().id()) {
@@ -794,6 +824,22 @@ public final class Newsroom {
   }
 
   // --- helpers
+
+  /** An address's network for limits: an IPv6 address by its /64, which one client holds whole. */
+  static String network(String address) {
+    if (!address.contains(":")) {
+      return address;
+    }
+    try {
+      byte[] bytes =
+          java.net.InetAddress.getByName(address.replace("[", "").replace("]", "")).getAddress();
+      return bytes.length == 16
+          ? java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64"
+          : address;
+    } catch (java.net.UnknownHostException e) {
+      return address; // not an address literal: counted as written
+    }
+  }
 
   /** A request to the node's own address (a health check, an operator on the machine). */
   private static boolean isLoopback(String host) {

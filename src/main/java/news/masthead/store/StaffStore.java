@@ -199,12 +199,21 @@ public final class StaffStore {
 
   // --- enrolment links
 
-  /** Records a new enrolment link (by the hash of its token), valid until {@code expiresAt}. */
+  /**
+   * Records a new enrolment link (by the hash of its token), valid until {@code expiresAt}; any
+   * older unused link of the member's stops working, so only the newest one given out can be used.
+   */
   public void issueEnrolment(long staffId, String tokenHash, Instant expiresAt, AuditEntry why) {
     database
         .jdbi()
         .useTransaction(
             h -> {
+              h.createUpdate(
+                      "UPDATE enrolments SET used_at = :at WHERE staff_id = :staff AND used_at IS"
+                          + " NULL")
+                  .bind("at", now().toEpochMilli())
+                  .bind("staff", staffId)
+                  .execute();
               h.createUpdate(
                       "INSERT INTO enrolments (token_hash, staff_id, issued_at, expires_at) VALUES"
                           + " (:token, :staff, :at, :expires)")
@@ -307,6 +316,7 @@ public final class StaffStore {
       throw new EnrolmentUnusable(
           "this enrolment link has been used already; ask an admin for a new one");
     }
+    endAll(h, staffId); // whoever held the account before the link signs in again
   }
 
   /** Uses up an enrolment link for a password enrolment, with its audit entry. */

@@ -388,7 +388,8 @@ class NewsroomDoorTest {
     assertThat(
             staff.attempts(
                 "account:" + Secrets.hash("target@example.org"), Newsroom.ATTEMPT_WINDOW))
-        .isEqualTo(Newsroom.ACCOUNT_ATTEMPTS);
+        .as("every attempt is counted, the refused one too")
+        .isEqualTo(Newsroom.ACCOUNT_ATTEMPTS + 1);
   }
 
   @Test
@@ -468,6 +469,80 @@ class NewsroomDoorTest {
     String page = get("/newsroom/account", new Session(editor, id, "")).body();
 
     assertThat(page).contains("Phone browser").contains("81.2.69.142").contains("United Kingdom");
+  }
+
+  @Test
+  void a_session_whose_last_check_is_stale_must_confirm_before_inviting_or_adding_a_passkey() {
+    StaffMember admin = sessions.get("admin").member();
+    String id = Secrets.token();
+    String csrf = Secrets.token();
+    Instant signedIn = Instant.now().minus(java.time.Duration.ofMinutes(10));
+    staff.startSession(
+        new StaffSession(
+            Secrets.hash(id),
+            admin.id(),
+            csrf,
+            signedIn,
+            Instant.now(),
+            signedIn,
+            "test",
+            "127.0.0.1"),
+        AuditEntry.of(admin.id(), admin.email(), "sign-in", admin.email(), "test", "test"));
+    Session stale = new Session(admin, id, csrf);
+    int before = staff.list().size();
+
+    HttpResponse<String> invite =
+        post(
+            "/newsroom/staff",
+            stale,
+            Map.of("email", "late@example.org", "name", "Late", "role", "admin"),
+            true);
+    HttpResponse<String> link =
+        post(
+            "/newsroom/staff/" + sessions.get("editor").member().id() + "/enrolment",
+            stale,
+            Map.of(),
+            true);
+    HttpResponse<String> passkey =
+        post("/newsroom/account/passkeys/options", stale, Map.of(), true);
+
+    assertThat(List.of(invite, link, passkey))
+        .extracting(HttpResponse::statusCode)
+        .containsOnly(403);
+    assertThat(invite.body()).contains("Confirm it is you");
+    assertThat(staff.list()).hasSize(before);
+    assertThat(
+            post(
+                    "/newsroom/staff/"
+                        + sessions.get("contributor").member().id()
+                        + "/end-sessions",
+                    stale,
+                    Map.of(),
+                    true)
+                .statusCode())
+        .as("signing someone out only protects, so it needs no fresh check")
+        .isEqualTo(303);
+  }
+
+  @Test
+  void a_new_enrolment_link_stops_the_older_one() {
+    String first = masthead.addStaff("relink@example.org", "Relink", "editor", List.of(), "en");
+    StaffMember member = staff.findByEmail("relink@example.org").orElseThrow();
+    Session admin = fresh("admin");
+    HttpResponse<String> again =
+        post("/newsroom/staff/" + member.id() + "/enrolment", admin, Map.of(), true);
+    assertThat(again.statusCode()).isEqualTo(200);
+
+    assertThat(get(URI.create(first).getPath(), null).body()).contains("used already");
+  }
+
+  @Test
+  void limits_count_an_ipv6_client_by_its_network() {
+    assertThat(Newsroom.network("2001:db8:1:2:3:4:5:6"))
+        .isEqualTo(Newsroom.network("2001:db8:1:2:ffff::1"))
+        .isEqualTo(Newsroom.network("[2001:0db8:0001:0002::9]"))
+        .isNotEqualTo(Newsroom.network("2001:db8:1:3::1"));
+    assertThat(Newsroom.network("192.0.2.7")).isEqualTo("192.0.2.7");
   }
 
   // --- helpers
