@@ -623,8 +623,9 @@ public final class StaffStore {
             h ->
                 h.createQuery(
                         "SELECT id, at, actor_id, actor, action, subject, detail, address FROM"
-                            + " audit_log WHERE action LIKE :action AND (actor LIKE :who OR subject"
-                            + " LIKE :who) ORDER BY id DESC LIMIT :limit")
+                            + " audit_log WHERE action LIKE :action ESCAPE '!' AND (actor LIKE :who"
+                            + " ESCAPE '!' OR subject LIKE :who ESCAPE '!') ORDER BY id DESC"
+                            + " LIMIT :limit")
                     .bind("action", like(action) + "%")
                     .bind("who", "%" + like(who) + "%")
                     .bind("limit", limit)
@@ -708,8 +709,9 @@ public final class StaffStore {
     return sections.stream().map(Slug::value).collect(Collectors.joining(","));
   }
 
+  /** Text to match literally in a LIKE pattern whose escape character is {@code !}. */
   private static String like(String text) {
-    return text.replace("\\", "").replace("%", "").replace("_", "");
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   private Instant now() {

@@ -545,6 +545,17 @@ class NewsroomDoorTest {
     assertThat(Newsroom.network("192.0.2.7")).isEqualTo("192.0.2.7");
   }
 
+  @Test
+  void the_audit_filter_matches_its_text_literally_and_its_export_link_keeps_it() {
+    masthead.addStaff("un_der@example.org", "Under", "contributor", List.of(), "en");
+
+    assertThat(staff.auditLog("staff.add", "un_der@", 10)).isNotEmpty();
+    assertThat(staff.auditLog("staff.add", "unXder@", 10)).as("_ is not a wildcard").isEmpty();
+    assertThat(staff.auditLog("", "%", 10)).as("% is not a wildcard").isEmpty();
+    assertThat(get("/newsroom/audit?who=a%2Bb%26c", fresh("admin")).body())
+        .contains("href=\"/newsroom/audit?format=jsonl&amp;action=&amp;who=a%2Bb%26c\"");
+  }
+
   // --- helpers
 
   private static String countryDatabase() {
