@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,6 +57,7 @@ public final class Newsroom {
   private final String baseUrl;
   private final Clock clock;
   private final boolean ownHost;
+  private final String host;
   private final Places places;
 
   /**
@@ -75,6 +75,7 @@ public final class Newsroom {
       Places places,
       Clock clock) {
     this.ownHost = ownHost;
+    this.host = java.net.URI.create(baseUrl).getRawAuthority();
     this.places = places;
     this.staff = staff;
     this.editions = List.copyOf(editions);
@@ -131,7 +132,6 @@ public final class Newsroom {
    * own) is sent there.
    */
   public void secure(Context ctx) {
-    String host = java.net.URI.create(baseUrl).getRawAuthority();
     String asked = ctx.header("Host");
     if (ownHost && asked != null && !asked.equalsIgnoreCase(host) && !isLoopback(asked)) {
       String query = ctx.queryString();
@@ -1040,10 +1040,5 @@ public final class Newsroom {
     ctx.status(status);
     ctx.contentType("application/json; charset=utf-8");
     ctx.result(JSON.writeValueAsString(value).getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** The newsroom clock's now, for templates that show how long ago something was. */
-  Instant now() {
-    return clock.instant();
   }
 }

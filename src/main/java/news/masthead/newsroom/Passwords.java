@@ -29,9 +29,14 @@ final class Passwords {
   static final int MIN_LENGTH = 12;
   static final int MAX_LENGTH = 128;
 
-  /** A hash of nothing anyone types, checked when the account is unknown so it takes as long. */
-  private static final String DECOY =
-      Password.hash("decoy " + Secrets.token()).addRandomSalt(16).with(ARGON2).getResult();
+  /**
+   * A hash of nothing anyone types, checked when the account is unknown so it takes as long. Made
+   * at the first password check, not at start: it costs an Argon2 run.
+   */
+  private static final class Decoy {
+    static final String HASH =
+        Password.hash("decoy " + Secrets.token()).addRandomSalt(16).with(ARGON2).getResult();
+  }
 
   private final Nbvcxz estimator = new Nbvcxz();
   private final TimeBasedOneTimePasswordGenerator totp = new TimeBasedOneTimePasswordGenerator();
@@ -80,7 +85,7 @@ final class Passwords {
    * answer takes as long). A match under older parameters comes with a new hash.
    */
   Checked check(String password, Optional<String> hash) {
-    String stored = hash.orElse(DECOY);
+    String stored = hash.orElseGet(() -> Decoy.HASH);
     String typed = password == null ? "" : password;
     if (typed.length() > MAX_LENGTH) {
       typed = typed.substring(0, MAX_LENGTH);

@@ -109,11 +109,6 @@ public record Frame(
     return messages.t(key, namesAndValues);
   }
 
-  /** A whole number in this edition's digits. */
-  public String number(long number) {
-    return messages.number(number);
-  }
-
   /** A time for readers, in the edition's zone, calendar and digits. */
   public String date(Instant instant) {
     return messages.dateTime(instant);

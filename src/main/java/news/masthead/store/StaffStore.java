@@ -104,14 +104,6 @@ public final class StaffStore {
             h -> h.createQuery(STAFF + " ORDER BY name, id").map((rs, ctx) -> staff(rs)).list());
   }
 
-  /** Whether anyone is on the staff yet (the first admin is made from the command line). */
-  public boolean isEmpty() {
-    return database
-            .jdbi()
-            .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM staff").mapTo(Integer.class).one())
-        == 0;
-  }
-
   /** Changes a member's role and sections, and ends their sessions when the role changes. */
   public void changeRole(long staffId, Role role, List<Slug> sections, AuditEntry why) {
     database

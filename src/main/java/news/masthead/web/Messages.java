@@ -258,15 +258,6 @@ public final class Messages {
     return new TreeSet<>(patterns.keySet());
   }
 
-  /** The pattern of a key as written in its file, for tests and tools. */
-  public String pattern(String key) {
-    String pattern = patterns.get(key);
-    if (pattern == null) {
-      throw new MissingMessage(key, language);
-    }
-    return pattern;
-  }
-
   /** A message with no values. */
   public String t(String key) {
     String text = constant.get(key);

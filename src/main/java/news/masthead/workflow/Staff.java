@@ -48,11 +48,6 @@ public final class Staff {
     return store.list();
   }
 
-  /** Whether anyone is on the staff yet (the first admin is made from the command line). */
-  public boolean isEmpty() {
-    return store.isEmpty();
-  }
-
   /** Changes a member's role and sections, and ends their sessions when the role changes. */
   public void changeRole(long staffId, Role role, List<Slug> sections, AuditEntry why) {
     store.changeRole(staffId, role, sections, why);

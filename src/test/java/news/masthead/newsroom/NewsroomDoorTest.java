@@ -3,7 +3,6 @@ package news.masthead.newsroom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,10 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import news.masthead.app.Masthead;
-import news.masthead.app.Settings;
 import news.masthead.content.AuditEntry;
 import news.masthead.content.StaffMember;
 import news.masthead.content.StaffSession;
+import news.masthead.testing.Newsrooms;
 import news.masthead.workflow.Staff;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,26 +47,9 @@ class NewsroomDoorTest {
 
   @BeforeAll
   void start(@TempDir Path data) throws IOException {
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
+    int port = Newsrooms.freePort();
     origin = "http://localhost:" + port;
-    masthead =
-        Masthead.open(
-                Settings.standalone(
-                    Map.of(
-                        "data",
-                        data.toString(),
-                        "port",
-                        Integer.toString(port),
-                        "base.url",
-                        origin,
-                        "geoip.db",
-                        countryDatabase(),
-                        "metrics",
-                        "off")))
-            .serve();
+    masthead = Newsrooms.serve(data, port, origin, Map.of("geoip.db", countryDatabase()));
     staff = masthead.staff();
     for (String role : List.of("contributor", "editor", "admin")) {
       masthead.addStaff(role + "@example.org", "A " + role, role, List.of("iran"), "en");
@@ -271,7 +253,7 @@ class NewsroomDoorTest {
         secret,
         AuditEntry.of(0, "test", "factor.add", "pat@example.org", "", "test"));
     Map<String, String> form =
-        Map.of("email", "pat@example.org", "password", password, "code", code(secret, 0));
+        Map.of("email", "pat@example.org", "password", password, "code", Newsrooms.code(secret, 0));
 
     HttpResponse<String> first =
         send("/newsroom/sign-in/password", null, form, false, origin, "same-origin");
@@ -298,7 +280,7 @@ class NewsroomDoorTest {
                 "password",
                 "copper meadow lantern sixty",
                 "code",
-                code(secret, 30)),
+                Newsrooms.code(secret, 30)),
             true);
 
     assertThat(changed.statusCode()).isEqualTo(303);
@@ -313,7 +295,7 @@ class NewsroomDoorTest {
                         "password",
                         "copper meadow lantern sixty",
                         "code",
-                        code(secret, -30)),
+                        Newsrooms.code(secret, -30)),
                     false,
                     origin,
                     "same-origin")
@@ -326,7 +308,7 @@ class NewsroomDoorTest {
         post(
             "/newsroom/confirm/password",
             again,
-            Map.of("password", "copper meadow lantern sixty", "code", code(secret, 0)),
+            Map.of("password", "copper meadow lantern sixty", "code", Newsrooms.code(secret, 0)),
             true);
     assertThat(reused.statusCode()).as("confirming with a code used already").isEqualTo(400);
 
@@ -342,24 +324,11 @@ class NewsroomDoorTest {
         post(
             "/newsroom/confirm/password",
             signIn(quinn),
-            Map.of("password", password, "code", code(quinnsSecret, 0)),
+            Map.of("password", password, "code", Newsrooms.code(quinnsSecret, 0)),
             true);
     assertThat(confirmed.statusCode())
         .as("confirming with the password and a fresh code")
         .isEqualTo(303);
-  }
-
-  private static String code(String secret, int seconds) {
-    try {
-      var totp = new com.eatthepath.otp.TimeBasedOneTimePasswordGenerator();
-      var key =
-          new javax.crypto.spec.SecretKeySpec(
-              new org.apache.commons.codec.binary.Base32().decode(secret), "HmacSHA1");
-      return String.format(
-          "%06d", totp.generateOneTimePassword(key, Instant.now().plusSeconds(seconds)));
-    } catch (java.security.InvalidKeyException e) {
-      throw new AssertionError(e);
-    }
   }
 
   @Test

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import news.masthead.app.Masthead;
-import news.masthead.app.Settings;
+import news.masthead.testing.Newsrooms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,25 +19,13 @@ class NewsroomHostTest {
   @Test
   void a_newsroom_on_a_host_of_its_own_sends_requests_on_the_public_host_there_and_links_to_it(
       @TempDir Path data) throws IOException {
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
+    int port = Newsrooms.freePort();
     try (Masthead masthead =
-        Masthead.open(
-                Settings.standalone(
-                    Map.of(
-                        "data",
-                        data.toString(),
-                        "port",
-                        Integer.toString(port),
-                        "base.url",
-                        "http://news.localhost:" + port,
-                        "newsroom.url",
-                        "http://desk.localhost:" + port,
-                        "metrics",
-                        "off")))
-            .serve()) {
+        Newsrooms.serve(
+            data,
+            port,
+            "http://news.localhost:" + port,
+            Map.of("newsroom.url", "http://desk.localhost:" + port))) {
       String onPublic = raw(port, "news.localhost:" + port, "/newsroom/sign-in?lang=fa");
       String onOwn = raw(port, "desk.localhost:" + port, "/newsroom/sign-in");
       String link = masthead.addStaff("host@example.org", "Host", "editor", List.of(), "en");
@@ -54,24 +41,9 @@ class NewsroomHostTest {
   @Test
   void behind_https_the_session_cookie_is_secure_host_prefixed_and_strict(@TempDir Path data)
       throws Exception {
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
+    int port = Newsrooms.freePort();
     String origin = "https://localhost:" + port; // as a TLS proxy in front would present it
-    try (Masthead masthead =
-        Masthead.open(
-                Settings.standalone(
-                    Map.of(
-                        "data",
-                        data.toString(),
-                        "port",
-                        Integer.toString(port),
-                        "base.url",
-                        origin,
-                        "metrics",
-                        "off")))
-            .serve()) {
+    try (Masthead masthead = Newsrooms.serve(data, port, origin, Map.of())) {
       String link = masthead.addStaff("tls@example.org", "Tls", "contributor", List.of(), "en");
       String path = java.net.URI.create(link).getPath();
       var http = java.net.http.HttpClient.newHttpClient();
@@ -85,15 +57,7 @@ class NewsroomHostTest {
       java.util.regex.Matcher secret =
           java.util.regex.Pattern.compile("id=\"totp-secret\">([A-Z2-7]+)<").matcher(page);
       assertThat(secret.find()).isTrue();
-      var totp = new com.eatthepath.otp.TimeBasedOneTimePasswordGenerator();
-      String code =
-          String.format(
-              "%06d",
-              totp.generateOneTimePassword(
-                  new javax.crypto.spec.SecretKeySpec(
-                      new org.apache.commons.codec.binary.Base32().decode(secret.group(1)),
-                      "HmacSHA1"),
-                  java.time.Instant.now()));
+      String code = Newsrooms.code(secret.group(1), 0);
       String form =
           "totp=" + secret.group(1) + "&password=lantern+orchard+quietly+tuesday&code=" + code;
 

@@ -11,14 +11,13 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import news.masthead.app.Masthead;
-import news.masthead.app.Settings;
+import news.masthead.testing.Newsrooms;
 import news.masthead.testing.TestTools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -45,25 +44,10 @@ class NewsroomInBrowserTest {
   @BeforeAll
   void start(@TempDir Path data) throws IOException {
     Path chromium = TestTools.chromium();
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
+    int port = Newsrooms.freePort();
     // A passkey's relying party is a host name, and Chromium treats http://localhost as secure.
     origin = "http://localhost:" + port;
-    masthead =
-        Masthead.open(
-                Settings.standalone(
-                    Map.of(
-                        "data",
-                        data.toString(),
-                        "port",
-                        Integer.toString(port),
-                        "base.url",
-                        origin,
-                        "metrics",
-                        "off")))
-            .serve();
+    masthead = Newsrooms.serve(data, port, origin, Map.of());
     playwright =
         Playwright.create(
             new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -190,14 +174,14 @@ class NewsroomInBrowserTest {
     shoot(page, "enrol-contributor-fa");
     String secret = page.locator("#totp-secret").innerText().strip();
     page.locator("#password").fill("password123456");
-    page.locator("#code").fill(code(secret));
+    page.locator("#code").fill(Newsrooms.code(secret, 0));
     page.locator("form[action$=password] button").click();
     assertThat(page.locator(".problem").innerText())
         .as("a common password is refused, in Persian")
         .contains("این گذرواژه پذیرفته نیست");
     secret = page.locator("#totp-secret").innerText().strip();
     page.locator("#password").fill("lantern orchard quietly tuesday");
-    page.locator("#code").fill(code(secret));
+    page.locator("#code").fill(Newsrooms.code(secret, 0));
     page.locator("form[action$=password] button").click();
     page.waitForURL(origin + "/newsroom/");
     shoot(page, "home-contributor-fa");
@@ -207,7 +191,7 @@ class NewsroomInBrowserTest {
     page.locator("details.password summary").click();
     page.locator("#email").fill("cyrus@example.org");
     page.locator("#password").fill("lantern orchard quietly tuesday");
-    page.locator("#code").fill(code(secret));
+    page.locator("#code").fill(Newsrooms.code(secret, 0));
     page.locator("form[action$='sign-in/password'] button").click();
     page.waitForURL(origin + "/newsroom/");
     assertThat(page.locator("h1").innerText()).contains("Cyrus Contributor");
@@ -321,18 +305,6 @@ class NewsroomInBrowserTest {
                             .map(n -> String.valueOf(n.getTarget()))
                             .toList()));
     return problems;
-  }
-
-  private static String code(String secret) {
-    try {
-      var totp = new com.eatthepath.otp.TimeBasedOneTimePasswordGenerator();
-      var key =
-          new javax.crypto.spec.SecretKeySpec(
-              new org.apache.commons.codec.binary.Base32().decode(secret), "HmacSHA1");
-      return String.format("%06d", totp.generateOneTimePassword(key, java.time.Instant.now()));
-    } catch (java.security.InvalidKeyException e) {
-      throw new AssertionError(e);
-    }
   }
 
   private Page pageWithAuthenticator() {
