@@ -8,6 +8,7 @@ import news.masthead.content.Language;
 import news.masthead.content.Section;
 import news.masthead.content.Subject;
 import news.masthead.content.SubjectKind;
+import news.masthead.web.PublicLinks;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,13 +19,13 @@ final class ApiJson {
 
   private ApiJson() {}
 
-  static ObjectNode summary(ItemSummary item, String baseUrl) {
+  static ObjectNode summary(ItemSummary item, PublicLinks links) {
     ObjectNode node = JSON.createObjectNode();
     node.put("id", item.id().value());
-    node.put("url", baseUrl + item.path());
+    node.put("url", links.url(item));
     node.put("profile", item.profile().code());
     node.put("language", item.language().code());
-    node.set("section", section(item.section(), baseUrl));
+    node.set("section", section(item.section(), links));
     node.put("headline", item.headline());
     node.put("standfirst", item.standfirst());
     node.put("teaser", item.teaser().text());
@@ -35,16 +36,16 @@ final class ApiJson {
     return node;
   }
 
-  static ObjectNode item(Item item, String baseUrl) {
+  static ObjectNode item(Item item, PublicLinks links) {
     Copy copy = item.copy();
     ObjectNode node = JSON.createObjectNode();
     node.put("id", item.id().value());
     node.put("uri", item.uri());
-    node.put("url", baseUrl + item.path());
+    node.put("url", links.url(item));
     node.put("revision", item.revision());
     node.put("profile", copy.profile().code());
     node.put("language", copy.language().code());
-    node.set("section", section(copy.section(), baseUrl));
+    node.set("section", section(copy.section(), links));
     node.put("headline", copy.headline());
     node.put("standfirst", copy.standfirst());
     node.put("byline", copy.byline());
@@ -53,13 +54,12 @@ final class ApiJson {
     node.put("updated", item.updated().toString());
     ArrayNode genres = node.putArray("genres");
     copy.genres().forEach(g -> genres.add(g.name().toLowerCase(java.util.Locale.ROOT)));
-    node.set("authors", subjects(copy.authors(), copy.language(), baseUrl));
-    node.set("tags", subjects(copy.subjects(SubjectKind.TAG), copy.language(), baseUrl));
-    node.set("people", subjects(copy.subjects(SubjectKind.PERSON), copy.language(), baseUrl));
+    node.set("authors", subjects(copy.authors(), copy.language(), links));
+    node.set("tags", subjects(copy.subjects(SubjectKind.TAG), copy.language(), links));
+    node.set("people", subjects(copy.subjects(SubjectKind.PERSON), copy.language(), links));
     node.set(
-        "organisations",
-        subjects(copy.subjects(SubjectKind.ORGANISATION), copy.language(), baseUrl));
-    node.set("places", subjects(copy.subjects(SubjectKind.PLACE), copy.language(), baseUrl));
+        "organisations", subjects(copy.subjects(SubjectKind.ORGANISATION), copy.language(), links));
+    node.set("places", subjects(copy.subjects(SubjectKind.PLACE), copy.language(), links));
     ArrayNode sources = node.putArray("sources");
     copy.sources()
         .forEach(
@@ -81,28 +81,28 @@ final class ApiJson {
     return node;
   }
 
-  static ObjectNode section(Section section, String baseUrl) {
+  static ObjectNode section(Section section, PublicLinks links) {
     return JSON.createObjectNode()
         .put("slug", section.slug().value())
         .put("name", section.name())
         .put("language", section.language().code())
-        .put("url", baseUrl + section.path());
+        .put("url", links.url(section));
   }
 
-  static ArrayNode subjects(List<Subject> subjects, Language language, String baseUrl) {
+  static ArrayNode subjects(List<Subject> subjects, Language language, PublicLinks links) {
     ArrayNode array = JSON.createArrayNode();
     for (Subject subject : subjects) {
-      array.add(subject(subject, language, baseUrl));
+      array.add(subject(subject, language, links));
     }
     return array;
   }
 
-  static ObjectNode subject(Subject subject, Language language, String baseUrl) {
+  static ObjectNode subject(Subject subject, Language language, PublicLinks links) {
     return JSON.createObjectNode()
         .put("kind", subject.kind().pathWord())
         .put("slug", subject.slug().value())
         .put("name", subject.name())
-        .put("url", baseUrl + subject.path(language));
+        .put("url", links.url(subject, language));
   }
 
   /** {@code {"error": {"status": 404, "message": "…"}}}. */

@@ -22,6 +22,7 @@ import news.masthead.content.Slug;
 import news.masthead.content.Status;
 import news.masthead.content.SubjectKind;
 import news.masthead.web.HttpError;
+import news.masthead.web.PublicLinks;
 import news.masthead.web.PublicResponses;
 import news.masthead.web.RenderedPage;
 import news.masthead.web.Turns;
@@ -46,18 +47,18 @@ public final class ContentApi {
 
   private final Edition edition;
   private final Turns turns;
-  private final String baseUrl;
+  private final PublicLinks links;
   private final List<Language> editions;
   private final RenderedPage openApi;
 
   /**
    * @param turns the server's turns at uncached work, which API reads take like page renders
    */
-  public ContentApi(Edition edition, String baseUrl, List<Language> editions, Turns turns) {
+  public ContentApi(Edition edition, PublicLinks links, Turns turns) {
     this.edition = edition;
     this.turns = turns;
-    this.baseUrl = baseUrl;
-    this.editions = List.copyOf(editions);
+    this.links = links;
+    this.editions = links.paths().editions();
     try (InputStream in = ContentApi.class.getResourceAsStream("/api/openapi.json")) {
       if (in == null) {
         throw new IllegalStateException("api/openapi.json is missing from the jar");
@@ -67,7 +68,7 @@ public final class ContentApi {
               200,
               JSON_TYPE,
               new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                  .replace("{{baseUrl}}", baseUrl)
+                  .replace("{{baseUrl}}", links.baseUrl())
                   .getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -110,7 +111,7 @@ public final class ContentApi {
     Views.ItemsPage page = edition.items(query);
     ObjectNode root = ApiJson.JSON.createObjectNode();
     ArrayNode items = root.putArray("items");
-    page.items().forEach(item -> items.add(ApiJson.summary(item, baseUrl)));
+    page.items().forEach(item -> items.add(ApiJson.summary(item, links)));
     page.next().ifPresent(next -> root.put("next", encodeCursor(next)));
     send(ctx, root);
   }
@@ -142,7 +143,7 @@ public final class ContentApi {
           RenderedPage.of(
               200,
               NINJS + "; charset=utf-8",
-              ApiJson.JSON.writeValueAsBytes(NinjsWriter.write(item, baseUrl)));
+              ApiJson.JSON.writeValueAsBytes(NinjsWriter.write(item, links)));
       PublicResponses.send(ctx, page, API_CACHING, true);
       return;
     }
@@ -151,8 +152,7 @@ public final class ContentApi {
     }
     PublicResponses.send(
         ctx,
-        RenderedPage.of(
-            200, JSON_TYPE, ApiJson.JSON.writeValueAsBytes(ApiJson.item(item, baseUrl))),
+        RenderedPage.of(200, JSON_TYPE, ApiJson.JSON.writeValueAsBytes(ApiJson.item(item, links))),
         API_CACHING,
         true);
   }
@@ -162,7 +162,7 @@ public final class ContentApi {
     ObjectNode root = ApiJson.JSON.createObjectNode();
     ArrayNode sections = root.putArray("sections");
     for (Section section : edition.sections(language)) {
-      sections.add(ApiJson.section(section, baseUrl));
+      sections.add(ApiJson.section(section, links));
     }
     send(ctx, root);
   }
@@ -188,8 +188,7 @@ public final class ContentApi {
     found.stream()
         .limit(limit)
         .forEach(
-            e ->
-                array.add(ApiJson.subject(e.subject(), language, baseUrl).put("items", e.items())));
+            e -> array.add(ApiJson.subject(e.subject(), language, links).put("items", e.items())));
     if (found.size() > limit) {
       root.put("next", encodeText(found.get(limit - 1).subject().slug().value()));
     }
@@ -243,7 +242,7 @@ public final class ContentApi {
         root.put("exact", found.page().exact());
         ArrayNode items = root.putArray("items");
         for (Views.SearchHit hit : found.page().hits()) {
-          ObjectNode item = ApiJson.summary(hit.item(), baseUrl);
+          ObjectNode item = ApiJson.summary(hit.item(), links);
           ArrayNode snippet = item.putArray("snippet");
           hit.snippet()
               .runs()

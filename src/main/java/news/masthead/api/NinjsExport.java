@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import news.masthead.content.Correction;
 import news.masthead.content.Status;
+import news.masthead.web.PublicLinks;
 import news.masthead.workflow.Archive;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,11 +29,11 @@ public final class NinjsExport {
   private NinjsExport() {}
 
   /** Writes the archive to {@code out} and returns how many revisions it wrote. */
-  public static long write(Archive archive, String baseUrl, OutputStream out) {
+  public static long write(Archive archive, PublicLinks links, OutputStream out) {
     long written =
         archive.forEachRevision(
             revision -> {
-              ObjectNode ninjs = NinjsWriter.write(revision.item(), baseUrl);
+              ObjectNode ninjs = NinjsWriter.write(revision.item(), links);
               ArrayNode ids =
                   ninjs.has("altIds") ? (ArrayNode) ninjs.get("altIds") : ninjs.putArray("altIds");
               ids.addObject()

@@ -12,6 +12,7 @@ import news.masthead.content.Status;
 import news.masthead.content.Subject;
 import news.masthead.content.SubjectKind;
 import news.masthead.content.Translation;
+import news.masthead.web.PublicLinks;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +30,7 @@ final class NinjsWriter {
 
   private NinjsWriter() {}
 
-  static ObjectNode write(Item item, String baseUrl) {
+  static ObjectNode write(Item item, PublicLinks links) {
     Copy copy = item.copy();
     ObjectNode ninjs = JSON.createObjectNode();
     ninjs.put("uri", item.uri());
@@ -111,7 +112,7 @@ final class NinjsWriter {
             .put("language", translation.language().code());
       }
     }
-    ninjs.putArray("altIds").addObject().put("role", "url").put("value", baseUrl + item.path());
+    ninjs.putArray("altIds").addObject().put("role", "url").put("value", links.url(item));
     return ninjs;
   }
 

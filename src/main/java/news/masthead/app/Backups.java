@@ -92,7 +92,7 @@ public final class Backups {
   /** Writes every revision of every item as ninjs JSON Lines; returns how many revisions. */
   public static long export(Settings settings, OutputStream out) {
     try (Masthead site = Masthead.open(settings)) {
-      return NinjsExport.write(new Archive(site.items()), settings.baseUrl(), out);
+      return NinjsExport.write(new Archive(site.items()), settings.publicLinks(), out);
     }
   }
 

@@ -39,6 +39,7 @@ import news.masthead.web.HotPath;
 import news.masthead.web.MalformedRequests;
 import news.masthead.web.Messages;
 import news.masthead.web.PlainPages;
+import news.masthead.web.PublicLinks;
 import news.masthead.web.RequestRecording;
 import news.masthead.web.ResponseCache;
 import news.masthead.web.Turns;
@@ -128,20 +129,19 @@ public final class Masthead implements AutoCloseable {
         new Outlet(
             settings.baseUrl(),
             editions(settings),
-            java.util.Optional.of(settings.dataDirectory().resolve("policies")));
+            java.util.Optional.of(settings.dataDirectory().resolve("policies")),
+            settings.editionPaths());
+    PlainPages plainPages =
+        new PlainPages(
+            outlet.setups().stream().map(EditionSetup::messages).toList(), outlet.paths());
     ResponseCache cache =
-        new ResponseCache(
-            settings.pageCache(),
-            settings.pageCacheBytes(),
-            turns,
-            new PlainPages(outlet.setups().stream().map(EditionSetup::messages).toList()));
+        new ResponseCache(settings.pageCache(), settings.pageCacheBytes(), turns, plainPages);
     HotCache hot = new HotCache(settings.pageCache(), edition::version, settings.pageCacheBytes());
     PublicSite site = new PublicSite(edition, outlet, cache);
-    Feeds feeds = new Feeds(edition, cache, outlet.baseUrl(), outlet.name());
-    ContentApi api = new ContentApi(edition, outlet.baseUrl(), outlet.editions(), turns);
-    Sitemaps sitemaps =
-        new Sitemaps(
-            edition, cache, outlet.baseUrl(), outlet.editions(), outlet::nameIn, Clock.systemUTC());
+    PublicLinks links = settings.publicLinks();
+    Feeds feeds = new Feeds(edition, cache, links, outlet.name());
+    ContentApi api = new ContentApi(edition, links, turns);
+    Sitemaps sitemaps = new Sitemaps(edition, cache, links, outlet::nameIn, Clock.systemUTC());
     edition.measureWith(registry);
     edition.startSearch(
         () -> SearchIndex.openOrInMemory(searchIndexDirectory(), database.description()));
@@ -192,10 +192,7 @@ public final class Masthead implements AutoCloseable {
               config.jetty.modifyServer(
                   server -> {
                     server.setErrorHandler(
-                        new MalformedRequests(
-                            ContentApi::errorBody,
-                            new PlainPages(
-                                outlet.setups().stream().map(EditionSetup::messages).toList())));
+                        new MalformedRequests(ContentApi::errorBody, plainPages));
                     server.setStopTimeout(STOP_WAIT_MS);
                   });
               config.jetty.modifyServletContextHandler(
@@ -267,7 +264,7 @@ public final class Masthead implements AutoCloseable {
             messages.fallenBack().size(),
             messages.fallenBack());
       }
-      setups.add(new EditionSetup(e.language(), e.name(), e.direction(), messages));
+      setups.add(new EditionSetup(e.language(), e.name(), e.direction(), e.path(), messages));
     }
     return List.copyOf(setups);
   }

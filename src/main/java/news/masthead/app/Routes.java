@@ -3,7 +3,12 @@ package news.masthead.app;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HttpStatus;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import news.masthead.api.ContentApi;
+import news.masthead.content.EditionPaths;
 import news.masthead.content.ItemId;
 import news.masthead.content.Language;
 import news.masthead.content.SubjectKind;
@@ -26,11 +31,19 @@ import org.slf4j.LoggerFactory;
  * The route table: every address Masthead answers, in one place. {@code Main} and the tests both
  * build their server with {@link #register}; no route is registered anywhere else.
  *
- * <p>Editions other than the default come first, so that {@code /fa/iran} is Persian's Iran
- * section, not an item of a section called "fa".
+ * <p>Editions under a prefix come before the one at the root, so that {@code /fa/iran} is Persian's
+ * Iran section, not an item of a section called "fa".
  */
 public final class Routes {
   private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
+
+  /** The first segments of the site's own addresses, which no edition's path may take. */
+  static final Set<String> OWN_SEGMENTS =
+      Stream.concat(
+              Stream.of(
+                  "api", "assets", "newsroom", "sitemaps", "healthz", "readyz", "search", "about"),
+              Stream.of(SubjectKind.values()).map(SubjectKind::pathWord))
+          .collect(Collectors.toUnmodifiableSet());
 
   private Routes() {}
 
@@ -121,24 +134,34 @@ public final class Routes {
     // every uncached search would first be tried against some seventy of them. These are exact
     // addresses that the patterns below reach only after the search route anyway (a section
     // called "search" was always shadowed by it), so nothing else changes.
+    EditionPaths paths = site.outlet().paths();
     for (Language language : editions) {
-      String prefix = language.equals(editions.getFirst()) ? "" : language.editionPath();
-      read(config, prefix + "/search", edition(language), ctx -> site.search(ctx, language));
+      read(config, paths.search(language), edition(language), ctx -> site.search(ctx, language));
     }
     for (FeedFormat format : FeedFormat.values()) {
       read(config, FeedPaths.everything(format), all, ctx -> feeds.everything(ctx, format));
       for (Language language : editions) {
         read(
             config,
-            FeedPaths.edition(language, format),
+            FeedPaths.edition(paths, language, format),
             edition(language),
             ctx -> feeds.edition(ctx, language, format));
       }
     }
-    for (Language language : editions.subList(1, editions.size())) {
-      publicPages(config, site, feeds, language.editionPath(), language);
+    for (Language language : editions) {
+      if (!paths.prefix(language).isEmpty()) {
+        publicPages(config, site, feeds, paths.prefix(language), language);
+      }
     }
-    publicPages(config, site, feeds, "", editions.getFirst());
+    paths
+        .atRoot()
+        .ifPresentOrElse(
+            root -> publicPages(config, site, feeds, "", root),
+            () -> {
+              // No edition at the root: the site's address leads to the main edition.
+              String home = paths.home(editions.getFirst());
+              read(config, "/", FIXED, ctx -> ctx.redirect(home, HttpStatus.FOUND));
+            });
 
     routes.exception(
         HttpError.class,

@@ -14,13 +14,16 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import news.masthead.content.EditionPaths;
 import news.masthead.content.InvalidContent;
 import news.masthead.content.Language;
+import news.masthead.web.PublicLinks;
 
 /**
  * Masthead's settings, each looked up in order: a command-line flag, a {@code MASTHEAD_*}
@@ -38,7 +41,8 @@ import news.masthead.content.Language;
  *     Masthead)
  * @param timeZone {@code MASTHEAD_TIME_ZONE}, default UTC: the zone pages give times in
  * @param editions {@code MASTHEAD_EDITIONS}, default {@code en,fa}: the languages the outlet
- *     publishes, the first at {@code /}, each described by {@code edition.<code>.*} settings
+ *     publishes, the main one first (by default at {@code /}), each described by {@code
+ *     edition.<code>.*} settings
  * @param messagesDirectory {@code MASTHEAD_MESSAGES}, default {@code <data>/messages}: the outlet's
  *     own message files, {@code <code>.properties}, when present
  * @param pageCache {@code MASTHEAD_PAGE_CACHE} on or off, default on
@@ -81,16 +85,31 @@ public record Settings(
    * language's), {@code .time.zone} (default {@code time.zone}), {@code .calendar} (an ICU calendar
    * type, default {@code persian} for Persian and {@code gregorian} otherwise), {@code
    * .calendar.beside} (a second calendar to give dates in beside the first) and {@code .in.brief}
-   * (the title of a section's in-brief rail, an ICU pattern with {@code {section}}).
+   * (the title of a section's in-brief rail, an ICU pattern with {@code {section}}) and {@code
+   * .path} (where its pages are: {@code /} or one segment such as {@code /fa}; default {@code /}
+   * for the first edition and {@code /<code>} for the others), kept here without a trailing slash.
    */
   public record EditionSettings(
       Language language,
       String name,
       String direction,
+      String path,
       ZoneId timeZone,
       String calendar,
       Optional<String> besideCalendar,
       Optional<String> inBriefTitle) {}
+
+  /** Where each edition's pages are. */
+  public EditionPaths editionPaths() {
+    Map<Language, String> prefixes = new LinkedHashMap<>();
+    editions.forEach(e -> prefixes.put(e.language(), e.path()));
+    return EditionPaths.of(prefixes);
+  }
+
+  /** Absolute addresses on the public site. */
+  public PublicLinks publicLinks() {
+    return new PublicLinks(baseUrl, editionPaths());
+  }
 
   /** Resolves every setting from the flags given, the environment and the config file. */
   public static Settings resolve(Map<String, String> flags, Map<String, String> environment) {
@@ -216,22 +235,41 @@ public record Settings(
                   + "\"");
         }
       }
+      String path =
+          lookup.text(key + "path", editions.isEmpty() ? "/" : "/" + language.code()).strip();
+      String prefix = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+      try {
+        EditionPaths.of(Map.of(language, prefix));
+      } catch (InvalidContent e) {
+        throw new InvalidSetting(env(key + "path") + ": " + e.getMessage());
+      }
+      if (!prefix.isEmpty() && Routes.OWN_SEGMENTS.contains(prefix.substring(1))) {
+        throw new InvalidSetting(
+            env(key + "path")
+                + " cannot be "
+                + path
+                + ": the site's own "
+                + prefix
+                + " addresses are there; choose another, such as /"
+                + language.code());
+      }
       editions.add(
           new EditionSettings(
               language,
               lookup.text(key + "name", defaultName),
               lookup.choice(key + "direction", language.direction(), "ltr", "rtl"),
+              prefix,
               editionZone,
               calendar,
               beside,
               lookup.optional(key + "in.brief")));
     }
-    if (!editions.getFirst().language().equals(Language.ENGLISH)) {
-      throw new InvalidSetting(
-          "MASTHEAD_EDITIONS must begin with en, the edition at /; other editions are served under"
-              + " /<code>/, not \""
-              + lookup.text("editions", "")
-              + "\"");
+    Map<Language, String> prefixes = new LinkedHashMap<>();
+    editions.forEach(e -> prefixes.put(e.language(), e.path()));
+    try {
+      EditionPaths.of(prefixes);
+    } catch (InvalidContent e) {
+      throw new InvalidSetting("MASTHEAD_EDITION_<CODE>_PATH settings: " + e.getMessage());
     }
     return List.copyOf(editions);
   }

@@ -26,15 +26,6 @@ public record Item(
     }
   }
 
-  /** The canonical path: edition, section, id and slug, such as {@code /iran/42/quds-force}. */
-  public String path() {
-    return pathOf(copy.language(), copy.section().slug(), id, slug);
-  }
-
-  public static String pathOf(Language language, Slug section, ItemId id, Slug slug) {
-    return language.editionPath() + "/" + section + "/" + id + "/" + slug;
-  }
-
   /** True when the item was changed after it was first published. */
   public boolean wasUpdated() {
     return firstPublished.map(p -> updated.isAfter(p.plusSeconds(60))).orElse(false);

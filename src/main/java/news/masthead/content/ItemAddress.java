@@ -3,8 +3,4 @@ package news.masthead.content;
 import java.time.Instant;
 
 /** Where a published item lives and when it last really changed: a line of a sitemap. */
-public record ItemAddress(ItemId id, Language language, Slug section, Slug slug, Instant updated) {
-  public String path() {
-    return Item.pathOf(language, section, id, slug);
-  }
-}
+public record ItemAddress(ItemId id, Language language, Slug section, Slug slug, Instant updated) {}

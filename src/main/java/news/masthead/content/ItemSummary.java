@@ -20,10 +20,6 @@ public record ItemSummary(
     Optional<Instant> firstPublished,
     Instant updated) {
 
-  public String path() {
-    return Item.pathOf(section.language(), section.slug(), id, slug);
-  }
-
   public Language language() {
     return section.language();
   }

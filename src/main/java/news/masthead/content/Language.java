@@ -6,8 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * The language an item is written in, as a BCP 47 primary language subtag ({@code en}, {@code fa}).
- * English is the default edition at {@code /}; every other language has its edition under {@code
- * /<code>/}.
+ * Where its edition's pages are is the outlet's choice: see {@link EditionPaths}.
  */
 public record Language(String code) {
   // The patterns come first: the constants below are built with them.
@@ -41,11 +40,6 @@ public record Language(String code) {
   /** {@code rtl} or {@code ltr}, for the HTML {@code dir} attribute. */
   public String direction() {
     return isRightToLeft() ? "rtl" : "ltr";
-  }
-
-  /** The path prefix of this language's edition: empty for English, {@code /fa} for Persian. */
-  public String editionPath() {
-    return code.equals("en") ? "" : "/" + code;
   }
 
   // Written out: pages compare languages for every link they make.

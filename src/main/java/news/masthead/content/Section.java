@@ -8,9 +8,4 @@ public record Section(Slug slug, String name, Language language) {
     }
     name = name.strip();
   }
-
-  /** The section front's path, such as {@code /iran} or {@code /fa/iran}. */
-  public String path() {
-    return language.editionPath() + "/" + slug;
-  }
 }

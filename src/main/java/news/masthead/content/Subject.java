@@ -15,9 +15,4 @@ public record Subject(SubjectKind kind, Slug slug, String name) {
   public static Subject named(SubjectKind kind, String name) {
     return new Subject(kind, Slug.of(name, kind.pathWord()), name);
   }
-
-  /** This subject's page in a language's edition, such as {@code /person/qasem-example}. */
-  public String path(Language language) {
-    return language.editionPath() + "/" + kind.pathWord() + "/" + slug;
-  }
 }

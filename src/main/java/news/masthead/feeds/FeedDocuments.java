@@ -27,6 +27,7 @@ import news.masthead.content.Subject;
 import news.masthead.content.SubjectKind;
 import news.masthead.content.Teaser;
 import news.masthead.web.FeedFormat;
+import news.masthead.web.PublicLinks;
 import news.masthead.workflow.Views;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -39,10 +40,10 @@ import tools.jackson.databind.node.ObjectNode;
 final class FeedDocuments {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
-  private final String baseUrl;
+  private final PublicLinks links;
 
-  FeedDocuments(String baseUrl) {
-    this.baseUrl = baseUrl;
+  FeedDocuments(PublicLinks links) {
+    this.links = links;
   }
 
   /** What a feed is called and where its page and its own address are. */
@@ -61,17 +62,17 @@ final class FeedDocuments {
     out.setFeedType(format == FeedFormat.RSS ? "rss_2.0" : "atom_1.0");
     out.setTitle(heading.title());
     out.setDescription(heading.description());
-    out.setLink(baseUrl + heading.pagePath());
-    out.setUri(baseUrl + heading.selfPath());
+    out.setLink(links.url(heading.pagePath()));
+    out.setUri(links.url(heading.selfPath()));
     out.setLanguage(heading.language());
     out.setPublishedDate(Date.from(feed.updated()));
     SyndLink self = new SyndLinkImpl();
     self.setRel("self");
-    self.setHref(baseUrl + heading.selfPath());
+    self.setHref(links.url(heading.selfPath()));
     self.setType(format.linkType());
     SyndLink page = new SyndLinkImpl();
     page.setRel("alternate");
-    page.setHref(baseUrl + heading.pagePath());
+    page.setHref(links.url(heading.pagePath()));
     page.setType("text/html");
     out.setLinks(List.of(page, self));
     List<SyndEntry> entries = new ArrayList<>();
@@ -90,7 +91,7 @@ final class FeedDocuments {
     var copy = item.copy();
     SyndEntry entry = new SyndEntryImpl();
     entry.setUri(item.uri());
-    entry.setLink(baseUrl + item.path());
+    entry.setLink(links.url(item));
     entry.setTitle(copy.headline());
     SyndContent summary = new SyndContentImpl();
     summary.setType("text/plain");
@@ -106,7 +107,7 @@ final class FeedDocuments {
     for (Subject author : copy.authors()) {
       SyndPerson person = new SyndPersonImpl();
       person.setName(author.name());
-      person.setUri(baseUrl + author.path(copy.language()));
+      person.setUri(links.url(author, copy.language()));
       authors.add(person);
     }
     if (authors.isEmpty() && !copy.byline().isEmpty()) {
@@ -133,8 +134,8 @@ final class FeedDocuments {
     root.put("version", "https://jsonfeed.org/version/1.1");
     root.put("title", heading.title());
     root.put("description", heading.description());
-    root.put("home_page_url", baseUrl + heading.pagePath());
-    root.put("feed_url", baseUrl + heading.selfPath());
+    root.put("home_page_url", links.url(heading.pagePath()));
+    root.put("feed_url", links.url(heading.selfPath()));
     if (!heading.language().isEmpty()) {
       root.put("language", heading.language());
     }
@@ -143,7 +144,7 @@ final class FeedDocuments {
       var copy = item.copy();
       ObjectNode entry = items.addObject();
       entry.put("id", item.uri());
-      entry.put("url", baseUrl + item.path());
+      entry.put("url", links.url(item));
       entry.put("title", copy.headline());
       entry.put("content_html", bodyHtml(item));
       entry.put("summary", summaryOf(item));
@@ -155,7 +156,7 @@ final class FeedDocuments {
         authors
             .addObject()
             .put("name", author.name())
-            .put("url", baseUrl + author.path(copy.language()));
+            .put("url", links.url(author, copy.language()));
       }
       if (copy.authors().isEmpty() && !copy.byline().isEmpty()) {
         authors.addObject().put("name", copy.byline());

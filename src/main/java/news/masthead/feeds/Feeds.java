@@ -2,6 +2,7 @@ package news.masthead.feeds;
 
 import io.javalin.http.Context;
 import java.util.Optional;
+import news.masthead.content.EditionPaths;
 import news.masthead.content.InvalidContent;
 import news.masthead.content.Language;
 import news.masthead.content.Slug;
@@ -9,6 +10,7 @@ import news.masthead.content.SubjectKind;
 import news.masthead.web.FeedFormat;
 import news.masthead.web.FeedPaths;
 import news.masthead.web.HttpError;
+import news.masthead.web.PublicLinks;
 import news.masthead.web.PublicResponses;
 import news.masthead.web.RenderedPage;
 import news.masthead.web.ResponseCache;
@@ -25,11 +27,13 @@ public final class Feeds {
   private final ResponseCache cache;
   private final FeedDocuments documents;
   private final String siteName;
+  private final EditionPaths paths;
 
-  public Feeds(Edition edition, ResponseCache cache, String baseUrl, String siteName) {
+  public Feeds(Edition edition, ResponseCache cache, PublicLinks links, String siteName) {
     this.edition = edition;
     this.cache = cache;
-    this.documents = new FeedDocuments(baseUrl);
+    this.documents = new FeedDocuments(links);
+    this.paths = links.paths();
     this.siteName = siteName;
   }
 
@@ -51,7 +55,7 @@ public final class Feeds {
                         ""))));
   }
 
-  /** {@code /en/feed.xml}, {@code /fa/feed.xml}: one edition. */
+  /** {@code /en/feed.xml}, {@code /fa/feed.xml}: one edition ({@link FeedPaths#edition}). */
   public void edition(Context ctx, Language language, FeedFormat format) {
     send(
         ctx,
@@ -64,8 +68,8 @@ public final class Feeds {
                     new FeedDocuments.Heading(
                         siteName + " (" + language.code() + ")",
                         "Every story and brief in this edition of " + siteName,
-                        language.editionPath() + "/",
-                        FeedPaths.edition(language, format),
+                        paths.home(language),
+                        FeedPaths.edition(paths, language, format),
                         language.code()))));
   }
 
@@ -87,8 +91,8 @@ public final class Feeds {
                           new FeedDocuments.Heading(
                               section.name() + " | " + siteName,
                               "The newest from " + section.name() + " at " + siteName,
-                              section.path(),
-                              FeedPaths.section(section, format),
+                              paths.of(section),
+                              FeedPaths.section(paths, section, format),
                               language.code()));
                     }));
   }
@@ -111,8 +115,8 @@ public final class Feeds {
                           new FeedDocuments.Heading(
                               subject.name() + " | " + siteName,
                               "The newest about " + subject.name() + " at " + siteName,
-                              subject.path(language),
-                              FeedPaths.subject(subject, language, format),
+                              paths.of(subject, language),
+                              FeedPaths.subject(paths, subject, language, format),
                               language.code()));
                     }));
   }

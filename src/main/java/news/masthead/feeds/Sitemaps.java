@@ -17,6 +17,7 @@ import news.masthead.content.ItemSummary;
 import news.masthead.content.Language;
 import news.masthead.content.Section;
 import news.masthead.web.HttpError;
+import news.masthead.web.PublicLinks;
 import news.masthead.web.PublicResponses;
 import news.masthead.web.RenderedPage;
 import news.masthead.web.ResponseCache;
@@ -38,7 +39,7 @@ public final class Sitemaps {
 
   private final Edition edition;
   private final ResponseCache cache;
-  private final String baseUrl;
+  private final PublicLinks links;
   private final List<Language> editions;
   private final Function<Language, String> publicationName;
   private final Clock clock;
@@ -46,14 +47,13 @@ public final class Sitemaps {
   public Sitemaps(
       Edition edition,
       ResponseCache cache,
-      String baseUrl,
-      List<Language> editions,
+      PublicLinks links,
       Function<Language, String> publicationName,
       Clock clock) {
     this.edition = edition;
     this.cache = cache;
-    this.baseUrl = baseUrl;
-    this.editions = List.copyOf(editions);
+    this.links = links;
+    this.editions = links.paths().editions();
     this.publicationName = publicationName;
     this.clock = clock;
   }
@@ -62,10 +62,10 @@ public final class Sitemaps {
   public void robots(Context ctx) {
     String robots =
         "User-agent: *\nAllow: /\n\nSitemap: "
-            + baseUrl
-            + "/sitemap.xml\nSitemap: "
-            + baseUrl
-            + "/sitemaps/news.xml\n";
+            + links.url("/sitemap.xml")
+            + "\nSitemap: "
+            + links.url("/sitemaps/news.xml")
+            + "\n";
     PublicResponses.send(
         ctx, RenderedPage.text("text/plain; charset=utf-8", robots), "public, max-age=3600");
   }
@@ -80,7 +80,7 @@ public final class Sitemaps {
                 w -> {
                   w.writeStartElement("sitemapindex");
                   w.writeDefaultNamespace(SITEMAP_NS);
-                  entry(w, "sitemap", baseUrl + "/sitemaps/pages.xml", null);
+                  entry(w, "sitemap", links.url("/sitemaps/pages.xml"), null);
                   for (int page = 1; page <= edition.sitemapPages(); page++) {
                     List<ItemAddress> items = edition.sitemap(page);
                     Instant newest =
@@ -88,7 +88,7 @@ public final class Sitemaps {
                             .map(ItemAddress::updated)
                             .max(Instant::compareTo)
                             .orElse(null);
-                    entry(w, "sitemap", baseUrl + "/sitemaps/items-" + page + ".xml", newest);
+                    entry(w, "sitemap", links.url("/sitemaps/items-" + page + ".xml"), newest);
                   }
                   w.writeEndElement();
                 }));
@@ -109,9 +109,9 @@ public final class Sitemaps {
                     if (sections.isEmpty()) {
                       continue;
                     }
-                    entry(w, "url", baseUrl + language.editionPath() + "/", null);
+                    entry(w, "url", links.home(language), null);
                     for (Section section : sections) {
-                      entry(w, "url", baseUrl + section.path(), null);
+                      entry(w, "url", links.url(section), null);
                     }
                   }
                   w.writeEndElement();
@@ -137,7 +137,7 @@ public final class Sitemaps {
                   w.writeStartElement("urlset");
                   w.writeDefaultNamespace(SITEMAP_NS);
                   for (ItemAddress item : edition.sitemap(page)) {
-                    entry(w, "url", baseUrl + item.path(), item.updated());
+                    entry(w, "url", links.url(item), item.updated());
                   }
                   w.writeEndElement();
                 }));
@@ -159,7 +159,7 @@ public final class Sitemaps {
                   for (ItemSummary item :
                       edition.publishedSince(now.minus(NEWS_WINDOW), NEWS_LIMIT)) {
                     w.writeStartElement("url");
-                    element(w, "loc", baseUrl + item.path());
+                    element(w, "loc", links.url(item));
                     w.writeStartElement(NEWS_NS, "news");
                     w.writeStartElement(NEWS_NS, "publication");
                     w.writeStartElement(NEWS_NS, "name");

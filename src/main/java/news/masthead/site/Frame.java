@@ -3,8 +3,11 @@ package news.masthead.site;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import news.masthead.content.Item;
+import news.masthead.content.ItemSummary;
 import news.masthead.content.Language;
 import news.masthead.content.Section;
+import news.masthead.content.Subject;
 import news.masthead.web.Messages;
 
 /**
@@ -81,8 +84,34 @@ public record Frame(
 
   /** The front page of this edition. */
   public String home() {
-    String path = language.editionPath();
-    return path.isEmpty() ? "/" : path + "/";
+    return outlet.paths().home(language);
+  }
+
+  /** This edition's search page. */
+  public String searchPath() {
+    return outlet.paths().search(language);
+  }
+
+  /** A policy page in this edition, such as {@code /fa/about/corrections}. */
+  public String policyPath(Policy policy) {
+    return outlet.paths().page(language, policy.path());
+  }
+
+  public String path(ItemSummary item) {
+    return outlet.paths().of(item);
+  }
+
+  public String path(Item item) {
+    return outlet.paths().of(item);
+  }
+
+  public String path(Section section) {
+    return outlet.paths().of(section);
+  }
+
+  /** A subject's page in this edition. */
+  public String path(Subject subject) {
+    return outlet.paths().of(subject, language);
   }
 
   public String siteName() {

@@ -53,7 +53,7 @@ public final class PolicyTexts {
                             outlet.messages(language).t("policy." + policy.name()),
                             List.of(),
                             Optional.of(
-                                new Original(first, first.editionPath() + policy.path())))));
+                                new Original(first, outlet.paths().page(first, policy.path()))))));
       }
       texts.put(language, own);
     }

@@ -67,7 +67,7 @@ public final class PublicSite {
                             language,
                             "",
                             "",
-                            Optional.of(language.editionPath() + "/"),
+                            Optional.of(outlet.paths().home(language)),
                             List.of())));
               }
               return pages.render(
@@ -79,7 +79,7 @@ public final class PublicSite {
                           language,
                           "",
                           "",
-                          Optional.of(front.language().editionPath() + "/"),
+                          Optional.of(outlet.paths().home(front.language())),
                           List.of()),
                       "page",
                       front));
@@ -101,7 +101,8 @@ public final class PublicSite {
                       .sectionFront(language, slug, pageNumber)
                       .orElseThrow(() -> new HttpError.NotFound("no such section or page"));
               Section section = front.section();
-              String path = section.path() + (pageNumber > 1 ? "?page=" + pageNumber : "");
+              String path =
+                  outlet.paths().of(section) + (pageNumber > 1 ? "?page=" + pageNumber : "");
               return pages.render(
                   200,
                   "site/section.jte",
@@ -113,7 +114,8 @@ public final class PublicSite {
                           "",
                           Optional.of(path),
                           List.of(),
-                          feedsOf(section.name(), f -> FeedPaths.section(section, f))),
+                          feedsOf(
+                              section.name(), f -> FeedPaths.section(outlet.paths(), section, f))),
                       "page",
                       front));
             });
@@ -140,7 +142,9 @@ public final class PublicSite {
                         item.copy().language().equals(language)
                             && item.copy().section().slug().value().equals(section)
                             && item.slug().value().equals(slug);
-                    yield canonical ? renderItem(found.page()) : RenderedPage.movedTo(item.path());
+                    yield canonical
+                        ? renderItem(found.page())
+                        : RenderedPage.movedTo(outlet.paths().of(item));
                   }
                   case Views.ItemLookup.Gone gone ->
                       pages.render(
@@ -175,7 +179,7 @@ public final class PublicSite {
       alternates.add(
           new Frame.Alternate(
               translation.language(),
-              translation.path(),
+              outlet.paths().of(translation),
               outlet.messages(translation.language()).t("language.name")));
     }
     String description =
@@ -189,10 +193,11 @@ public final class PublicSite {
             language,
             item.copy().headline(),
             description,
-            Optional.of(item.path()),
+            Optional.of(outlet.paths().of(item)),
             alternates,
             feedsOf(
-                item.copy().section().name(), f -> FeedPaths.section(item.copy().section(), f))));
+                item.copy().section().name(),
+                f -> FeedPaths.section(outlet.paths(), item.copy().section(), f))));
     Frame frame = (Frame) model.get("frame");
     Optional<String> image = StructuredData.imageOf(item, outlet);
     List<Frame.MetaTag> article = new ArrayList<>();
@@ -292,7 +297,8 @@ public final class PublicSite {
                       .subjectPage(language, kind, slug, pageNumber)
                       .orElseThrow(() -> new HttpError.NotFound("nothing is published about this"));
               String path =
-                  subject.subject().path(language) + (pageNumber > 1 ? "?page=" + pageNumber : "");
+                  outlet.paths().of(subject.subject(), language)
+                      + (pageNumber > 1 ? "?page=" + pageNumber : "");
               String title =
                   outlet
                       .messages(language)
@@ -310,7 +316,9 @@ public final class PublicSite {
                           List.of(),
                           feedsOf(
                               subject.subject().name(),
-                              f -> FeedPaths.subject(subject.subject(), language, f))),
+                              f ->
+                                  FeedPaths.subject(
+                                      outlet.paths(), subject.subject(), language, f))),
                       "page",
                       subject));
             });
@@ -337,7 +345,7 @@ public final class PublicSite {
                           language,
                           text.title(),
                           text.paragraphs().isEmpty() ? "" : text.paragraphs().getFirst(),
-                          Optional.of(language.editionPath() + policy.path()),
+                          Optional.of(outlet.paths().page(language, policy.path())),
                           List.of()),
                       "text",
                       text));
@@ -386,13 +394,7 @@ public final class PublicSite {
   }
 
   private Language languageOfPath(String path) {
-    for (Language language : outlet.editions()) {
-      String prefix = language.editionPath();
-      if (!prefix.isEmpty() && (path.equals(prefix) || path.startsWith(prefix + "/"))) {
-        return language;
-      }
-    }
-    return outlet.defaultLanguage();
+    return outlet.paths().prefixedEditionOf(path).orElse(outlet.defaultLanguage());
   }
 
   private Frame frame(
@@ -417,14 +419,15 @@ public final class PublicSite {
       feeds.add(
           new Frame.FeedLink(
               outlet.nameIn(language) + " (" + format.label() + ")",
-              FeedPaths.edition(language, format),
+              FeedPaths.edition(outlet.paths(), language, format),
               format.linkType()));
     }
     List<Frame.Alternate> editions = new ArrayList<>();
     for (Language other : outlet.editions()) {
       if (!other.equals(language) && !edition.sections(other).isEmpty()) {
-        String path = other.editionPath().isEmpty() ? "/" : other.editionPath() + "/";
-        editions.add(new Frame.Alternate(other, path, outlet.messages(other).t("language.name")));
+        editions.add(
+            new Frame.Alternate(
+                other, outlet.paths().home(other), outlet.messages(other).t("language.name")));
       }
     }
     return new Frame(

@@ -78,14 +78,11 @@ public record SearchForm(
     return sort.equals("date");
   }
 
-  /** The search page of an edition: {@code /search} or {@code /fa/search}. */
-  public static String action(Language edition) {
-    return edition.editionPath() + "/search";
-  }
-
-  /** The address of a page of these results, keeping every field. */
-  public String pageLink(Language edition, int page) {
-    return action(edition) + "?" + queryString(page);
+  /**
+   * The address of a page of these results on the search page {@code action}, keeping every field.
+   */
+  public String pageLink(String action, int page) {
+    return action + "?" + queryString(page);
   }
 
   /** The fields that are set, URL-encoded, in a fixed order, with the page when past the first. */

@@ -6,6 +6,7 @@ import news.masthead.content.Copy;
 import news.masthead.content.Correction;
 import news.masthead.content.Genre;
 import news.masthead.content.Item;
+import news.masthead.content.Language;
 import news.masthead.content.Source;
 import news.masthead.content.Subject;
 import news.masthead.content.SubjectKind;
@@ -27,7 +28,7 @@ final class StructuredData {
 
   static String of(Item item, Outlet outlet, Optional<String> image) {
     Copy copy = item.copy();
-    String url = outlet.baseUrl() + item.path();
+    String url = outlet.baseUrl() + outlet.paths().of(item);
     ObjectNode article = JSON.createObjectNode();
     article.put("@context", "https://schema.org");
     article.put("@type", typeOf(copy.genre()));
@@ -54,7 +55,7 @@ final class StructuredData {
           .addObject()
           .put("@type", "Person")
           .put("name", author.name())
-          .put("url", outlet.baseUrl() + author.path(copy.language()));
+          .put("url", outlet.baseUrl() + outlet.paths().of(author, copy.language()));
     }
     if (copy.authors().isEmpty() && !copy.byline().isEmpty()) {
       authors.addObject().put("@type", "Organization").put("name", copy.byline());
@@ -62,10 +63,13 @@ final class StructuredData {
     ObjectNode publisher = article.putObject("publisher");
     publisher.put("@type", "NewsMediaOrganization");
     publisher.put("name", outlet.nameIn(copy.language()));
-    publisher.put("url", outlet.baseUrl() + "/");
-    publisher.put("publishingPrinciples", outlet.baseUrl() + Policy.ETHICS.path());
+    Language main = outlet.defaultLanguage();
+    publisher.put("url", outlet.baseUrl() + outlet.paths().home(main));
+    publisher.put(
+        "publishingPrinciples", outlet.baseUrl() + outlet.paths().page(main, Policy.ETHICS.path()));
     for (Policy policy : Policy.values()) {
-      publisher.put(policy.schemaProperty(), outlet.baseUrl() + policy.path());
+      publisher.put(
+          policy.schemaProperty(), outlet.baseUrl() + outlet.paths().page(main, policy.path()));
     }
     ArrayNode citations = article.putArray("citation");
     for (Source source : copy.sources()) {

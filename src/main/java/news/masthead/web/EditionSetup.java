@@ -4,10 +4,12 @@ import news.masthead.content.Language;
 
 /**
  * One edition the outlet publishes, as its settings describe it: the language, the outlet's name in
- * it, the direction its pages run in, and its words, digits, calendar and time zone ({@link
- * Messages}). Its pages are at {@link Language#editionPath()}. Immutable.
+ * it, the direction its pages run in, the path prefix its pages are under (empty at the root, else
+ * such as {@code /fa}; see {@link news.masthead.content.EditionPaths}), and its words, digits,
+ * calendar and time zone ({@link Messages}). Immutable.
  */
-public record EditionSetup(Language language, String name, String direction, Messages messages) {
+public record EditionSetup(
+    Language language, String name, String direction, String path, Messages messages) {
   public EditionSetup {
     if (!direction.equals("ltr") && !direction.equals("rtl")) {
       throw new IllegalArgumentException("direction must be ltr or rtl, not " + direction);
@@ -16,11 +18,5 @@ public record EditionSetup(Language language, String name, String direction, Mes
       throw new IllegalArgumentException(
           "the messages of " + messages.language() + " for " + language);
     }
-  }
-
-  /** {@code /} for the edition at the root, else {@code /fa/}. */
-  public String home() {
-    String path = language.editionPath();
-    return path.isEmpty() ? "/" : path + "/";
   }
 }

@@ -3,20 +3,22 @@ package news.masthead.web;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.List;
+import news.masthead.content.EditionPaths;
 import news.masthead.content.Language;
 
 /**
  * The pages made outside the site's templates, before any edition is known (the server is busy, a
  * request is malformed): the messages {@code <key>.title} and {@code <key>.text} in each of an
- * outlet's languages, each with its direction and a link to its front page. Immutable.
+ * outlet's languages, each with its direction and a link to its edition's front page. Immutable.
  */
-public record PlainPages(List<Messages> languages) {
-  /** The pages in the languages the jar ships (English and Persian). */
+public record PlainPages(List<Messages> languages, EditionPaths paths) {
+  /** The pages in the languages the jar ships (English and Persian), at their usual paths. */
   public static final PlainPages SHIPPED =
       new PlainPages(
           Messages.shippedLanguages().stream()
               .map(l -> Messages.shipped(l, ZoneOffset.UTC))
-              .toList());
+              .toList(),
+          EditionPaths.standard(Messages.shippedLanguages()));
 
   public PlainPages {
     languages = List.copyOf(languages);
@@ -64,8 +66,8 @@ public record PlainPages(List<Messages> languages) {
           .append("</h1><p>")
           .append(escape(words.t(key + ".text")))
           .append("</p><p><a href=\"")
-          .append(language.editionPath())
-          .append("/\">")
+          .append(paths.home(language))
+          .append("\">")
           .append(escape(words.t("error.backHome")))
           .append("</a></p></section>\n");
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Map;
+import news.masthead.content.Language;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,8 +115,6 @@ class SettingsTest {
         .hasMessageContaining("Farsi");
     assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of("MASTHEAD_EDITIONS", "en,fa,fa")))
         .hasMessageContaining("names fa twice");
-    assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of("MASTHEAD_EDITIONS", "fa,en")))
-        .hasMessageContaining("must begin with en");
     assertThatThrownBy(
             () -> Settings.resolve(Map.of(), Map.of("MASTHEAD_EDITION_FA_CALENDAR", "jalali")))
         .isInstanceOf(Settings.InvalidSetting.class)
@@ -125,5 +124,44 @@ class SettingsTest {
     assertThatThrownBy(
             () -> Settings.resolve(Map.of(), Map.of("MASTHEAD_EDITION_FA_DIRECTION", "down")))
         .hasMessageContaining("MASTHEAD_EDITION_FA_DIRECTION must be ltr or rtl");
+  }
+
+  @Test
+  void the_first_edition_is_at_the_root_and_the_others_under_their_code_unless_a_path_is_set() {
+    assertThat(Settings.resolve(Map.of(), Map.of()).editionPaths().home(Language.PERSIAN))
+        .isEqualTo("/fa/");
+
+    Settings persianFirst =
+        Settings.resolve(
+            Map.of(),
+            Map.of(
+                "MASTHEAD_EDITIONS", "fa,en",
+                "MASTHEAD_EDITION_EN_PATH", "/english/"));
+
+    assertThat(persianFirst.editionPaths().atRoot()).contains(Language.PERSIAN);
+    assertThat(persianFirst.editionPaths().home(Language.ENGLISH)).isEqualTo("/english/");
+    assertThat(
+            Settings.resolve(Map.of(), Map.of("MASTHEAD_EDITION_EN_PATH", "/en"))
+                .editionPaths()
+                .atRoot())
+        .as("no edition need be at the root")
+        .isEmpty();
+  }
+
+  @Test
+  void an_edition_path_that_is_malformed_taken_or_the_sites_own_is_refused() {
+    assertThatThrownBy(
+            () -> Settings.resolve(Map.of(), Map.of("MASTHEAD_EDITION_FA_PATH", "/fa/news")))
+        .isInstanceOf(Settings.InvalidSetting.class)
+        .hasMessageContaining("MASTHEAD_EDITION_FA_PATH")
+        .hasMessageContaining("one lower-case segment")
+        .hasMessageContaining("\"/fa/news\"");
+    assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of("MASTHEAD_EDITION_FA_PATH", "/")))
+        .isInstanceOf(Settings.InvalidSetting.class)
+        .hasMessageContaining("the en and fa editions are both at /");
+    assertThatThrownBy(
+            () -> Settings.resolve(Map.of(), Map.of("MASTHEAD_EDITION_FA_PATH", "/newsroom")))
+        .isInstanceOf(Settings.InvalidSetting.class)
+        .hasMessageContaining("MASTHEAD_EDITION_FA_PATH cannot be /newsroom");
   }
 }

@@ -21,7 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import news.masthead.app.Masthead;
 import news.masthead.app.Settings;
+import news.masthead.content.EditionPaths;
 import news.masthead.content.Item;
+import news.masthead.content.Language;
 import news.masthead.ingest.ImportProgress;
 import news.masthead.ingest.ImportReport;
 import news.masthead.workflow.Edition;
@@ -75,6 +77,9 @@ import tools.jackson.databind.json.JsonMapper;
       "--enable-native-access=ALL-UNNAMED"
     })
 public class StoryPageBenchmark {
+  private static final EditionPaths PATHS =
+      EditionPaths.standard(List.of(Language.ENGLISH, Language.PERSIAN));
+
   static final String GENERATED = "generated";
   static final String GENERATED_STORY = "urn:masthead-jmh:item:24";
 
@@ -102,7 +107,7 @@ public class StoryPageBenchmark {
       Item item = load(masthead, corpus, story, dataDirectory);
       masthead.serve();
       client = client();
-      request = request(masthead, item.path());
+      request = request(masthead, PATHS.of(item));
       HttpResponse<byte[]> first = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
       String page = new String(first.body(), StandardCharsets.UTF_8);
       if (first.statusCode() != 200 || !page.contains(escape(item.copy().headline()))) {

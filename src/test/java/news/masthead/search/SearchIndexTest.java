@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import news.masthead.content.EditionPaths;
 import news.masthead.content.Item;
 import news.masthead.content.ItemSummary;
 import news.masthead.content.Language;
@@ -27,6 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The index on its own: what a search finds, how it is marked, filtered, ordered and sliced. */
 class SearchIndexTest {
+  private static final EditionPaths PATHS =
+      EditionPaths.standard(List.of(Language.ENGLISH, Language.PERSIAN));
+
   SearchIndex index;
 
   @BeforeEach
@@ -97,7 +101,7 @@ class SearchIndexTest {
 
     assertThat(item.profile()).isEqualTo(Profile.BRIEF);
     assertThat(item.section().name()).isEqualTo("Economy");
-    assertThat(item.path()).isEqualTo("/economy/3/gold-coin-prices-jump");
+    assertThat(PATHS.of(item)).isEqualTo("/economy/3/gold-coin-prices-jump");
     assertThat(item.firstPublished()).contains(Instant.parse("2026-11-24T09:20:00Z"));
   }
 

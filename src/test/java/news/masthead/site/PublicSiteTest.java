@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 import news.masthead.app.Masthead;
 import news.masthead.app.Settings;
 import news.masthead.content.Copy;
+import news.masthead.content.EditionPaths;
+import news.masthead.content.Language;
 import news.masthead.content.SavedRevision;
 import news.masthead.content.Status;
 import news.masthead.ingest.ImportProgress;
@@ -36,6 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The public site over real HTTP, from a real server on a free port with real SQLite. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublicSiteTest {
+  private static final EditionPaths PATHS =
+      EditionPaths.standard(List.of(Language.ENGLISH, Language.PERSIAN));
+
   Path data;
   Masthead masthead;
   HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -99,7 +104,7 @@ class PublicSiteTest {
   }
 
   String storyPath() {
-    return masthead.items().find(story.id()).orElseThrow().path();
+    return PATHS.of(masthead.items().find(story.id()).orElseThrow());
   }
 
   @Test
@@ -301,7 +306,7 @@ class PublicSiteTest {
                     "urn:test:renamed",
                     Copies.story("First words", "Iran"),
                     "2026-11-23T10:00:00Z"));
-    String oldPath = masthead.items().find(first.id()).orElseThrow().path();
+    String oldPath = PATHS.of(masthead.items().find(first.id()).orElseThrow());
     masthead
         .publishing()
         .save(
@@ -576,7 +581,7 @@ class PublicSiteTest {
                     "urn:test:hot",
                     Copies.brief("Hot words", "Hot", "First text."),
                     "2026-11-24T07:00:00Z"));
-    String path = masthead.items().find(saved.id()).orElseThrow().path();
+    String path = PATHS.of(masthead.items().find(saved.id()).orElseThrow());
     String first = get(path).body();
     assertThat(first).contains("First text.");
 
@@ -640,7 +645,7 @@ class PublicSiteTest {
             .publishing()
             .save(Copies.published("urn:test:hostile", hostile, "2026-11-24T09:00:00Z"));
 
-    String html = get(masthead.items().find(saved.id()).orElseThrow().path()).body();
+    String html = get(PATHS.of(masthead.items().find(saved.id()).orElseThrow())).body();
 
     assertThat(html)
         .doesNotContain("<img src=x")

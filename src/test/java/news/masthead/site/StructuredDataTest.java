@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import news.masthead.content.EditionPaths;
+import news.masthead.content.Language;
 import news.masthead.content.SavedRevision;
 import news.masthead.testing.Copies;
 import news.masthead.testing.RunningSite;
@@ -20,6 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** JSON-LD, link previews, hreflang and the Trust Project policy pages. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StructuredDataTest {
+  private static final EditionPaths PATHS =
+      EditionPaths.standard(List.of(Language.ENGLISH, Language.PERSIAN));
+
   RunningSite site;
   Path data;
 
@@ -47,7 +53,7 @@ class StructuredDataTest {
   }
 
   String pathOf(String uri) {
-    return site.masthead().items().findByUri(uri).orElseThrow().path();
+    return PATHS.of(site.masthead().items().findByUri(uri).orElseThrow());
   }
 
   @Test
@@ -102,7 +108,7 @@ class StructuredDataTest {
                     "urn:test:script",
                     Copies.story("</script><script>alert(1)</script> & more", "Iran"),
                     "2026-11-24T08:00:00Z"));
-    String html = site.get(site.masthead().items().find(saved.id()).orElseThrow().path()).body();
+    String html = site.get(PATHS.of(site.masthead().items().find(saved.id()).orElseThrow())).body();
 
     assertThat(html).doesNotContain("</script><script>alert(1)");
     assertThat(jsonLd(html).get("headline").asString())
