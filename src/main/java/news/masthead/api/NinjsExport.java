@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import news.masthead.content.Correction;
-import news.masthead.content.Status;
 import news.masthead.web.PublicLinks;
 import news.masthead.workflow.Archive;
 import tools.jackson.databind.node.ArrayNode;
@@ -43,8 +42,8 @@ public final class NinjsExport {
               for (Correction correction : revision.item().copy().corrections()) {
                 ids.addObject().put("role", CORRECTED_AT).put("value", correction.at().toString());
               }
-              if (revision.item().status() instanceof Status.Draft) {
-                ids.addObject().put("role", STATUS).put("value", "draft");
+              if (revision.item().status().isDeskOnly()) {
+                ids.addObject().put("role", STATUS).put("value", revision.item().status().code());
               }
               try {
                 out.write(ninjs.toString().getBytes(StandardCharsets.UTF_8));

@@ -45,6 +45,7 @@ final class NinjsWriter {
           case Status.Retracted r -> "canceled";
           case Status.Withheld w -> "withheld";
           case Status.Draft d -> "withheld";
+          case Status.Submitted s -> "withheld";
         });
     if (item.status() instanceof Status.Retracted retracted && !retracted.notice().isEmpty()) {
       ninjs.put("edNote", retracted.notice());

@@ -44,6 +44,7 @@ import news.masthead.web.RequestRecording;
 import news.masthead.web.ResponseCache;
 import news.masthead.web.Turns;
 import news.masthead.workflow.ChangeFollower;
+import news.masthead.workflow.Desk;
 import news.masthead.workflow.Edition;
 import news.masthead.workflow.Publishing;
 import news.masthead.workflow.SearchIndexing;
@@ -170,6 +171,9 @@ public final class Masthead implements AutoCloseable {
                 .equalsIgnoreCase(java.net.URI.create(settings.baseUrl()).getRawAuthority()),
             new ClientAddress(operations.trustedProxies()),
             new news.masthead.newsroom.Places(settings.countryDatabase()),
+            new Desk(items, publishing, Clock.systemUTC()),
+            edition::sections,
+            links,
             Clock.systemUTC());
     server =
         Javalin.create(

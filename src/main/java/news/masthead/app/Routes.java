@@ -14,6 +14,7 @@ import news.masthead.content.Language;
 import news.masthead.content.SubjectKind;
 import news.masthead.feeds.Feeds;
 import news.masthead.feeds.Sitemaps;
+import news.masthead.newsroom.DeskRoom;
 import news.masthead.newsroom.Newsroom;
 import news.masthead.newsroom.Refusal;
 import news.masthead.site.PublicSite;
@@ -128,6 +129,14 @@ public final class Routes {
     change(config, "/newsroom/staff", newsroom::invite);
     change(config, "/newsroom/staff/{id}/{action}", newsroom::changeStaff);
     read(config, "/newsroom/audit", NONE, newsroom::auditLog);
+    DeskRoom desk = newsroom.desk();
+    read(config, "/newsroom/modules/{module}/<path>", NONE, desk::module);
+    read(config, "/newsroom/items/new", NONE, desk::newItem);
+    change(config, "/newsroom/items", desk::create);
+    read(config, "/newsroom/items/{id}", NONE, desk::item);
+    change(config, "/newsroom/items/{id}", desk::save);
+    change(config, "/newsroom/items/{id}/steps/{step}", desk::step);
+    change(config, "/newsroom/items/{id}/notes", desk::note);
     routes.exception(Refusal.class, (refusal, ctx) -> newsroom.refuse(ctx, refusal));
 
     // The search pages before the editions' address patterns: the router tries routes in order, and

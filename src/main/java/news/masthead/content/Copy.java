@@ -113,4 +113,22 @@ public record Copy(
   public Genre genre() {
     return genres.isEmpty() ? Genre.NEWS : genres.getFirst();
   }
+
+  /** The same copy with these corrections, oldest first. */
+  public Copy withCorrections(List<Correction> corrections) {
+    return new Copy(
+        profile,
+        language,
+        headline,
+        standfirst,
+        body,
+        byline,
+        dateline,
+        section,
+        subjects,
+        sources,
+        genres,
+        corrections,
+        translations);
+  }
 }

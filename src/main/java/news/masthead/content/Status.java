@@ -5,16 +5,37 @@ package news.masthead.content;
  * answers 410 Gone with its notice; the others are not public at all.
  */
 public sealed interface Status {
-  /** The status word stored and exchanged: draft, published, withheld, retracted. */
+  /** The status word stored and exchanged: draft, submitted, published, withheld, retracted. */
   String code();
 
   boolean isPublic();
+
+  /**
+   * Whether this status belongs to the desk alone (a draft, or one submitted for review): a
+   * revision with it never changes what readers see of an item that was already published.
+   */
+  default boolean isDeskOnly() {
+    return this instanceof Draft || this instanceof Submitted;
+  }
 
   /** Being written; not public. */
   record Draft() implements Status {
     @Override
     public String code() {
       return "draft";
+    }
+
+    @Override
+    public boolean isPublic() {
+      return false;
+    }
+  }
+
+  /** Submitted for an editor's review; not public. */
+  record Submitted() implements Status {
+    @Override
+    public String code() {
+      return "submitted";
     }
 
     @Override
@@ -69,6 +90,7 @@ public sealed interface Status {
   static Status fromCode(String code, String notice) {
     return switch (code) {
       case "draft" -> new Draft();
+      case "submitted" -> new Submitted();
       case "published" -> new Published();
       case "withheld" -> new Withheld();
       case "retracted" -> new Retracted(notice);

@@ -108,9 +108,11 @@ public final class NinjsRestore {
           at + ": " + submission.uri() + " has no " + ID + " altId: this is not a Masthead export");
     }
     Status status =
-        altId(node, STATUS).filter("draft"::equals).isPresent()
-            ? new Status.Draft()
-            : submission.status();
+        switch (altId(node, STATUS).orElse("")) {
+          case "draft" -> new Status.Draft();
+          case "submitted" -> new Status.Submitted();
+          default -> submission.status();
+        };
     return withCorrectionTimes(submission, altIds(node, CORRECTED_AT), at)
         .restored(
             altId(node, SAVED_BY).orElse("restore"), status, new ItemId(Long.parseLong(id.get())));

@@ -16,16 +16,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import news.masthead.content.AuditEntry;
 import news.masthead.content.InvalidContent;
 import news.masthead.content.Language;
 import news.masthead.content.Passkey;
 import news.masthead.content.Role;
+import news.masthead.content.Section;
 import news.masthead.content.Slug;
 import news.masthead.content.StaffMember;
 import news.masthead.web.ClientAddress;
 import news.masthead.web.EditionSetup;
 import news.masthead.web.Messages;
+import news.masthead.web.PublicLinks;
+import news.masthead.workflow.Desk;
 import news.masthead.workflow.Staff;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -42,8 +46,8 @@ public final class Newsroom {
 
   /** The newsroom's Content Security Policy: scripts and styles from the site itself only. */
   static final String CSP =
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src"
-          + " 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self';"
+          + " connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final int MAX_JSON = 64 * 1024;
@@ -59,6 +63,8 @@ public final class Newsroom {
   private final boolean ownHost;
   private final String host;
   private final Places places;
+  private final DeskRoom desk;
+  private final EditorModules modules = new EditorModules();
 
   /**
    * @param baseUrl where staff reach the newsroom (its scheme and host; pages are under {@code
@@ -73,6 +79,9 @@ public final class Newsroom {
       boolean ownHost,
       ClientAddress addresses,
       Places places,
+      Desk desk,
+      Function<Language, List<Section>> sections,
+      PublicLinks links,
       Clock clock) {
     this.ownHost = ownHost;
     this.host = java.net.URI.create(baseUrl).getRawAuthority();
@@ -83,6 +92,16 @@ public final class Newsroom {
     this.clock = clock;
     this.door = new Door(staff, clock, addresses, this.baseUrl);
     this.passkeys = new Passkeys(staff, this.baseUrl, editions.getFirst().name());
+    this.desk = new DeskRoom(this, door, desk, sections, links);
+  }
+
+  EditorModules modules() {
+    return modules;
+  }
+
+  /** The desk's pages, which share this newsroom's door and layout. */
+  public DeskRoom desk() {
+    return desk;
   }
 
   /**
@@ -169,8 +188,10 @@ public final class Newsroom {
       return;
     }
     Visit v = visit.get();
-    List<Passkey> keys = staff.passkeys(v.member().id());
-    render(ctx, 200, "home", v, "newsroom.home.title", Map.of("passkeys", keys));
+    Map<String, Object> model = new HashMap<>(desk.lists(v));
+    model.put("passkeys", staff.passkeys(v.member().id()));
+    model.put("languages", languages());
+    render(ctx, 200, "home", v, "newsroom.home.title", model);
   }
 
   /** {@code GET /newsroom/sign-in}. */
@@ -466,7 +487,7 @@ public final class Newsroom {
   }
 
   /** A sensitive change needs a passkey check from the last few minutes. */
-  private void requireRecentCheck(Visit visit) {
+  void requireRecentCheck(Visit visit) {
     if (!door.recentlyVerified(visit)) {
       throw new Refusal(
           403,
@@ -983,7 +1004,7 @@ public final class Newsroom {
         .orElse(editions.getFirst());
   }
 
-  private void render(
+  void render(
       Context ctx,
       int status,
       String template,
@@ -1036,7 +1057,27 @@ public final class Newsroom {
     ctx.result(out.toByteArray());
   }
 
-  private static void json(Context ctx, int status, Object value) {
+  /** The words of the signed-in person's language. */
+  Messages words(Visit visit) {
+    return setup(visit.member().language()).messages();
+  }
+
+  /** The languages the newsroom writes in: the outlet's editions. */
+  List<Language> languages() {
+    return editions.stream().map(EditionSetup::language).toList();
+  }
+
+  /** The edition language {@code code} names, or {@code otherwise} when it names none. */
+  Language languageOf(String code, Language otherwise) {
+    for (EditionSetup edition : editions) {
+      if (edition.language().code().equals(code)) {
+        return edition.language();
+      }
+    }
+    return languages().contains(otherwise) ? otherwise : editions.getFirst().language();
+  }
+
+  static void json(Context ctx, int status, Object value) {
     ctx.status(status);
     ctx.contentType("application/json; charset=utf-8");
     ctx.result(JSON.writeValueAsString(value).getBytes(StandardCharsets.UTF_8));

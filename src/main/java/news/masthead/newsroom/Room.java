@@ -40,6 +40,16 @@ public record Room(
     return member.map(m -> m.role() == Role.ADMIN).orElse(false);
   }
 
+  /** A number in the page's own digits. */
+  public String number(long number) {
+    return messages.number(number);
+  }
+
+  /** The name of another language in the page's language ("انگلیسی" on a Persian page). */
+  public String languageIn(Language other) {
+    return messages.nameOf(other);
+  }
+
   /** The name of a language in itself, for the language switch. */
   public String languageName(Language language) {
     return new com.ibm.icu.util.ULocale(language.code())

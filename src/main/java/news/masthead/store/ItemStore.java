@@ -9,7 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import news.masthead.content.AuditEntry;
+import news.masthead.content.Copy;
+import news.masthead.content.DeskItem;
+import news.masthead.content.DeskLine;
 import news.masthead.content.EditConflict;
+import news.masthead.content.EditorialNote;
 import news.masthead.content.Genre;
 import news.masthead.content.Item;
 import news.masthead.content.ItemAddress;
@@ -45,11 +50,21 @@ public final class ItemStore {
           + " FROM items i JOIN sections s ON s.language = i.language AND s.slug = i.section"
           + " WHERE i.status = 'published'";
 
-  /** Items with the copy of their latest revision, for {@link #itemOf}. */
+  /**
+   * Items as readers see them, with the copy of their live revision, for {@link #itemOf}: a draft
+   * of an edit to a published item is not read here.
+   */
   private static final String ITEMS_AT_LATEST_REVISION =
-      "SELECT i.id, i.uri, i.revision, i.status, i.slug, i.first_published, i.updated, r.copy,"
-          + " r.status_notice FROM items i JOIN revisions r ON r.item_id = i.id"
-          + " AND r.number = i.revision";
+      "SELECT i.id, i.uri, i.live_revision AS revision, i.status, i.slug, i.first_published,"
+          + " i.updated, r.copy, r.status_notice FROM items i JOIN revisions r ON r.item_id ="
+          + " i.id AND r.number = i.live_revision";
+
+  /** Items at their newest revision, with its status, for {@link #deskItemOf}. */
+  private static final String ITEMS_ON_THE_DESK =
+      "SELECT i.id, i.uri, i.revision, r.status AS desk_status, i.status, i.slug,"
+          + " i.first_published, r.saved_at, r.copy, r.status_notice, i.live_revision,"
+          + " i.created_by FROM items i JOIN revisions r ON r.item_id = i.id AND r.number ="
+          + " i.revision";
 
   private final Database database;
 
@@ -84,6 +99,173 @@ public final class ItemStore {
                 throw new StoreFailure("cannot save " + revision.uri() + ": " + e.getMessage(), e);
               }
             });
+  }
+
+  /**
+   * Saves one revision and appends {@code why} to the audit log in the same transaction: both are
+   * stored or neither.
+   *
+   * @throws EditConflict when {@code basedOn} is not the latest revision; nothing is written
+   */
+  public SavedRevision save(NewRevision revision, AuditEntry why) {
+    String copy = CopyJson.write(revision.copy());
+    return database
+        .jdbi()
+        .inTransaction(
+            handle -> {
+              try (RevisionWriter writer =
+                  new RevisionWriter(handle.getConnection(), database.dialect())) {
+                SavedRevision saved = writer.write(revision, copy);
+                writer.appendChanges();
+                StaffStore.append(handle, why, revision.savedAt());
+                return saved;
+              } catch (SQLException e) {
+                throw new StoreFailure("cannot save " + revision.uri() + ": " + e.getMessage(), e);
+              }
+            });
+  }
+
+  /** The item with this id as the desk sees it: its newest revision, and what readers see. */
+  public Optional<DeskItem> findOnDesk(ItemId id) {
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(ITEMS_ON_THE_DESK + " WHERE i.id = :id")
+                    .bind("id", id.value())
+                    .map((rs, ctx) -> deskItemOf(rs))
+                    .findOne());
+  }
+
+  /** The item at one of its revisions, with that revision's status and save time. */
+  public Optional<Item> findRevision(ItemId id, int number) {
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT i.id, i.uri, r.number AS revision, r.status, r.status_notice,"
+                            + " i.slug, i.first_published, r.saved_at AS updated, r.copy FROM"
+                            + " revisions r JOIN items i ON i.id = r.item_id WHERE r.item_id = :id"
+                            + " AND r.number = :number")
+                    .bind("id", id.value())
+                    .bind("number", number)
+                    .map((rs, ctx) -> itemOf(rs))
+                    .findOne());
+  }
+
+  /**
+   * What the desk's lists ask for: items whose newest revision has one of {@code deskStatuses} (all
+   * when empty), begun by {@code createdBy} (anyone when empty), in one of {@code sections} (any
+   * when empty), newest saved first.
+   */
+  public record DeskQuery(
+      List<Status> deskStatuses, String createdBy, List<Slug> sections, int limit) {
+    public DeskQuery {
+      deskStatuses = List.copyOf(deskStatuses);
+      sections = List.copyOf(sections);
+    }
+  }
+
+  /** The desk's list that {@code query} asks for. */
+  public List<DeskLine> listDesk(DeskQuery query) {
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT i.id, i.revision, i.profile, i.language, i.section, i.status, i.created_by,"
+                + " r.status AS desk_status, r.status_notice, r.saved_by, r.saved_at, r.copy FROM"
+                + " items i JOIN revisions r ON r.item_id = i.id AND r.number = i.revision WHERE"
+                + " 1 = 1");
+    if (!query.deskStatuses().isEmpty()) {
+      sql.append(" AND i.desk_status IN (<statuses>)");
+    }
+    if (!query.createdBy().isEmpty()) {
+      sql.append(" AND i.created_by = :createdBy");
+    }
+    if (!query.sections().isEmpty()) {
+      sql.append(" AND i.section IN (<sections>)");
+    }
+    sql.append(" ORDER BY r.saved_at DESC, i.id DESC LIMIT :limit");
+    return database
+        .jdbi()
+        .withHandle(
+            handle -> {
+              Query q = handle.createQuery(sql.toString());
+              if (!query.deskStatuses().isEmpty()) {
+                q.bindList("statuses", query.deskStatuses().stream().map(Status::code).toList());
+              }
+              if (!query.createdBy().isEmpty()) {
+                q.bind("createdBy", query.createdBy());
+              }
+              if (!query.sections().isEmpty()) {
+                q.bindList("sections", query.sections().stream().map(Slug::value).toList());
+              }
+              return q.bind("limit", query.limit())
+                  .map(
+                      (rs, ctx) -> {
+                        Copy copy = CopyJson.read(rs.getString("copy"));
+                        return new DeskLine(
+                            new ItemId(rs.getLong("id")),
+                            rs.getInt("revision"),
+                            copy.profile(),
+                            copy.language(),
+                            copy.section().slug(),
+                            copy.headline(),
+                            Status.fromCode(
+                                rs.getString("desk_status"), rs.getString("status_notice")),
+                            Status.fromCode(rs.getString("status"), ""),
+                            rs.getString("created_by"),
+                            rs.getString("saved_by"),
+                            Instant.ofEpochMilli(rs.getLong("saved_at")));
+                      })
+                  .list();
+            });
+  }
+
+  /** Adds an editorial note to an item, with {@code why} in the audit log in one transaction. */
+  public EditorialNote addNote(ItemId id, String author, String text, AuditEntry why, Instant at) {
+    EditorialNote checked = new EditorialNote(0, at, author, text);
+    return database
+        .jdbi()
+        .inTransaction(
+            handle -> {
+              long noteId =
+                  handle
+                      .createUpdate(
+                          "INSERT INTO item_notes (item_id, at, author, text) VALUES (:item, :at,"
+                              + " :author, :text)")
+                      .bind("item", id.value())
+                      .bind("at", at.toEpochMilli())
+                      .bind("author", author)
+                      .bind("text", checked.text())
+                      .executeAndReturnGeneratedKeys("id")
+                      .mapTo(Long.class)
+                      .one();
+              StaffStore.append(handle, why, at);
+              return new EditorialNote(noteId, at, author, checked.text());
+            });
+  }
+
+  /** An item's editorial notes, oldest first. */
+  public List<EditorialNote> notes(ItemId id) {
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT id, at, author, text FROM item_notes WHERE item_id = :item ORDER"
+                            + " BY id")
+                    .bind("item", id.value())
+                    .map(
+                        (rs, ctx) ->
+                            new EditorialNote(
+                                rs.getLong("id"),
+                                Instant.ofEpochMilli(rs.getLong("at")),
+                                rs.getString("author"),
+                                rs.getString("text")))
+                    .list());
   }
 
   /**
@@ -124,12 +306,12 @@ public final class ItemStore {
             });
   }
 
-  /** The item with this id at its latest revision, whatever its status. */
+  /** The item with this id as readers see it (its live revision), whatever its status. */
   public Optional<Item> find(ItemId id) {
     return findWhere("i.id = :key", id.value());
   }
 
-  /** The item with this external uri (a ninjs uri) at its latest revision. */
+  /** The item with this external uri (a ninjs uri), as readers see it. */
   public Optional<Item> findByUri(String uri) {
     return findWhere("i.uri = :key", uri);
   }
@@ -144,6 +326,29 @@ public final class ItemStore {
                     .bind("key", key)
                     .map((rs, ctx) -> itemOf(rs))
                     .findOne());
+  }
+
+  private static DeskItem deskItemOf(ResultSet rs) throws SQLException {
+    long firstPublished = rs.getLong("first_published");
+    boolean hasFirstPublished = !rs.wasNull();
+    Copy copy = CopyJson.read(rs.getString("copy"));
+    Item newest =
+        new Item(
+            new ItemId(rs.getLong("id")),
+            rs.getString("uri"),
+            rs.getInt("revision"),
+            Status.fromCode(rs.getString("desk_status"), rs.getString("status_notice")),
+            Slug.of(copy.headline(), "item"),
+            hasFirstPublished
+                ? Optional.of(Instant.ofEpochMilli(firstPublished))
+                : Optional.empty(),
+            Instant.ofEpochMilli(rs.getLong("saved_at")),
+            copy);
+    return new DeskItem(
+        newest,
+        rs.getInt("live_revision"),
+        Status.fromCode(rs.getString("status"), ""),
+        rs.getString("created_by"));
   }
 
   private static Item itemOf(ResultSet rs) throws SQLException {

@@ -36,6 +36,7 @@ final class RevisionWriter implements AutoCloseable {
   private final PreparedStatement sameRevision;
   private final PreparedStatement insertItem;
   private final PreparedStatement updateItem;
+  private final PreparedStatement updateDesk;
   private final PreparedStatement deleteSubjects;
   private final PreparedStatement insertRevision;
   private final PreparedStatement insertSubject;
@@ -53,7 +54,9 @@ final class RevisionWriter implements AutoCloseable {
   RevisionWriter(Connection connection, Database.Dialect dialect) throws SQLException {
     this.connection = connection;
     this.dialect = dialect;
-    findItem = connection.prepareStatement("SELECT id, revision FROM items WHERE uri = ?");
+    findItem =
+        connection.prepareStatement(
+            "SELECT id, revision, live_revision, status FROM items WHERE uri = ?");
     sameRevision =
         connection.prepareStatement(
             "SELECT COUNT(*) FROM revisions WHERE item_id = ? AND number = ? AND status = ?"
@@ -61,15 +64,20 @@ final class RevisionWriter implements AutoCloseable {
     insertItem =
         connection.prepareStatement(
             "INSERT INTO items (profile, language, section, slug, headline, standfirst, teaser,"
-                + " teaser_shortened, byline, genre, status, first_published, updated, revision,"
-                + " uri) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT (uri) DO"
-                + " NOTHING RETURNING id");
+                + " teaser_shortened, byline, genre, status, first_published, updated, created_by,"
+                + " revision, live_revision, desk_status, uri) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?, 1, 1, ?, ?) ON CONFLICT (uri) DO NOTHING RETURNING id");
     updateItem =
         connection.prepareStatement(
             "UPDATE items SET profile = ?, language = ?, section = ?, slug = ?, headline = ?,"
                 + " standfirst = ?, teaser = ?, teaser_shortened = ?, byline = ?, genre = ?,"
                 + " status = ?, first_published = COALESCE(first_published, ?), updated = CASE"
-                + " WHEN ? THEN updated ELSE ? END, revision = ? WHERE id = ? AND revision = ?");
+                + " WHEN ? THEN updated ELSE ? END, revision = ?, live_revision = ?, desk_status ="
+                + " ? WHERE id = ? AND revision = ?");
+    updateDesk =
+        connection.prepareStatement(
+            "UPDATE items SET revision = revision + 1, desk_status = ? WHERE id = ? AND revision"
+                + " = ?");
     deleteSubjects = connection.prepareStatement("DELETE FROM item_subjects WHERE item_id = ?");
     insertRevision =
         connection.prepareStatement(
@@ -93,54 +101,68 @@ final class RevisionWriter implements AutoCloseable {
    * once end as one item with two revisions (or an {@link EditConflict} when the second was based
    * on a revision).
    *
+   * <p>A desk-only revision (a draft, or one submitted for review) of an item readers already see
+   * (published, retracted or withheld) changes only the item's newest revision and desk status:
+   * readers keep the live revision, its listing row and its subjects until a revision that is not
+   * desk-only is saved. Desk-only revisions are not logged: nothing public changed.
+   *
    * @throws EditConflict when the revision is based on one that is no longer the latest
    */
   SavedRevision write(NewRevision r, String copyJson) throws SQLException {
-    long[] found = findItem(r.uri());
-    long id = found[0];
-    int latest = (int) found[1];
+    Found found = findItem(r.uri());
     String status = r.status().code();
     Long firstPublished = r.firstPublished().map(Instant::toEpochMilli).orElse(null);
-    if (id < 0) {
-      id = insertItem(r, status, firstPublished);
-      if (id < 0) {
-        // Another transaction created this uri since we looked, and has committed (the insert
-        // waited for it): this save becomes a revision of that item, or a conflict.
-        found = findItem(r.uri());
-        id = found[0];
-        latest = (int) found[1];
-        if (id < 0) {
-          throw new SQLException("item " + r.uri() + " could be neither created nor found");
-        }
+    if (found.id() < 0) {
+      long created = insertItem(r, status, firstPublished);
+      // Below zero: another transaction created this uri since we looked, and has committed (the
+      // insert waited for it): this save becomes a revision of that item, or a conflict.
+      found = created < 0 ? findItem(r.uri()) : new Found(created, 0, 0, status);
+      if (found.id() < 0) {
+        throw new SQLException("item " + r.uri() + " could be neither created nor found");
       }
     }
+    long id = found.id();
+    int latest = found.latest();
+    boolean deskOnly = latest > 0 && found.isLive() && r.status().isDeskOnly();
     int number;
     if (latest > 0) {
       if (r.basedOn().isPresent() && r.basedOn().getAsInt() != latest) {
         throw new EditConflict(r.uri(), r.basedOn().getAsInt(), latest);
       }
       number = latest + 1;
-      // A revision that changes nothing (the same copy and status) is kept as a revision, but
-      // does not move the item's updated time: sitemaps and feeds announce only real edits.
-      sameRevision.setLong(1, id);
-      sameRevision.setInt(2, latest);
-      sameRevision.setString(3, status);
-      sameRevision.setString(4, copyJson);
-      boolean unchanged;
-      try (ResultSet rows = sameRevision.executeQuery()) {
-        unchanged = rows.next() && rows.getInt(1) > 0;
+      if (deskOnly) {
+        updateDesk.setString(1, status);
+        updateDesk.setLong(2, id);
+        updateDesk.setInt(3, latest);
+        if (updateDesk.executeUpdate() != 1) {
+          throw new EditConflict(r.uri(), latest, latest + 1);
+        }
+      } else {
+        // A revision that changes nothing readers see (the live revision's copy and status) is
+        // kept as a revision, but does not move the item's updated time: sitemaps and feeds
+        // announce only real edits.
+        sameRevision.setLong(1, id);
+        sameRevision.setInt(2, found.live());
+        sameRevision.setString(3, status);
+        sameRevision.setString(4, copyJson);
+        boolean unchanged;
+        try (ResultSet rows = sameRevision.executeQuery()) {
+          unchanged = rows.next() && rows.getInt(1) > 0;
+        }
+        int at = listingColumns(updateItem, r, status, firstPublished);
+        updateItem.setBoolean(at++, unchanged);
+        updateItem.setLong(at++, r.savedAt().toEpochMilli());
+        updateItem.setInt(at++, number);
+        updateItem.setInt(at++, number);
+        updateItem.setString(at++, status);
+        updateItem.setLong(at++, id);
+        updateItem.setInt(at, latest);
+        if (updateItem.executeUpdate() != 1) {
+          throw new EditConflict(r.uri(), latest, latest + 1);
+        }
+        deleteSubjects.setLong(1, id);
+        deleteSubjects.executeUpdate();
       }
-      int at = listingColumns(updateItem, r, status, firstPublished);
-      updateItem.setBoolean(at++, unchanged);
-      updateItem.setLong(at++, r.savedAt().toEpochMilli());
-      updateItem.setInt(at++, number);
-      updateItem.setLong(at++, id);
-      updateItem.setInt(at, latest);
-      if (updateItem.executeUpdate() != 1) {
-        throw new EditConflict(r.uri(), latest, latest + 1);
-      }
-      deleteSubjects.setLong(1, id);
-      deleteSubjects.executeUpdate();
     } else {
       number = 1;
     }
@@ -152,6 +174,17 @@ final class RevisionWriter implements AutoCloseable {
     insertRevision.setString(6, r.status() instanceof Status.Retracted rt ? rt.notice() : "");
     insertRevision.setString(7, copyJson);
     insertRevision.executeUpdate();
+    if (!deskOnly) {
+      writeListing(id, r);
+    }
+    if (!r.status().isDeskOnly()) {
+      unlogged.add(new Change(id, number, r.savedAt().toEpochMilli()));
+    }
+    return new SavedRevision(new ItemId(id), number, latest == 0);
+  }
+
+  /** The subjects and section readers see of the item, from the revision written. */
+  private void writeListing(long id, NewRevision r) throws SQLException {
     List<Subject> subjects = r.copy().allSubjects();
     for (int i = 0; i < subjects.size(); i++) {
       Subject s = subjects.get(i);
@@ -172,15 +205,24 @@ final class RevisionWriter implements AutoCloseable {
       upsertSection.setString(3, section.name());
       upsertSection.executeUpdate();
     }
-    unlogged.add(new Change(id, number, r.savedAt().toEpochMilli()));
-    return new SavedRevision(new ItemId(id), number, latest == 0);
   }
 
-  /** The item's id and latest revision, or {@code {-1, 0}} when no item has this uri. */
-  private long[] findItem(String uri) throws SQLException {
+  /**
+   * An item as found before a write: its id (-1 when no item has the uri), newest and live
+   * revisions (0 for none) and the status readers see.
+   */
+  private record Found(long id, int latest, int live, String status) {
+    boolean isLive() {
+      return status.equals("published") || status.equals("retracted") || status.equals("withheld");
+    }
+  }
+
+  private Found findItem(String uri) throws SQLException {
     findItem.setString(1, uri);
     try (ResultSet rows = findItem.executeQuery()) {
-      return rows.next() ? new long[] {rows.getLong(1), rows.getInt(2)} : new long[] {-1, 0};
+      return rows.next()
+          ? new Found(rows.getLong(1), rows.getInt(2), rows.getInt(3), rows.getString(4))
+          : new Found(-1, 0, 0, "");
     }
   }
 
@@ -189,6 +231,8 @@ final class RevisionWriter implements AutoCloseable {
     PreparedStatement insert = r.restoring().isPresent() ? insertItemWithId() : insertItem;
     int at = listingColumns(insert, r, status, firstPublished);
     insert.setLong(at++, r.savedAt().toEpochMilli());
+    insert.setString(at++, r.savedBy());
+    insert.setString(at++, status);
     insert.setString(at++, r.uri());
     if (r.restoring().isPresent()) {
       insert.setLong(at, r.restoring().get().value());
@@ -204,9 +248,10 @@ final class RevisionWriter implements AutoCloseable {
       insertItemWithId =
           connection.prepareStatement(
               "INSERT INTO items (profile, language, section, slug, headline, standfirst, teaser,"
-                  + " teaser_shortened, byline, genre, status, first_published, updated, revision,"
-                  + " uri, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT"
-                  + " (uri) DO NOTHING RETURNING id");
+                  + " teaser_shortened, byline, genre, status, first_published, updated,"
+                  + " created_by, revision, live_revision, desk_status, uri, id) VALUES (?, ?, ?,"
+                  + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?) ON CONFLICT (uri) DO"
+                  + " NOTHING RETURNING id");
     }
     return insertItemWithId;
   }
@@ -283,6 +328,7 @@ final class RevisionWriter implements AutoCloseable {
             sameRevision,
             insertItem,
             updateItem,
+            updateDesk,
             deleteSubjects,
             insertRevision,
             insertSubject,

@@ -636,10 +636,15 @@ public final class StaffStore {
   }
 
   private void append(Handle h, AuditEntry entry) {
+    append(h, entry, now());
+  }
+
+  /** Appends {@code entry} at {@code at} in the transaction of {@code h}. */
+  static void append(Handle h, AuditEntry entry, Instant at) {
     h.createUpdate(
             "INSERT INTO audit_log (at, actor_id, actor, action, subject, detail, address) VALUES"
                 + " (:at, :actor_id, :actor, :action, :subject, :detail, :address)")
-        .bind("at", now().toEpochMilli())
+        .bind("at", at.toEpochMilli())
         .bind("actor_id", entry.actorId())
         .bind("actor", entry.actor())
         .bind("action", entry.action())

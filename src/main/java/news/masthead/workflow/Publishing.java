@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import news.masthead.content.AuditEntry;
 import news.masthead.content.SavedRevision;
 import news.masthead.content.Slug;
 import news.masthead.content.Status;
@@ -40,6 +41,18 @@ public final class Publishing {
    */
   public SavedRevision save(Submission submission) {
     SavedRevision saved = items.save(revisionOf(submission));
+    tellListeners();
+    return saved;
+  }
+
+  /**
+   * Saves one revision and its audit entry in one transaction.
+   *
+   * @throws news.masthead.content.EditConflict when it is based on an old revision
+   */
+  public SavedRevision save(Submission submission, AuditEntry why) {
+    NewRevision revision = revisionOf(submission);
+    SavedRevision saved = items.save(revision, why);
     tellListeners();
     return saved;
   }

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 import news.masthead.content.Copy;
+import news.masthead.content.DeskItem;
+import news.masthead.content.DeskLine;
 import news.masthead.content.EditConflict;
 import news.masthead.content.EditionPaths;
 import news.masthead.content.Item;
@@ -246,6 +248,71 @@ abstract class ItemStoreContract {
     Item untouched = items.findByUri("urn:batch:1").orElseThrow();
     assertThat(untouched.copy().headline()).isEqualTo("Good");
     assertThat(items.history(untouched.id())).hasSize(1);
+  }
+
+  @Test
+  void a_draft_of_a_published_item_leaves_readers_at_the_published_revision_and_logs_nothing() {
+    SavedRevision live =
+        items.save(published("urn:desk", Copies.story("Live", "Iran"), "2026-11-01T08:00:00Z"));
+    long logged = items.latestChange();
+
+    SavedRevision draft =
+        items.save(
+            revision(
+                "urn:desk",
+                Copies.story("Edit in progress", "Iran"),
+                new Status.Draft(),
+                "2026-11-01T09:00:00Z"));
+
+    assertThat(draft.revision()).isEqualTo(2);
+    Item read = items.find(live.id()).orElseThrow();
+    assertThat(read.copy().headline()).isEqualTo("Live");
+    assertThat(read.revision()).isEqualTo(1);
+    assertThat(read.updated()).isEqualTo(Instant.parse("2026-11-01T08:00:00Z"));
+    assertThat(items.list(Listing.of(Language.ENGLISH, 10)))
+        .extracting(ItemSummary::headline)
+        .containsExactly("Live");
+    assertThat(items.latestChange()).as("nothing public changed").isEqualTo(logged);
+    DeskItem onDesk = items.findOnDesk(live.id()).orElseThrow();
+    assertThat(onDesk.newest().copy().headline()).isEqualTo("Edit in progress");
+    assertThat(onDesk.newest().status()).isEqualTo(new Status.Draft());
+    assertThat(onDesk.hasUnpublishedEdit()).isTrue();
+    assertThat(onDesk.createdBy()).isEqualTo("test");
+
+    items.save(
+        published("urn:desk", Copies.story("Edit in progress", "Iran"), "2026-11-01T10:00:00Z"));
+    assertThat(items.find(live.id()).orElseThrow().copy().headline()).isEqualTo("Edit in progress");
+    assertThat(items.latestChange()).isGreaterThan(logged);
+    assertThat(items.findOnDesk(live.id()).orElseThrow().hasUnpublishedEdit()).isFalse();
+  }
+
+  @Test
+  void the_desk_lists_items_by_the_status_of_their_newest_revision() {
+    items.save(
+        revision(
+            "urn:d1", Copies.story("Mine", "Iran"), new Status.Draft(), "2026-11-01T08:00:00Z"));
+    items.save(
+        revision(
+            "urn:d2",
+            Copies.story("Waiting", "Iran"),
+            new Status.Submitted(),
+            "2026-11-01T09:00:00Z"));
+    items.save(published("urn:d3", Copies.story("Out", "Iran"), "2026-11-01T10:00:00Z"));
+
+    assertThat(
+            items.listDesk(
+                new ItemStore.DeskQuery(List.of(new Status.Submitted()), "", List.of(), 10)))
+        .extracting(DeskLine::headline)
+        .containsExactly("Waiting");
+    assertThat(
+            items.listDesk(
+                new ItemStore.DeskQuery(
+                    List.of(new Status.Draft(), new Status.Submitted()), "test", List.of(), 10)))
+        .extracting(DeskLine::headline)
+        .containsExactly("Waiting", "Mine");
+    assertThat(
+            items.listDesk(new ItemStore.DeskQuery(List.of(), "", List.of(new Slug("iraq")), 10)))
+        .isEmpty();
   }
 
   @Test

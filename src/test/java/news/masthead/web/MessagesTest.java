@@ -39,15 +39,30 @@ class MessagesTest {
 
   /** The families of keys made from a prefix and an enum's constants, as the code makes them. */
   static final Map<String, List<String>> FAMILIES =
-      Map.of(
-          "genre.", names(Genre.values()),
-          "source.kind.", names(Source.Kind.values()),
-          "source.role.", names(Source.Role.values()),
-          "subject.kind.", names(SubjectKind.values()),
-          "subject.heading.", names(SubjectKind.values()),
-          "policy.", names(Policy.values()),
-          "search.refusal.", names(SearchRefusal.Problem.values()),
-          "newsroom.role.", names(news.masthead.content.Role.values()));
+      Map.ofEntries(
+          Map.entry("genre.", names(Genre.values())),
+          Map.entry("source.kind.", names(Source.Kind.values())),
+          Map.entry("source.role.", names(Source.Role.values())),
+          Map.entry("subject.kind.", names(SubjectKind.values())),
+          Map.entry("subject.heading.", names(SubjectKind.values())),
+          Map.entry("policy.", names(Policy.values())),
+          Map.entry("search.refusal.", names(SearchRefusal.Problem.values())),
+          Map.entry("newsroom.role.", names(news.masthead.content.Role.values())),
+          Map.entry("newsroom.profile.", names(news.masthead.content.Profile.values())),
+          Map.entry(
+              "newsroom.status.",
+              List.of("draft", "submitted", "published", "retracted", "withheld")),
+          Map.entry(
+              "newsroom.step.",
+              List.of(
+                  "submit",
+                  "publish",
+                  "correct",
+                  "correct.text",
+                  "send-back",
+                  "send-back.text",
+                  "retract",
+                  "retract.text")));
 
   static final List<String> NAMESPACES =
       List.of(

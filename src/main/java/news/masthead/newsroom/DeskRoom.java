@@ -1,0 +1,411 @@
+package news.masthead.newsroom;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import news.masthead.content.Body;
+import news.masthead.content.Copy;
+import news.masthead.content.DeskItem;
+import news.masthead.content.EditConflict;
+import news.masthead.content.Genre;
+import news.masthead.content.InvalidContent;
+import news.masthead.content.ItemId;
+import news.masthead.content.Language;
+import news.masthead.content.Profile;
+import news.masthead.content.Role;
+import news.masthead.content.SavedRevision;
+import news.masthead.content.Section;
+import news.masthead.content.Slug;
+import news.masthead.content.Source;
+import news.masthead.content.Subject;
+import news.masthead.content.SubjectKind;
+import news.masthead.web.PublicLinks;
+import news.masthead.workflow.Desk;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The desk's pages: a new item, an item's page (its fields, its body in the editor, the steps the
+ * person may take, its history and notes), saving, and taking workflow steps. Every change is a
+ * form POST that the door checks; the desk checks role and section. Thread-safe.
+ */
+public final class DeskRoom {
+  /** The most subjects of one kind an item may carry. */
+  static final int MAX_SUBJECTS = 30;
+
+  /** The most source rows an item may carry. */
+  static final int MAX_SOURCES = 30;
+
+  private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z/!?]");
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final Newsroom room;
+  private final Door door;
+  private final Desk desk;
+  private final Function<Language, List<Section>> sections;
+  private final PublicLinks links;
+
+  DeskRoom(
+      Newsroom room,
+      Door door,
+      Desk desk,
+      Function<Language, List<Section>> sections,
+      PublicLinks links) {
+    this.room = room;
+    this.door = door;
+    this.desk = desk;
+    this.sections = sections;
+    this.links = links;
+  }
+
+  /** The desk's lists for the newsroom's home page. */
+  Map<String, Object> lists(Visit visit) {
+    return Map.of(
+        "mine", desk.mine(visit.member()),
+        "waiting", desk.waitingForReview(visit.member()),
+        "recent", desk.recentlyPublished(visit.member()));
+  }
+
+  /** {@code GET /newsroom/items/new?profile=story&language=en}: an empty item to write. */
+  public void newItem(Context ctx) {
+    Visit visit = door.require(ctx, Role.CONTRIBUTOR);
+    Profile profile =
+        Profile.fromCode(Optional.ofNullable(ctx.queryParam("profile")).orElse("story"));
+    Language language = room.languageOf(ctx.queryParam("language"), visit.member().language());
+    Form form = Form.blank(profile, language);
+    render(ctx, 200, visit, Optional.empty(), form, Optional.empty());
+  }
+
+  /** {@code POST /newsroom/items}: saves a new item as its first draft. */
+  public void create(Context ctx) {
+    Visit visit = door.requireForm(ctx, Role.CONTRIBUTOR);
+    Form form = form(ctx);
+    try {
+      Copy copy = copyOf(form, Optional.empty(), visit);
+      SavedRevision saved =
+          desk.write(
+              visit.member(), Optional.empty(), OptionalInt.empty(), copy, door.address(ctx));
+      ctx.redirect("/newsroom/items/" + saved.id().value(), HttpStatus.SEE_OTHER);
+    } catch (InvalidContent | Desk.NotAllowed e) {
+      int status = e instanceof Desk.NotAllowed ? 403 : 400;
+      render(ctx, status, visit, Optional.empty(), form, Optional.of(e.getMessage()));
+    }
+  }
+
+  /** {@code GET /newsroom/items/{id}}: the item's page. */
+  public void item(Context ctx) {
+    Visit visit = door.require(ctx, Role.CONTRIBUTOR);
+    DeskItem item = open(visit, ctx);
+    render(ctx, 200, visit, Optional.of(item), Form.of(item), Optional.empty());
+  }
+
+  /**
+   * {@code POST /newsroom/items/{id}}: saves what was written as a new revision based on the one
+   * the form was opened at. From the editor's autosave ({@code Accept: application/json}) the
+   * answer is JSON: the new revision, or why not.
+   */
+  public void save(Context ctx) {
+    Visit visit = door.requireForm(ctx, Role.CONTRIBUTOR);
+    DeskItem item = open(visit, ctx);
+    Form form = form(ctx);
+    boolean json = String.valueOf(ctx.header("Accept")).contains("application/json");
+    try {
+      Copy copy = copyOf(form, Optional.of(item.newest().copy()), visit);
+      SavedRevision saved =
+          desk.write(
+              visit.member(),
+              Optional.of(item.newest().id()),
+              OptionalInt.of(form.basedOn()),
+              copy,
+              door.address(ctx));
+      if (json) {
+        Newsroom.json(ctx, 200, Map.of("revision", saved.revision()));
+      } else {
+        ctx.redirect("/newsroom/items/" + saved.id().value(), HttpStatus.SEE_OTHER);
+      }
+    } catch (EditConflict e) {
+      String said =
+          room.words(visit).t("newsroom.item.conflict", "revision", item.newest().revision());
+      if (json) {
+        Newsroom.json(ctx, 409, Map.of("error", said, "latest", item.newest().revision()));
+      } else {
+        render(ctx, 409, visit, Optional.of(item), form, Optional.of(said));
+      }
+    } catch (InvalidContent | Desk.NotAllowed e) {
+      int status = e instanceof Desk.NotAllowed ? 403 : 400;
+      if (json) {
+        Newsroom.json(ctx, status, Map.of("error", e.getMessage()));
+      } else {
+        render(ctx, status, visit, Optional.of(item), form, Optional.of(e.getMessage()));
+      }
+    }
+  }
+
+  /**
+   * {@code POST /newsroom/items/{id}/steps/{step}}: submit, publish, correct, send back or retract.
+   * Publishing, correcting and retracting change what readers see, so they need a fresh check.
+   */
+  public void step(Context ctx) {
+    Visit visit = door.requireForm(ctx, Role.CONTRIBUTOR);
+    DeskItem item = open(visit, ctx);
+    String name = ctx.pathParam("step");
+    String text = Optional.ofNullable(ctx.formParam("text")).orElse("").strip();
+    if (text.length() > 4000) {
+      throw Refusal.badInput("a note, correction or notice is at most 4000 characters");
+    }
+    Desk.Step step =
+        switch (name) {
+          case "submit" -> new Desk.Step.Submit();
+          case "publish" -> new Desk.Step.Publish(Optional.empty());
+          case "correct" -> {
+            if (text.isEmpty()) {
+              throw Refusal.badInput("a correction must say what was wrong and what is right");
+            }
+            yield new Desk.Step.Publish(Optional.of(text));
+          }
+          case "send-back" -> {
+            if (text.isEmpty()) {
+              throw Refusal.badInput("sending back needs a note saying what to change");
+            }
+            yield new Desk.Step.SendBack(text);
+          }
+          case "retract" -> new Desk.Step.Retract(text);
+          default -> throw Refusal.badInput("no such step: " + name);
+        };
+    if (!(step instanceof Desk.Step.Submit) && !(step instanceof Desk.Step.SendBack)) {
+      room.requireRecentCheck(visit);
+    }
+    int basedOn = Form.number(ctx.formParam("revision"));
+    try {
+      desk.take(visit.member(), item.newest().id(), basedOn, step, door.address(ctx));
+    } catch (Desk.NotAllowed e) {
+      throw Refusal.forbidden(e.getMessage());
+    } catch (Desk.WrongStep e) {
+      throw Refusal.badInput(e.getMessage());
+    } catch (EditConflict e) {
+      throw Refusal.badInput(
+          room.words(visit).t("newsroom.item.conflict", "revision", item.newest().revision()));
+    } catch (InvalidContent e) {
+      throw Refusal.badInput(e.getMessage());
+    }
+    ctx.redirect("/newsroom/items/" + item.newest().id().value(), HttpStatus.SEE_OTHER);
+  }
+
+  /** {@code GET /newsroom/modules/{module}/<path>}: a file of one of the editor's modules. */
+  public void module(Context ctx) {
+    Optional<byte[]> file = room.modules().file(ctx.pathParam("module"), ctx.pathParam("path"));
+    if (file.isEmpty()) {
+      ctx.status(404).result("no such module");
+      return;
+    }
+    ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+    ctx.contentType("text/javascript; charset=utf-8");
+    ctx.result(file.get());
+  }
+
+  /** {@code POST /newsroom/items/{id}/notes}: adds an editorial note. */
+  public void note(Context ctx) {
+    Visit visit = door.requireForm(ctx, Role.CONTRIBUTOR);
+    DeskItem item = open(visit, ctx);
+    try {
+      desk.note(
+          visit.member(),
+          item.newest().id(),
+          Optional.ofNullable(ctx.formParam("text")).orElse(""),
+          door.address(ctx));
+    } catch (InvalidContent e) {
+      throw Refusal.badInput(e.getMessage());
+    }
+    ctx.redirect("/newsroom/items/" + item.newest().id().value() + "#notes", HttpStatus.SEE_OTHER);
+  }
+
+  private static Form form(Context ctx) {
+    try {
+      return Form.of(ctx);
+    } catch (InvalidContent e) {
+      throw Refusal.badInput(e.getMessage());
+    }
+  }
+
+  private DeskItem open(Visit visit, Context ctx) {
+    String id = ctx.pathParam("id");
+    if (!id.matches("[1-9][0-9]{0,17}")) {
+      throw Refusal.badInput("an item is named by its number, not \"" + abbreviate(id) + "\"");
+    }
+    try {
+      return desk.open(visit.member(), new ItemId(Long.parseLong(id)));
+    } catch (Desk.NotOnDesk e) {
+      throw new Refusal(404, "newsroom.item.missing", e.getMessage());
+    }
+  }
+
+  private void render(
+      Context ctx,
+      int status,
+      Visit visit,
+      Optional<DeskItem> item,
+      Form form,
+      Optional<String> problem) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("form", form);
+    model.put("problem", problem);
+    model.put("item", item);
+    model.put("sections", sections.apply(form.language()));
+    model.put("languages", room.languages());
+    model.put("steps", item.map(i -> desk.stepsFor(visit.member(), i)).orElse(List.of()));
+    model.put(
+        "history", item.map(i -> desk.history(visit.member(), i.newest().id())).orElse(List.of()));
+    model.put(
+        "notes", item.map(i -> desk.notes(visit.member(), i.newest().id())).orElse(List.of()));
+    model.put(
+        "publicUrl",
+        item.filter(DeskItem::isLive)
+            .flatMap(i -> desk.live(visit.member(), i.newest().id()))
+            .map(links::url));
+    model.put("importMap", room.modules().importMap());
+    ctx.header(
+        "Content-Security-Policy",
+        Newsroom.CSP.replace(
+            "script-src 'self'", "script-src 'self' " + room.modules().cspSource()));
+    room.render(
+        ctx,
+        status,
+        "item",
+        visit,
+        item.isEmpty() ? "newsroom.item.new" : "newsroom.item.title",
+        model);
+  }
+
+  /** The copy a form describes, keeping what the form does not carry from {@code current}. */
+  private Copy copyOf(Form form, Optional<Copy> current, Visit visit) {
+    Language language = form.language();
+    if (!form.newSection().isEmpty()) {
+      if (visit.member().role() != Role.ADMIN) {
+        throw new InvalidContent("only an admin may open a new section");
+      }
+      plain("a section's name", form.newSection(), 100);
+      return copyIn(
+          form,
+          current,
+          new Section(Slug.of(form.newSection(), "section"), form.newSection(), language));
+    }
+    Section section =
+        sections.apply(language).stream()
+            .filter(s -> s.slug().value().equals(form.section()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new InvalidContent(
+                        "there is no section \""
+                            + abbreviate(form.section())
+                            + "\" in the "
+                            + language
+                            + " edition: choose one of the list"));
+    return copyIn(form, current, section);
+  }
+
+  private Copy copyIn(Form form, Optional<Copy> current, Section section) {
+    Language language = form.language();
+    plain("the headline", form.headline(), Copy.MAX_HEADLINE);
+    plain("the standfirst", form.standfirst(), 1000);
+    plain("the byline", form.byline(), 300);
+    plain("the dateline", form.dateline(), 100);
+    Body body =
+        form.bodyJson().isBlank()
+            ? EditorBody.fromText(form.bodyText())
+            : EditorBody.read(JSON.readTree(form.bodyJson()));
+    List<Subject> subjects = new ArrayList<>();
+    for (SubjectKind kind : SubjectKind.values()) {
+      if (kind == SubjectKind.AUTHOR) {
+        continue;
+      }
+      List<String> names = splitNames(form.subjects().getOrDefault(kind, ""));
+      if (names.size() > MAX_SUBJECTS) {
+        throw new InvalidContent(
+            "at most " + MAX_SUBJECTS + " " + kind.pathWord() + " names, not " + names.size());
+      }
+      for (String name : names) {
+        plain("a " + kind.pathWord(), name, 100);
+        subjects.add(Subject.named(kind, name));
+      }
+    }
+    List<Source> sources = new ArrayList<>();
+    for (Form.SourceRow row : form.sources()) {
+      if (row.name().isBlank()) {
+        continue;
+      }
+      plain("a source's name", row.name(), 200);
+      sources.add(new Source(row.name(), kind(row.kind()), role(row.role())));
+    }
+    if (sources.size() > MAX_SOURCES) {
+      throw new InvalidContent("at most " + MAX_SOURCES + " sources, not " + sources.size());
+    }
+    return new Copy(
+        form.profile(),
+        language,
+        form.headline(),
+        form.standfirst(),
+        body,
+        form.byline(),
+        form.dateline(),
+        section,
+        subjects,
+        sources,
+        List.of(Genre.fromName(form.genre())),
+        current.map(Copy::corrections).orElse(List.of()),
+        current.map(Copy::translations).orElse(List.of()));
+  }
+
+  private static Source.Kind kind(String name) {
+    try {
+      return Source.Kind.valueOf(name.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidContent(
+          "a source's kind is one of the list, not \"" + abbreviate(name) + "\"");
+    }
+  }
+
+  private static Source.Role role(String name) {
+    try {
+      return Source.Role.valueOf(name.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidContent(
+          "what a source did is one of the list, not \"" + abbreviate(name) + "\"");
+    }
+  }
+
+  /** Refuses markup and over-long text in a plain-text field, naming the field. */
+  private static void plain(String field, String text, int max) {
+    if (text.length() > max) {
+      throw new InvalidContent(field + " is at most " + max + " characters, not " + text.length());
+    }
+    if (MARKUP.matcher(text).find()) {
+      throw new InvalidContent(
+          field
+              + " is plain text: it holds markup (\""
+              + abbreviate(text)
+              + "\"); leave out the <…>");
+    }
+  }
+
+  private static List<String> splitNames(String text) {
+    List<String> names = new ArrayList<>();
+    for (String name : text.split("[,،]")) {
+      if (!name.isBlank()) {
+        names.add(name.strip());
+      }
+    }
+    return names;
+  }
+
+  static String abbreviate(String text) {
+    return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+  }
+}

@@ -1,0 +1,153 @@
+package news.masthead.newsroom;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import news.masthead.content.Copy;
+import news.masthead.content.DeskItem;
+import news.masthead.content.InvalidContent;
+import news.masthead.content.Language;
+import news.masthead.content.Profile;
+import news.masthead.content.Source;
+import news.masthead.content.Subject;
+import news.masthead.content.SubjectKind;
+
+/**
+ * An item's form as the person sent it or will see it: every field as typed, so that a refused save
+ * shows them their own text again and loses nothing. Immutable.
+ *
+ * @param bodyJson the editor's document, when the editor sent one
+ * @param bodyText the body typed without the editor: paragraphs separated by blank lines
+ * @param newSection the name of a section to open, which only an admin may
+ * @param basedOn the revision the form was opened at (0 for a new item)
+ */
+public record Form(
+    Profile profile,
+    Language language,
+    String headline,
+    String standfirst,
+    String bodyJson,
+    String bodyText,
+    String byline,
+    String dateline,
+    String section,
+    String newSection,
+    Map<SubjectKind, String> subjects,
+    List<SourceRow> sources,
+    String genre,
+    int basedOn) {
+
+  /** One row of the sources table. */
+  public record SourceRow(String name, String kind, String role) {}
+
+  public Form {
+    subjects = Map.copyOf(subjects);
+    sources = List.copyOf(sources);
+  }
+
+  static Form blank(Profile profile, Language language) {
+    return new Form(
+        profile, language, "", "", "", "", "", "", "", "", Map.of(), List.of(), "NEWS", 0);
+  }
+
+  static Form of(DeskItem item) {
+    Copy copy = item.newest().copy();
+    Map<SubjectKind, String> subjects = new EnumMap<>(SubjectKind.class);
+    for (SubjectKind kind : SubjectKind.values()) {
+      subjects.put(
+          kind, copy.subjects(kind).stream().map(Subject::name).collect(Collectors.joining(", ")));
+    }
+    List<SourceRow> sources = new ArrayList<>();
+    for (Source source : copy.sources()) {
+      sources.add(new SourceRow(source.name(), source.kind().name(), source.role().name()));
+    }
+    return new Form(
+        copy.profile(),
+        copy.language(),
+        copy.headline(),
+        copy.standfirst(),
+        EditorBody.write(copy.body()).toString(),
+        copy.body().plainText(),
+        copy.byline(),
+        copy.dateline(),
+        copy.section().slug().value(),
+        "",
+        subjects,
+        sources,
+        copy.genre().name(),
+        item.newest().revision());
+  }
+
+  /** The form as sent. */
+  static Form of(Context ctx) {
+    Map<SubjectKind, String> subjects = new EnumMap<>(SubjectKind.class);
+    for (SubjectKind kind : SubjectKind.values()) {
+      subjects.put(kind, field(ctx, "subjects_" + kind.pathWord()));
+    }
+    List<String> names = ctx.formParams("source_name");
+    List<String> kinds = ctx.formParams("source_kind");
+    List<String> roles = ctx.formParams("source_role");
+    if (names.size() > DeskRoom.MAX_SOURCES * 2) {
+      throw new InvalidContent("at most " + DeskRoom.MAX_SOURCES + " sources");
+    }
+    List<SourceRow> sources = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      sources.add(
+          new SourceRow(
+              names.get(i).strip(),
+              i < kinds.size() ? kinds.get(i) : "OTHER",
+              i < roles.size() ? roles.get(i) : "REPORTED"));
+    }
+    String language = field(ctx, "language");
+    return new Form(
+        Profile.fromCode(field(ctx, "profile").isEmpty() ? "story" : field(ctx, "profile")),
+        Language.fromTag(language.isEmpty() ? "en" : language),
+        field(ctx, "headline"),
+        field(ctx, "standfirst"),
+        field(ctx, "body_json"),
+        field(ctx, "body_text"),
+        field(ctx, "byline"),
+        field(ctx, "dateline"),
+        field(ctx, "section"),
+        field(ctx, "new_section"),
+        subjects,
+        sources,
+        field(ctx, "genre").isEmpty() ? "NEWS" : field(ctx, "genre"),
+        number(ctx.formParam("revision")));
+  }
+
+  /** The body as the editor opens it: what was sent, or the text typed without it. */
+  public String editorDocument() {
+    return bodyJson.isBlank()
+        ? EditorBody.write(EditorBody.paragraphs(bodyText)).toString()
+        : bodyJson;
+  }
+
+  public String subjects(SubjectKind kind) {
+    return subjects.getOrDefault(kind, "");
+  }
+
+  /** The sources, with empty rows to fill in below them. */
+  public List<SourceRow> sourceRows() {
+    List<SourceRow> rows = new ArrayList<>(sources);
+    for (int i = 0; i < 3; i++) {
+      rows.add(new SourceRow("", "WIRE", "REPORTED"));
+    }
+    return rows;
+  }
+
+  static int number(String text) {
+    if (text == null || !text.matches("[0-9]{1,9}")) {
+      throw new InvalidContent("the form names no revision it was opened at: open the item again");
+    }
+    return Integer.parseInt(text);
+  }
+
+  private static String field(Context ctx, String name) {
+    return Optional.ofNullable(ctx.formParam(name)).orElse("").strip();
+  }
+}

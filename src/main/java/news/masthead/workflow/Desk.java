@@ -1,0 +1,380 @@
+package news.masthead.workflow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+import news.masthead.content.AuditEntry;
+import news.masthead.content.Copy;
+import news.masthead.content.Correction;
+import news.masthead.content.DeskItem;
+import news.masthead.content.DeskLine;
+import news.masthead.content.EditorialNote;
+import news.masthead.content.Item;
+import news.masthead.content.ItemId;
+import news.masthead.content.Role;
+import news.masthead.content.SavedRevision;
+import news.masthead.content.Slug;
+import news.masthead.content.StaffMember;
+import news.masthead.content.Status;
+import news.masthead.store.ItemStore;
+
+/**
+ * The desk: where staff write items and move them through the workflow, draft → submitted for
+ * review → published → corrected or retracted, or sent back with a note. Every step is checked
+ * against the person's role and the item's section, and saved as a new revision with its audit
+ * entry in one transaction. A published item's edit is saved as desk-only revisions, so readers
+ * keep the published text until the edit is published. The newsroom's only way to items.
+ * Thread-safe.
+ */
+public final class Desk {
+  /** How many lines a list of the desk shows. */
+  public static final int LIST_LIMIT = 50;
+
+  private final ItemStore items;
+  private final Publishing publishing;
+  private final Clock clock;
+
+  public Desk(ItemStore items, Publishing publishing, Clock clock) {
+    this.items = items;
+    this.publishing = publishing;
+    this.clock = clock;
+  }
+
+  /** The person may not do this to this item (their role, or the item's section). */
+  public static final class NotAllowed extends RuntimeException {
+    public NotAllowed(String message) {
+      super(message);
+    }
+  }
+
+  /** The step does not apply to the item as it stands (publishing what is published, say). */
+  public static final class WrongStep extends RuntimeException {
+    public WrongStep(String message) {
+      super(message);
+    }
+  }
+
+  /** No item has this id, or the person may not see it: told the same way. */
+  public static final class NotOnDesk extends RuntimeException {
+    public NotOnDesk(ItemId id) {
+      super("no item " + id + " on your desk");
+    }
+  }
+
+  /** A step of the workflow, beyond saving. */
+  public sealed interface Step {
+    /** Hands the newest revision to an editor for review. */
+    record Submit() implements Step {}
+
+    /** Publishes the newest revision, with a correction when it corrects a published fact. */
+    record Publish(Optional<String> correction) implements Step {}
+
+    /** Sends a submitted item back to its writer as a draft, with a note saying why. */
+    record SendBack(String note) implements Step {}
+
+    /** Takes a published item down; its address then answers 410 with the notice. */
+    record Retract(String notice) implements Step {}
+  }
+
+  // --- who may do what
+
+  /** Whether {@code member} may see and write an item: their own, or one of their sections. */
+  public boolean mayEdit(StaffMember member, DeskItem item) {
+    return switch (member.role()) {
+      case ADMIN -> true;
+      case EDITOR -> item.createdBy().equals(member.email()) || inSections(member, sectionOf(item));
+      case CONTRIBUTOR -> item.createdBy().equals(member.email()) && !item.isLive();
+    };
+  }
+
+  /** Whether {@code member} may publish, send back, correct and retract in a section. */
+  public boolean mayPublish(StaffMember member, Slug section) {
+    return member.role() == Role.ADMIN
+        || (member.role() == Role.EDITOR && inSections(member, section));
+  }
+
+  /** Whether {@code member} may write a new item in a section. */
+  public boolean mayWriteIn(StaffMember member, Slug section) {
+    return member.role() == Role.ADMIN || inSections(member, section);
+  }
+
+  /** The steps {@code member} may take on the item as it stands, for the interface to offer. */
+  public List<String> stepsFor(StaffMember member, DeskItem item) {
+    List<String> steps = new ArrayList<>();
+    Status desk = item.newest().status();
+    boolean unpublished = !item.isLive() || item.hasUnpublishedEdit();
+    if (mayEdit(member, item) && desk instanceof Status.Draft && unpublished) {
+      steps.add("submit");
+    }
+    if (mayPublish(member, sectionOf(item))) {
+      if (unpublished && desk.isDeskOnly()) {
+        steps.add("publish");
+      }
+      if (item.liveStatus() instanceof Status.Published && item.hasUnpublishedEdit()) {
+        steps.add("correct");
+      }
+      if (desk instanceof Status.Submitted) {
+        steps.add("send-back");
+      }
+      if (item.liveStatus() instanceof Status.Published) {
+        steps.add("retract");
+      }
+    }
+    return steps;
+  }
+
+  // --- reading
+
+  /**
+   * The item as the desk sees it.
+   *
+   * @throws NotOnDesk when there is none, or {@code member} may not see it
+   */
+  public DeskItem open(StaffMember member, ItemId id) {
+    DeskItem item = items.findOnDesk(id).orElseThrow(() -> new NotOnDesk(id));
+    if (!mayEdit(member, item) && !mayPublish(member, sectionOf(item))) {
+      throw new NotOnDesk(id);
+    }
+    return item;
+  }
+
+  /** An item at one of its revisions, for the history and previews. */
+  public Optional<Item> revision(StaffMember member, ItemId id, int number) {
+    open(member, id);
+    return items.findRevision(id, number);
+  }
+
+  /** The item as readers see it, while it is published. */
+  public Optional<Item> live(StaffMember member, ItemId id) {
+    open(member, id);
+    return items.find(id).filter(item -> item.status() instanceof Status.Published);
+  }
+
+  /** Every revision of an item, oldest first. */
+  public List<ItemStore.RevisionEntry> history(StaffMember member, ItemId id) {
+    open(member, id);
+    return items.history(id);
+  }
+
+  public List<EditorialNote> notes(StaffMember member, ItemId id) {
+    open(member, id);
+    return items.notes(id);
+  }
+
+  /** Items {@code member} began that are not published yet, or have an edit waiting. */
+  public List<DeskLine> mine(StaffMember member) {
+    return items.listDesk(
+        new ItemStore.DeskQuery(
+            List.of(new Status.Draft(), new Status.Submitted()),
+            member.email(),
+            List.of(),
+            LIST_LIMIT));
+  }
+
+  /** Items submitted for review in the sections {@code member} publishes in. */
+  public List<DeskLine> waitingForReview(StaffMember member) {
+    if (member.role() == Role.CONTRIBUTOR) {
+      return List.of();
+    }
+    return items.listDesk(
+        new ItemStore.DeskQuery(
+            List.of(new Status.Submitted()),
+            "",
+            member.role() == Role.ADMIN ? List.of() : member.sections(),
+            LIST_LIMIT));
+  }
+
+  /** Items recently published, corrected or retracted in the sections {@code member} works in. */
+  public List<DeskLine> recentlyPublished(StaffMember member) {
+    return items.listDesk(
+        new ItemStore.DeskQuery(
+            List.of(new Status.Published(), new Status.Retracted("")),
+            "",
+            member.role() == Role.ADMIN ? List.of() : member.sections(),
+            LIST_LIMIT));
+  }
+
+  // --- writing
+
+  /**
+   * Saves what {@code member} wrote as a new revision: of a new item when {@code id} is empty, else
+   * of that item, based on revision {@code basedOn}. A submitted item stays submitted; anything
+   * else is saved as a draft, so a published item's readers keep what they see.
+   *
+   * @throws NotAllowed when the role or section does not allow it
+   * @throws news.masthead.content.EditConflict when someone saved after {@code basedOn}
+   */
+  public SavedRevision write(
+      StaffMember member, Optional<ItemId> id, OptionalInt basedOn, Copy copy, String address) {
+    if (id.isEmpty()) {
+      if (!mayWriteIn(member, copy.section().slug())) {
+        throw new NotAllowed(
+            "you may write only in your sections, not in " + copy.section().slug());
+      }
+      String uri = "urn:masthead:" + UUID.randomUUID();
+      return publishing.save(
+          submission(uri, OptionalInt.empty(), copy, new Status.Draft(), member),
+          entry(member, "desk.create", uri, copy.section().slug().value(), address));
+    }
+    DeskItem item = open(member, id.get());
+    if (!mayEdit(member, item)) {
+      throw new NotAllowed("you may not edit this item: it is published or not yours");
+    }
+    if (!copy.section().slug().equals(sectionOf(item))
+        && !mayWriteIn(member, copy.section().slug())) {
+      throw new NotAllowed("you may not move an item to " + copy.section().slug());
+    }
+    Status status =
+        item.newest().status() instanceof Status.Submitted
+            ? new Status.Submitted()
+            : new Status.Draft();
+    return publishing.save(
+        submission(item.newest().uri(), basedOn, copy, status, member),
+        entry(member, "desk.save", subject(item), "", address));
+  }
+
+  /**
+   * Takes a step of the workflow on the item's newest revision, which must be {@code basedOn}.
+   *
+   * @throws NotAllowed when the role or section does not allow it
+   * @throws WrongStep when the step does not apply to the item as it stands
+   * @throws news.masthead.content.EditConflict when someone saved after {@code basedOn}
+   */
+  public SavedRevision take(StaffMember member, ItemId id, int basedOn, Step step, String address) {
+    DeskItem item = open(member, id);
+    String name = stepName(step);
+    if (!stepsFor(member, item).contains(name)) {
+      if (!mayPublish(member, sectionOf(item)) && !name.equals("submit")) {
+        throw new NotAllowed(
+            "only an editor of " + sectionOf(item) + " may " + name + " this item");
+      }
+      throw new WrongStep("this item cannot be " + past(name) + " as it stands");
+    }
+    Item newest = item.newest();
+    return switch (step) {
+      case Step.Submit submit ->
+          publishing.save(
+              submission(newest.uri(), OptionalInt.of(basedOn), newest.copy(), submit(), member),
+              entry(member, "desk.submit", subject(item), "", address));
+      case Step.Publish publish -> {
+        Copy copy = newest.copy();
+        if (publish.correction().isPresent()) {
+          List<Correction> corrections = new ArrayList<>(copy.corrections());
+          corrections.add(new Correction(clock.instant(), publish.correction().get()));
+          copy = copy.withCorrections(corrections);
+        }
+        yield publishing.save(
+            new Submission(
+                newest.uri(),
+                OptionalInt.of(basedOn),
+                copy,
+                new Status.Published(),
+                newest.firstPublished(),
+                Optional.empty(),
+                member.email()),
+            entry(
+                member,
+                publish.correction().isPresent() ? "desk.correct" : "desk.publish",
+                subject(item),
+                publish.correction().orElse(""),
+                address));
+      }
+      case Step.SendBack back -> {
+        EditorialNote note = new EditorialNote(0, Instant.EPOCH, member.name(), back.note());
+        SavedRevision saved =
+            publishing.save(
+                submission(
+                    newest.uri(),
+                    OptionalInt.of(basedOn),
+                    newest.copy(),
+                    new Status.Draft(),
+                    member),
+                entry(member, "desk.send-back", subject(item), note.text(), address));
+        items.addNote(
+            id,
+            member.name(),
+            note.text(),
+            entry(member, "desk.note", subject(item), "", address),
+            clock.instant());
+        yield saved;
+      }
+      case Step.Retract retract -> {
+        if (retract.notice().isBlank()) {
+          throw new WrongStep("a retraction needs a notice saying why, for readers");
+        }
+        Item live = items.find(id).orElseThrow(() -> new NotOnDesk(id));
+        yield publishing.save(
+            new Submission(
+                newest.uri(),
+                OptionalInt.of(basedOn),
+                live.copy(),
+                new Status.Retracted(retract.notice()),
+                newest.firstPublished(),
+                Optional.empty(),
+                member.email()),
+            entry(member, "desk.retract", subject(item), retract.notice(), address));
+      }
+    };
+  }
+
+  /** Adds an editorial note to an item. */
+  public EditorialNote note(StaffMember member, ItemId id, String text, String address) {
+    DeskItem item = open(member, id);
+    return items.addNote(
+        id,
+        member.name(),
+        text,
+        entry(member, "desk.note", subject(item), "", address),
+        clock.instant());
+  }
+
+  private static Status submit() {
+    return new Status.Submitted();
+  }
+
+  private static String stepName(Step step) {
+    return switch (step) {
+      case Step.Submit s -> "submit";
+      case Step.Publish p -> p.correction().isPresent() ? "correct" : "publish";
+      case Step.SendBack b -> "send-back";
+      case Step.Retract r -> "retract";
+    };
+  }
+
+  private static String past(String step) {
+    return switch (step) {
+      case "submit" -> "submitted";
+      case "send-back" -> "sent back";
+      case "publish" -> "published";
+      case "correct" -> "corrected";
+      default -> "retracted";
+    };
+  }
+
+  private Submission submission(
+      String uri, OptionalInt basedOn, Copy copy, Status status, StaffMember member) {
+    return new Submission(
+        uri, basedOn, copy, status, Optional.empty(), Optional.empty(), member.email());
+  }
+
+  private static AuditEntry entry(
+      StaffMember member, String action, String subject, String detail, String address) {
+    return AuditEntry.of(member.id(), member.email(), action, subject, detail, address);
+  }
+
+  private static String subject(DeskItem item) {
+    return "item " + item.newest().id().value();
+  }
+
+  private static Slug sectionOf(DeskItem item) {
+    return item.newest().copy().section().slug();
+  }
+
+  private static boolean inSections(StaffMember member, Slug section) {
+    return member.sections().contains(section);
+  }
+}

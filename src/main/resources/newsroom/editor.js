@@ -1,0 +1,199 @@
+// The desk's body editor: ProseMirror on the item form's body, in the blocks the content model
+// keeps (paragraphs, sub-headings, quotes with who said them, lists, links, emphasis), each block's
+// direction taken from its own text. Pasted documents are read through the same schema, so
+// whatever a word processor adds is dropped. The form still works without this script: the body is
+// then the plain-text field. Work is kept in this browser at every change and saved every few
+// seconds; what the server has not confirmed stays in the browser.
+import { Schema, DOMParser } from "prosemirror-model";
+import { EditorState } from "prosemirror-state";
+import { EditorView } from "prosemirror-view";
+import { baseKeymap, setBlockType, toggleMark, wrapIn } from "prosemirror-commands";
+import { keymap } from "prosemirror-keymap";
+import { history, undo, redo } from "prosemirror-history";
+import { wrapInList, splitListItem, liftListItem } from "prosemirror-schema-list";
+
+const SAFE_LINK = /^(https?:|mailto:|\/(?![\/\\]))/i;
+const AUTOSAVE_MS = 4000;
+
+/** Null (a match, for a parse rule) when the element's style attribute says `pattern`, else false. */
+function styled(element, pattern) {
+  return pattern.test(element.getAttribute("style") || "") ? null : false;
+}
+
+export const schema = new Schema({
+  nodes: {
+    doc: { content: "block+" },
+    paragraph: { group: "block", content: "inline*", parseDOM: [{ tag: "p" }, { tag: "div", priority: 10 }],
+      toDOM: () => ["p", { dir: "auto" }, 0] },
+    heading: { group: "block", content: "inline*", attrs: { level: { default: 2 } }, defining: true,
+      parseDOM: [{ tag: "h1", attrs: { level: 2 } }, { tag: "h2", attrs: { level: 2 } }, { tag: "h3", attrs: { level: 3 } },
+        { tag: "h4", attrs: { level: 4 } }, { tag: "h5", attrs: { level: 4 } }, { tag: "h6", attrs: { level: 4 } }],
+      toDOM: (node) => ["h" + node.attrs.level, { dir: "auto" }, 0] },
+    quote: { group: "block", content: "inline*", attrs: { attribution: { default: "" } }, defining: true,
+      parseDOM: [{ tag: "blockquote", contentElement: (el) => el.querySelector("p") || el,
+        getAttrs: (el) => ({ attribution: (el.querySelector("cite, footer")?.textContent || "").trim() }) }],
+      toDOM: () => ["blockquote", { dir: "auto" }, ["p", 0]] },
+    bullet_list: { group: "block", content: "list_item+", parseDOM: [{ tag: "ul" }], toDOM: () => ["ul", 0] },
+    ordered_list: { group: "block", content: "list_item+", parseDOM: [{ tag: "ol" }], toDOM: () => ["ol", 0] },
+    list_item: { content: "paragraph", defining: true, parseDOM: [{ tag: "li" }], toDOM: () => ["li", { dir: "auto" }, 0] },
+    image: { group: "block", atom: true, attrs: { src: {}, alt: { default: "" }, caption: { default: "" }, credit: { default: "" } },
+      toDOM: (node) => ["figure", { class: "kept" }, ["span", node.attrs.alt || node.attrs.caption || node.attrs.src]] },
+    embed: { group: "block", atom: true, attrs: { href: {}, title: { default: "" } },
+      toDOM: (node) => ["p", { class: "kept" }, node.attrs.title || node.attrs.href] },
+    text: { group: "inline" },
+  },
+  marks: {
+    link: { attrs: { href: {} }, inclusive: false,
+      parseDOM: [{ tag: "a[href]", getAttrs: (a) => SAFE_LINK.test(a.getAttribute("href")) ? { href: a.getAttribute("href") } : false }],
+      toDOM: (mark) => ["a", { href: mark.attrs.href, rel: "noopener noreferrer" }, 0] },
+    // Styles are read from the attribute's text: the page's policy forbids inline styles, so a
+    // pasted element's style property stays empty.
+    em: { parseDOM: [{ tag: "i" }, { tag: "em" }, { tag: "span", getAttrs: (e) => styled(e, /font-style:\s*italic/) }],
+      toDOM: () => ["em", 0] },
+    strong: { parseDOM: [{ tag: "strong" },
+      // Google Docs wraps a whole paste in <b style="font-weight:normal">
+      { tag: "b", getAttrs: (b) => (styled(b, /font-weight:\s*(normal|[1-4]00)/) === null ? false : null) },
+      { tag: "span", getAttrs: (e) => styled(e, /font-weight:\s*(bold|[6-9]00)/) }],
+      toDOM: () => ["strong", 0] },
+  },
+});
+
+/** Who said a quote: an input below the quoted words, kept as the node's attribute. */
+class QuoteView {
+  constructor(node, view, getPos, words) {
+    this.dom = document.createElement("blockquote");
+    this.dom.dir = "auto";
+    this.contentDOM = document.createElement("p");
+    const footer = document.createElement("footer");
+    this.input = document.createElement("input");
+    this.input.value = node.attrs.attribution;
+    this.input.setAttribute("aria-label", words.attribution);
+    this.input.placeholder = words.attribution;
+    this.input.dir = "auto";
+    this.input.addEventListener("input", () => {
+      const pos = getPos();
+      view.dispatch(view.state.tr.setNodeMarkup(pos, null, { attribution: this.input.value }));
+    });
+    footer.append(this.input);
+    this.dom.append(this.contentDOM, footer);
+  }
+  update(node) {
+    if (node.type.name !== "quote") return false;
+    if (this.input.value !== node.attrs.attribution) this.input.value = node.attrs.attribution;
+    return true;
+  }
+  stopEvent(event) { return event.target === this.input; }
+  ignoreMutation(mutation) { return !this.contentDOM.contains(mutation.target); }
+}
+
+function toolbar(view, words) {
+  const bar = document.createElement("div");
+  bar.className = "toolbar";
+  bar.setAttribute("role", "toolbar");
+  bar.setAttribute("aria-label", words.toolbar);
+  const s = schema;
+  const items = [
+    [words.paragraph, setBlockType(s.nodes.paragraph)],
+    [words.heading, setBlockType(s.nodes.heading, { level: 2 })],
+    [words.quote, setBlockType(s.nodes.quote)],
+    [words.bulletList, wrapInList(s.nodes.bullet_list)],
+    [words.orderedList, wrapInList(s.nodes.ordered_list)],
+    [words.strong, toggleMark(s.marks.strong)],
+    [words.em, toggleMark(s.marks.em)],
+    [words.link, (state, dispatch) => {
+      if (state.selection.empty) return false;
+      if (!dispatch) return true;
+      const href = window.prompt(words.linkPrompt, "https://");
+      if (!href || !SAFE_LINK.test(href.trim())) return false;
+      return toggleMark(s.marks.link, { href: href.trim() })(state, dispatch);
+    }],
+  ];
+  for (const [label, command] of items) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = label;
+    button.addEventListener("mousedown", (e) => e.preventDefault());
+    button.addEventListener("click", () => { command(view.state, view.dispatch, view); view.focus(); });
+    bar.append(button);
+  }
+  return bar;
+}
+
+function start(host) {
+  const form = host.closest("form");
+  const text = form.querySelector("textarea[name=body_text]");
+  const words = {};
+  for (const [key, value] of Object.entries(host.dataset)) {
+    if (key.startsWith("words")) words[key[5].toLowerCase() + key.slice(6)] = value;
+  }
+  const item = host.dataset.item;
+  const keep = "masthead-draft-" + (item || "new-" + location.search);
+  const saved = JSON.parse(localStorage.getItem(keep) || "null");
+  const revisionInput = form.querySelector("input[name=revision]");
+  let docJson = JSON.parse(host.dataset.doc);
+  let restored = false;
+  if (saved && saved.revision === revisionInput.value && JSON.stringify(saved.doc) !== JSON.stringify(docJson)) {
+    docJson = saved.doc;
+    restored = true;
+  }
+  const state = EditorState.create({
+    doc: schema.nodeFromJSON(docJson),
+    plugins: [history(), keymap({ "Mod-z": undo, "Shift-Mod-z": redo, "Mod-y": redo,
+      "Mod-b": toggleMark(schema.marks.strong), "Mod-i": toggleMark(schema.marks.em),
+      "Enter": splitListItem(schema.nodes.list_item), "Mod-[": liftListItem(schema.nodes.list_item),
+      "Mod-'": wrapIn(schema.nodes.quote) }), keymap(baseKeymap)],
+  });
+  const status = form.querySelector("#autosave");
+  let dirty = restored;
+  const view = new EditorView(host, {
+    state,
+    nodeViews: { quote: (node, v, getPos) => new QuoteView(node, v, getPos, words) },
+    attributes: { class: "body", "aria-label": form.querySelector("label[for=body-text]").textContent, role: "textbox", "aria-multiline": "true" },
+    dispatchTransaction(tr) {
+      view.updateState(view.state.apply(tr));
+      if (tr.docChanged) changed();
+    },
+  });
+  host.before(toolbar(view, words));
+  text.hidden = true;
+  text.disabled = true;
+  form.querySelector("label[for=body-text]").htmlFor = "";
+  form.querySelector("#body-hint")?.remove();
+  const json = document.createElement("input");
+  json.type = "hidden";
+  json.name = "body_json";
+  form.append(json);
+  function changed() {
+    dirty = true;
+    localStorage.setItem(keep, JSON.stringify({ revision: revisionInput.value, doc: view.state.doc.toJSON() }));
+    if (status) status.textContent = words.unsaved;
+  }
+  form.addEventListener("input", (e) => { if (!host.contains(e.target)) changed(); });
+  form.addEventListener("submit", () => { json.value = JSON.stringify(view.state.doc.toJSON()); });
+  if (restored && status) status.textContent = words.kept;
+  if (!item) return;
+  setInterval(async () => {
+    if (!dirty) return;
+    dirty = false;
+    json.value = JSON.stringify(view.state.doc.toJSON());
+    try {
+      const answer = await fetch(form.action, { method: "POST", body: new URLSearchParams(new FormData(form)),
+        headers: { Accept: "application/json" }, credentials: "same-origin" });
+      const body = await answer.json();
+      if (answer.ok) {
+        document.querySelectorAll("input[name=revision]").forEach((i) => { i.value = body.revision; });
+        localStorage.removeItem(keep);
+        if (status) status.textContent = words.saved;
+      } else {
+        if (status) status.textContent = answer.status === 409 ? words.conflict : body.error;
+        if (answer.status !== 409) dirty = true;
+      }
+    } catch {
+      dirty = true;
+      if (status) status.textContent = words.unsaved;
+    }
+  }, AUTOSAVE_MS);
+}
+
+const host = document.getElementById("body-editor");
+if (host) start(host);

@@ -1,0 +1,274 @@
+package news.masthead.newsroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Cookie;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import news.masthead.app.Masthead;
+import news.masthead.ingest.ImportProgress;
+import news.masthead.testing.Newsrooms;
+import news.masthead.testing.TestTools;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The desk in Debian's Chromium: a reporter writes a story in the editor (a quote with who said it,
+ * a Persian paragraph, a source), submits it, an editor publishes it and readers see it; a word
+ * processor's paste comes out as clean blocks; autosave keeps typing. Staff are signed in by a
+ * session made in the database (the passkey sign-in itself is {@link NewsroomInBrowserTest}'s).
+ * Screenshots go to {@code target/screenshots/desk-*}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeskInBrowserTest {
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private Masthead masthead;
+  private Playwright playwright;
+  private Browser browser;
+  private String origin;
+  private BrowserContext context;
+  private StaffClient reporter;
+  private StaffClient editor;
+  private StaffClient persianEditor;
+
+  @BeforeAll
+  void start(@TempDir Path data) throws IOException {
+    Path chromium = TestTools.chromium();
+    int port = Newsrooms.freePort();
+    origin = "http://localhost:" + port;
+    masthead = Newsrooms.serve(data, port, origin, Map.of());
+    try (InputStream in = DeskInBrowserTest.class.getResourceAsStream("/demo/demo.ninjs.jsonl")) {
+      Path demo = Files.write(data.resolve("demo.jsonl"), in.readAllBytes());
+      masthead.importer().importFiles(List.of(demo), ImportProgress.SILENT);
+    }
+    reporter =
+        StaffClient.add(masthead, origin, "reza@example.org", "contributor", List.of("iran"));
+    editor = StaffClient.add(masthead, origin, "eda@example.org", "editor", List.of("iran"));
+    persianEditor =
+        StaffClient.add(masthead, origin, "parisa@example.org", "editor", List.of("iran"), "fa");
+    playwright =
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(chromium)
+                    .setHeadless(true)
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")));
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterEach
+  void closeContext() {
+    if (context != null) {
+      context.close();
+    }
+  }
+
+  @AfterAll
+  void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+    if (masthead != null) {
+      masthead.close();
+    }
+  }
+
+  private Page as(StaffClient who) {
+    if (context != null) {
+      context.close();
+    }
+    context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+    context.addCookies(List.of(new Cookie("newsroom", who.cookie()).setUrl(origin + "/newsroom/")));
+    List<String> problems = new java.util.ArrayList<>();
+    Page page = context.newPage();
+    page.onConsoleMessage(
+        m -> {
+          if (m.type().equals("error")) {
+            problems.add(m.text());
+          }
+        });
+    page.onPageError(problems::add);
+    List<String> missing = new java.util.ArrayList<>();
+    page.onResponse(
+        r -> {
+          if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) {
+            missing.add(r.status() + " " + r.url());
+          }
+        });
+    page.onClose(
+        p -> {
+          assertThat(problems)
+              .as("script errors on %s", p.url())
+              // the favicon's 404, and the policy refusing a pasted document's inline styles
+              .allMatch(
+                  m ->
+                      m.startsWith("Failed to load resource")
+                          || m.startsWith("Applying inline style violates"));
+          assertThat(missing).as("failed requests of %s", p.url()).isEmpty();
+        });
+    return page;
+  }
+
+  @Test
+  void a_story_written_in_the_editor_is_submitted_published_and_read() {
+    Page page = as(reporter);
+    page.navigate(origin + "/newsroom/");
+    shoot(page, "home");
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New story in English"))
+        .click();
+    page.getByLabel("Headline").fill("Talks to resume on Monday, officials say");
+    page.locator("select[name=section]").selectOption("iran");
+    page.locator(".editor .body").click();
+    page.keyboard().type("Officials said the talks would resume on Monday.");
+    page.keyboard().press("Enter");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Quote")).click();
+    page.keyboard().type("We are ready to talk.");
+    page.locator(".editor blockquote input").fill("a government spokesman");
+    page.locator(".editor blockquote p").click();
+    page.keyboard().press("End");
+    page.keyboard().press("Enter");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Paragraph")).click();
+    page.keyboard().type("گفت‌وگوها دوشنبه از سر گرفته می‌شود.");
+    page.locator("input[name=source_name]").first().fill("Reuters");
+    shoot(page, "new-story");
+    assertThat(
+            page.locator(".editor .body > p", new Page.LocatorOptions().setHasText("گفت‌وگوها"))
+                .evaluate("p => p.matches(':dir(rtl)')"))
+        .as("a Persian paragraph runs right to left in the editor")
+        .isEqualTo(true);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true))
+        .click();
+    page.waitForURL(url -> url.matches(".*/newsroom/items/[0-9]+$"));
+    String itemUrl = page.url();
+    assertThat(page.locator(".editor blockquote input").inputValue())
+        .isEqualTo("a government spokesman");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for review"))
+        .click();
+    page.waitForURL(itemUrl);
+    assertThat(page.locator("#status").innerText()).contains("submitted for review");
+
+    Page editorPage = as(editor);
+    editorPage.navigate(origin + "/newsroom/");
+    editorPage
+        .locator("#waiting a", new Page.LocatorOptions().setHasText("Talks to resume"))
+        .click();
+    shoot(editorPage, "review");
+    editorPage
+        .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish").setExact(true))
+        .click();
+    editorPage.waitForURL(itemUrl);
+    editorPage
+        .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("See it on the site"))
+        .click();
+    editorPage.waitForLoadState();
+    assertThat(editorPage.locator("h1").innerText())
+        .isEqualTo("Talks to resume on Monday, officials say");
+    assertThat(editorPage.locator("figure.quote").innerText())
+        .contains("We are ready to talk.")
+        .contains("a government spokesman");
+    assertThat(
+            editorPage
+                .locator("p", new Page.LocatorOptions().setHasText("گفت‌وگوها"))
+                .evaluate("p => getComputedStyle(p).direction"))
+        .isEqualTo("rtl");
+    assertThat(editorPage.content()).contains("Reuters");
+    shoot(editorPage, "published");
+  }
+
+  @Test
+  void a_word_processors_paste_becomes_clean_blocks() {
+    Page page = as(reporter);
+    page.navigate(origin + "/newsroom/items/new?profile=story&language=en");
+    page.locator(".editor .body").click();
+    page.evaluate(
+        "html => { const data = new DataTransfer(); data.setData('text/html', html);"
+            + " data.setData('text/plain', 'pasted');"
+            + " document.querySelector('.editor .body').dispatchEvent(new ClipboardEvent('paste',"
+            + " { clipboardData: data, bubbles: true, cancelable: true })); }",
+        "<meta charset='utf-8'><b style=\"font-weight:normal;\" id=\"docs-internal-guid-1\">"
+            + "<p dir=\"ltr\" style=\"line-height:1.38\"><span style=\"font-size:11pt;"
+            + "font-family:Arial;color:#000000\">The ministry </span><span style=\"font-weight:700\">"
+            + "denied</span><span> the report.</span></p>"
+            + "<h1 class=\"MsoTitle\"><span lang=EN-GB>Background<o:p></o:p></span></h1>"
+            + "<ul><li style=\"mso-list:l0\"><span>First point</span></li></ul>"
+            + "<table><tr><td>cell text</td></tr></table>"
+            + "<p><a href=\"javascript:alert(1)\">bad link</a> and <a href=\"https://example.org/\">good"
+            + " link</a><img src=\"data:image/png;base64,AAAA\"></p></b>");
+
+    String html = page.locator(".editor .body").innerHTML();
+    assertThat(html)
+        .contains("<strong>denied</strong>")
+        .contains(">Background</h2>")
+        .contains("First point</p></li>")
+        .contains("cell text")
+        .contains("<a href=\"https://example.org/\"")
+        .doesNotContain("span")
+        .doesNotContain("style=")
+        .doesNotContain("javascript:")
+        .doesNotContain("<img")
+        .doesNotContain("<table")
+        .doesNotContain("font-weight");
+  }
+
+  @Test
+  void autosave_saves_what_is_typed_and_the_persian_desk_runs_right_to_left() {
+    Page page = as(reporter);
+    page.navigate(origin + "/newsroom/items/new?profile=brief&language=en");
+    page.getByLabel("Headline").fill("Bridge opens in Ahvaz");
+    page.locator("select[name=section]").selectOption("iran");
+    page.locator(".editor .body").click();
+    page.keyboard().type("A new bridge over the Karun opened on Sunday.");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true))
+        .click();
+    page.waitForURL(url -> url.matches(".*/newsroom/items/[0-9]+$"));
+    String itemUrl = page.url();
+    page.locator(".editor .body").click();
+    page.keyboard().press("Control+End");
+    page.keyboard().type(" Traffic was light.");
+    page.waitForFunction("() => document.querySelector('#autosave').textContent === 'Saved'");
+
+    page.navigate(itemUrl);
+    assertThat(page.locator(".editor .body").innerText()).contains("Traffic was light.");
+
+    Page persian = as(persianEditor);
+    persian.navigate(origin + "/newsroom/");
+    assertThat(persian.locator("html").getAttribute("dir")).isEqualTo("rtl");
+    shoot(persian, "home-fa");
+    persian.navigate(itemUrl);
+    assertThat(persian.locator("h2#steps-title").innerText()).isEqualTo("گام‌های بعدی");
+    shoot(persian, "item-fa");
+    persian.navigate(origin + "/newsroom/items/new?profile=story&language=fa");
+    assertThat(persian.locator(".editor .body").evaluate("e => getComputedStyle(e).direction"))
+        .as("a Persian item's editor runs right to left")
+        .isEqualTo("rtl");
+    shoot(persian, "new-story-fa");
+  }
+
+  private static void shoot(Page page, String name) {
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setPath(SCREENSHOTS.resolve("desk-" + name + ".png"))
+            .setFullPage(true));
+  }
+}

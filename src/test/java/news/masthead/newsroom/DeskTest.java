@@ -1,0 +1,302 @@
+package news.masthead.newsroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import news.masthead.app.Masthead;
+import news.masthead.ingest.ImportProgress;
+import news.masthead.testing.Newsrooms;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The desk through HTTP as staff use it: write, submit, publish, edit while the published text
+ * stays live, correct, retract, and every refusal (another's item, a forged step, a stale revision,
+ * markup in a field, a body the editor cannot make) changing nothing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeskTest {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private Masthead masthead;
+  private String origin;
+  private StaffClient reporter;
+  private StaffClient editor;
+  private StaffClient iraqEditor;
+
+  @BeforeAll
+  void start(@TempDir Path data) throws IOException {
+    int port = Newsrooms.freePort();
+    origin = "http://localhost:" + port;
+    masthead = Newsrooms.serve(data, port, origin, Map.of());
+    try (InputStream in = DeskTest.class.getResourceAsStream("/demo/demo.ninjs.jsonl")) {
+      Path demo = Files.write(data.resolve("demo.jsonl"), in.readAllBytes());
+      masthead.importer().importFiles(List.of(demo), ImportProgress.SILENT);
+    }
+    reporter =
+        StaffClient.add(masthead, origin, "reporter@example.org", "contributor", List.of("iran"));
+    editor = StaffClient.add(masthead, origin, "editor@example.org", "editor", List.of("iran"));
+    iraqEditor = StaffClient.add(masthead, origin, "iraq@example.org", "editor", List.of("iraq"));
+  }
+
+  @AfterAll
+  void stop() {
+    masthead.close();
+  }
+
+  static Map<String, String> story(String headline) {
+    Map<String, String> form = new HashMap<>();
+    form.put("profile", "story");
+    form.put("language", "en");
+    form.put("section", "iran");
+    form.put("headline", headline);
+    form.put("standfirst", "Officials gave few details.");
+    form.put(
+        "body_text",
+        "The water utility of Tehran said on Monday it would cut supply at night.\n\n"
+            + "The utility did not say how long the cuts would last.");
+    form.put("byline", "Sara Example");
+    form.put("subjects_tag", "water, Tehran");
+    form.put("source_name", "Reuters");
+    form.put("source_kind", "WIRE");
+    form.put("source_role", "REPORTED");
+    form.put("genre", "NEWS");
+    form.put("revision", "0");
+    return form;
+  }
+
+  /** Writes a story as the reporter; returns its id. */
+  private long write(String headline) {
+    HttpResponse<String> created = reporter.post("/newsroom/items", story(headline));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+    String location = created.headers().firstValue("Location").orElseThrow();
+    return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+  }
+
+  private int revision(StaffClient who, long id) {
+    Matcher m =
+        Pattern.compile("name=\"revision\" value=\"([0-9]+)\"")
+            .matcher(who.get("/newsroom/items/" + id).body());
+    assertThat(m.find()).isTrue();
+    return Integer.parseInt(m.group(1));
+  }
+
+  private HttpResponse<String> step(StaffClient who, long id, String step, String text) {
+    return who.post(
+        "/newsroom/items/" + id + "/steps/" + step,
+        Map.of("revision", Integer.toString(revision(who, id)), "text", text));
+  }
+
+  private String publicPage(long id) {
+    return publicGet("/iran/" + id).body();
+  }
+
+  private HttpResponse<String> publicGet(String path) {
+    try {
+      return HTTP.send(
+          HttpRequest.newBuilder(URI.create(origin + path)).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException | InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Follows the public site's redirect from {@code /iran/<id>} to the canonical address. */
+  private HttpResponse<String> publicItem(long id) {
+    HttpResponse<String> first = publicGet("/iran/" + id);
+    return first.statusCode() == 301
+        ? publicGet(URI.create(first.headers().firstValue("Location").orElseThrow()).getRawPath())
+        : first;
+  }
+
+  @Test
+  void a_reporter_writes_and_submits_and_an_editor_publishes_it_to_readers() {
+    long id = write("Night water cuts begin in Tehran");
+
+    assertThat(publicItem(id).statusCode()).as("a draft is not public").isEqualTo(404);
+    assertThat(publicGet("/api/v1/search?q=utility+cuts+supply").body())
+        .doesNotContain("Night water cuts begin");
+    assertThat(reporter.get("/newsroom/").body())
+        .contains("Night water cuts begin in Tehran")
+        .contains("My drafts");
+
+    assertThat(step(reporter, id, "submit", "").statusCode()).isEqualTo(303);
+    assertThat(editor.get("/newsroom/").body())
+        .as("waiting for the editor's review")
+        .containsPattern("id=\"waiting\"[\\s\\S]*Night water cuts begin in Tehran");
+    HttpResponse<String> reporterPublishes = step(reporter, id, "publish", "");
+    assertThat(reporterPublishes.statusCode()).isEqualTo(403);
+    assertThat(publicItem(id).statusCode()).isEqualTo(404);
+
+    assertThat(step(editor, id, "publish", "").statusCode()).isEqualTo(303);
+
+    HttpResponse<String> page = publicItem(id);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("Night water cuts begin in Tehran")
+        .contains("Reuters")
+        .contains("The water utility of Tehran said on Monday");
+    assertThat(publicGet("/iran/feed.xml").body()).contains("Night water cuts begin in Tehran");
+    assertThat(masthead.staff().auditLog("desk.", "", 100))
+        .extracting(e -> e.action())
+        .contains("desk.create", "desk.submit", "desk.publish");
+  }
+
+  @Test
+  void editing_a_published_story_keeps_the_published_text_live_until_the_edit_is_published() {
+    long id = write("Bread prices rise in Tabriz");
+    step(editor, id, "publish", "");
+    Map<String, String> edit = story("Bread prices rise sharply in Tabriz");
+    edit.put("revision", Integer.toString(revision(editor, id)));
+
+    assertThat(editor.post("/newsroom/items/" + id, edit).statusCode()).isEqualTo(303);
+
+    assertThat(publicItem(id).body())
+        .contains("Bread prices rise in Tabriz")
+        .doesNotContain("rise sharply");
+    assertThat(editor.get("/newsroom/items/" + id).body())
+        .contains("this edit is not published yet");
+
+    assertThat(step(editor, id, "publish", "").statusCode()).isEqualTo(303);
+    assertThat(publicItem(id).body()).contains("Bread prices rise sharply in Tabriz");
+  }
+
+  @Test
+  void a_correction_shows_on_the_story_and_a_retraction_answers_410_with_its_notice() {
+    long id = write("Port reopens after storm");
+    step(editor, id, "publish", "");
+    Map<String, String> edit = story("Port reopens after storm");
+    edit.put("body_text", "The port reopened on Tuesday, two days after the storm.");
+    edit.put("revision", Integer.toString(revision(editor, id)));
+    editor.post("/newsroom/items/" + id, edit);
+
+    HttpResponse<String> corrected =
+        step(editor, id, "correct", "An earlier version said the port reopened on Monday.");
+
+    assertThat(corrected.statusCode()).isEqualTo(303);
+    assertThat(publicItem(id).body())
+        .contains("An earlier version said the port reopened on Monday.")
+        .contains("two days after the storm")
+        .contains("\"correction\"");
+
+    assertThat(step(editor, id, "retract", "This report could not be verified.").statusCode())
+        .isEqualTo(303);
+    HttpResponse<String> gone = publicItem(id);
+    assertThat(gone.statusCode()).isEqualTo(410);
+    assertThat(gone.body()).contains("This report could not be verified.");
+    assertThat(step(editor, id, "retract", "again").statusCode())
+        .as("a retracted story cannot be retracted again")
+        .isEqualTo(400);
+  }
+
+  @Test
+  void a_save_based_on_an_old_revision_is_refused_and_keeps_both_texts() {
+    long id = write("Cabinet meets on budget");
+    int opened = revision(reporter, id);
+    Map<String, String> first = story("Cabinet meets on the budget");
+    first.put("revision", Integer.toString(opened));
+    assertThat(reporter.post("/newsroom/items/" + id, first).statusCode()).isEqualTo(303);
+
+    Map<String, String> stale = story("Cabinet meets on the coming budget");
+    stale.put("revision", Integer.toString(opened));
+    HttpResponse<String> refused = editor.post("/newsroom/items/" + id, stale);
+
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.body())
+        .contains("Someone saved this item after you opened it")
+        .as("what they typed is shown again")
+        .contains("Cabinet meets on the coming budget");
+    assertThat(reporter.get("/newsroom/items/" + id).body())
+        .contains("Cabinet meets on the budget");
+    assertThat(editor.postForJson("/newsroom/items/" + id, stale).statusCode()).isEqualTo(409);
+  }
+
+  @Test
+  void bad_input_gets_a_clear_error_and_changes_nothing() {
+    long id = write("Drought hits farms");
+    int before = revision(reporter, id);
+    Map<String, Map.Entry<String, String>> cases =
+        Map.of(
+            "script in the headline",
+            Map.entry("headline", "<script>alert(1)</script>"),
+            "an unknown section",
+            Map.entry("section", "sport"),
+            "a body the editor cannot make",
+            Map.entry("body_json", "{\"type\":\"doc\",\"content\":[{\"type\":\"iframe\"}]}"),
+            "a javascript link",
+            Map.entry(
+                "body_json",
+                "{\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\",\"text\":\"x\",\"marks\":[{\"type\":\"link\",\"attrs\":{\"href\":\"javascript:alert(1)\"}}]}]}]}"),
+            "an oversized body",
+            Map.entry("body_text", "word ".repeat(50_000)));
+    cases.forEach(
+        (what, field) -> {
+          Map<String, String> form = story("Drought hits farms");
+          form.put(field.getKey(), field.getValue());
+          form.put("revision", Integer.toString(before));
+          HttpResponse<String> answer = reporter.post("/newsroom/items/" + id, form);
+          assertThat(answer.statusCode()).as(what).isEqualTo(400);
+          assertThat(answer.body()).as(what).contains("class=\"problem\"");
+        });
+    assertThat(revision(reporter, id)).as("nothing was saved").isEqualTo(before);
+  }
+
+  @Test
+  void another_sections_editor_and_another_reporter_cannot_see_or_change_an_item() {
+    long id = write("Inflation figures released");
+    StaffClient otherReporter =
+        StaffClient.add(masthead, origin, "other@example.org", "contributor", List.of("iran"));
+
+    assertThat(iraqEditor.get("/newsroom/items/" + id).statusCode()).isEqualTo(404);
+    assertThat(otherReporter.get("/newsroom/items/" + id).statusCode()).isEqualTo(404);
+    assertThat(
+            iraqEditor
+                .post("/newsroom/items/" + id + "/steps/publish", Map.of("revision", "1"))
+                .statusCode())
+        .isEqualTo(404);
+    Map<String, String> elsewhere = story("Oil output steady");
+    elsewhere.put("section", "iraq");
+    assertThat(reporter.post("/newsroom/items", elsewhere).statusCode())
+        .as("a reporter of Iran writing in Iraq")
+        .isEqualTo(403);
+    assertThat(publicItem(id).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void the_item_page_loads_the_editor_through_an_import_map_its_policy_allows() {
+    long id = write("Elections set for spring");
+    HttpResponse<String> page = reporter.get("/newsroom/items/" + id);
+
+    String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+    assertThat(policy).containsPattern("script-src 'self' 'sha256-[A-Za-z0-9+/=]+'");
+    Matcher map =
+        Pattern.compile("<script type=\"importmap\">([^<]+)</script>").matcher(page.body());
+    assertThat(map.find()).isTrue();
+    Matcher model =
+        Pattern.compile("\"prosemirror-model\":\"(/newsroom/modules/[^\"]+)\"")
+            .matcher(map.group(1));
+    assertThat(model.find()).isTrue();
+    HttpResponse<String> module = reporter.get(model.group(1));
+    assertThat(module.statusCode()).isEqualTo(200);
+    assertThat(module.headers().firstValue("Cache-Control"))
+        .contains("public, max-age=31536000, immutable");
+    assertThat(reporter.get("/newsroom/modules/prosemirror-model@0.0.1/dist/index.js").statusCode())
+        .isEqualTo(404);
+  }
+}

@@ -1,0 +1,120 @@
+package news.masthead.newsroom;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import news.masthead.app.Masthead;
+import news.masthead.content.AuditEntry;
+import news.masthead.content.StaffMember;
+import news.masthead.content.StaffSession;
+
+/**
+ * A member of staff signed in to a test's newsroom: a session made in the database (as a passkey
+ * sign-in would make it, checked just now), and requests sent as their browser would send them.
+ */
+final class StaffClient {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final String origin;
+  private final StaffMember member;
+  private final String id;
+  private final String csrf;
+
+  private StaffClient(String origin, StaffMember member, String id, String csrf) {
+    this.origin = origin;
+    this.member = member;
+    this.id = id;
+    this.csrf = csrf;
+  }
+
+  /** Adds a member with this role and sections and signs them in. */
+  public static StaffClient add(
+      Masthead masthead, String origin, String email, String role, List<String> sections) {
+    return add(masthead, origin, email, role, sections, "en");
+  }
+
+  /**
+   * As {@link #add(Masthead, String, String, String, List)}, their newsroom in {@code language}.
+   */
+  public static StaffClient add(
+      Masthead masthead,
+      String origin,
+      String email,
+      String role,
+      List<String> sections,
+      String language) {
+    masthead.addStaff(email, email.split("@")[0], role, sections, language);
+    StaffMember member = masthead.staff().findByEmail(email).orElseThrow();
+    String id = Secrets.token();
+    String csrf = Secrets.token();
+    Instant now = Instant.now();
+    masthead
+        .staff()
+        .startSession(
+            new StaffSession(
+                Secrets.hash(id), member.id(), csrf, now, now, now, "test", "127.0.0.1"),
+            AuditEntry.of(member.id(), email, "sign-in", email, "test", "test"));
+    return new StaffClient(origin, member, id, csrf);
+  }
+
+  /** The value of the session cookie, {@code newsroom}, for a browser to carry. */
+  public String cookie() {
+    return id;
+  }
+
+  public StaffMember member() {
+    return member;
+  }
+
+  public HttpResponse<String> get(String path) {
+    return run(
+        HttpRequest.newBuilder(URI.create(origin + path))
+            .header("Cookie", "newsroom=" + id)
+            .GET()
+            .build());
+  }
+
+  /** A form POST from the newsroom's own page, with the form token. */
+  public HttpResponse<String> post(String path, Map<String, String> form) {
+    return post(path, form, "text/html");
+  }
+
+  /** As {@link #post(String, Map)}, asking for JSON, as the editor's autosave does. */
+  public HttpResponse<String> postForJson(String path, Map<String, String> form) {
+    return post(path, form, "application/json");
+  }
+
+  private HttpResponse<String> post(String path, Map<String, String> form, String accept) {
+    StringBuilder body = new StringBuilder("csrf=" + csrf);
+    form.forEach(
+        (k, v) ->
+            body.append('&')
+                .append(k)
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    return run(
+        HttpRequest.newBuilder(URI.create(origin + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Cookie", "newsroom=" + id)
+            .header("Origin", origin)
+            .header("Sec-Fetch-Site", "same-origin")
+            .header("Accept", accept)
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build());
+  }
+
+  private static HttpResponse<String> run(HttpRequest request) {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException | InterruptedException e) {
+      throw new AssertionError(request.method() + " " + request.uri() + " failed", e);
+    }
+  }
+}
