@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import news.masthead.content.Correction;
+import news.masthead.content.Status;
 import news.masthead.web.PublicLinks;
 import news.masthead.workflow.Archive;
 import tools.jackson.databind.node.ArrayNode;
@@ -43,7 +44,9 @@ public final class NinjsExport {
                 ids.addObject().put("role", CORRECTED_AT).put("value", correction.at().toString());
               }
               if (revision.item().status().isDeskOnly()) {
-                ids.addObject().put("role", STATUS).put("value", revision.item().status().code());
+                ids.addObject()
+                    .put("role", STATUS)
+                    .put("value", statusOf(revision.item().status()));
               }
               try {
                 out.write(ninjs.toString().getBytes(StandardCharsets.UTF_8));
@@ -58,5 +61,10 @@ public final class NinjsExport {
       throw new UncheckedIOException("cannot write the export: " + e.getMessage(), e);
     }
     return written;
+  }
+
+  /** A desk-only status as the export keeps it: its code, and a schedule's time after a colon. */
+  private static String statusOf(Status status) {
+    return status instanceof Status.Scheduled s ? "scheduled:" + s.at() : status.code();
   }
 }

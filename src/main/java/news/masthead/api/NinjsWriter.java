@@ -46,6 +46,7 @@ final class NinjsWriter {
           case Status.Withheld w -> "withheld";
           case Status.Draft d -> "withheld";
           case Status.Submitted s -> "withheld";
+          case Status.Scheduled s -> "withheld";
         });
     if (item.status() instanceof Status.Retracted retracted && !retracted.notice().isEmpty()) {
       ninjs.put("edNote", retracted.notice());

@@ -47,6 +47,7 @@ import news.masthead.workflow.ChangeFollower;
 import news.masthead.workflow.Desk;
 import news.masthead.workflow.Edition;
 import news.masthead.workflow.Publishing;
+import news.masthead.workflow.Schedule;
 import news.masthead.workflow.SearchIndexing;
 import news.masthead.workflow.Staff;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -72,15 +73,20 @@ public final class Masthead implements AutoCloseable {
    */
   static final long FOLLOW_EVERY_MS = 250;
 
+  /** How often each node looks for scheduled items that are due. */
+  static final long SCHEDULE_EVERY_MS = 2_000;
+
   private final Settings settings;
   private final Database database;
   private final ItemStore items;
   private final Publishing publishing;
+  private final Desk desk;
   private final Edition edition;
   private final Turns turns = Turns.perCore();
   private final PrometheusMeterRegistry registry;
   private final List<String> readablePaths = new CopyOnWriteArrayList<>();
   private ChangeFollower follower;
+  private Schedule schedule;
   private Javalin server;
   private Optional<MetricsEndpoint> metrics = Optional.empty();
   private Optional<CdnPurge> purge = Optional.empty();
@@ -92,6 +98,7 @@ public final class Masthead implements AutoCloseable {
     this.items = new ItemStore(database);
     this.publishing = new Publishing(items, Clock.systemUTC());
     this.edition = new Edition(items);
+    this.desk = new Desk(items, publishing, Clock.systemUTC());
     publishing.addListener(edition);
   }
 
@@ -151,6 +158,8 @@ public final class Masthead implements AutoCloseable {
     purge = operations.purgeUrl().map(url -> new CdnPurge(items, url, operations.purgeToken()));
     purge.ifPresent(follower::addListener);
     follower.start(FOLLOW_EVERY_MS);
+    schedule = new Schedule(desk);
+    schedule.start(SCHEDULE_EVERY_MS);
     measure(cache, hot);
     RequestRecording recording =
         new RequestRecording(
@@ -171,7 +180,7 @@ public final class Masthead implements AutoCloseable {
                 .equalsIgnoreCase(java.net.URI.create(settings.baseUrl()).getRawAuthority()),
             new ClientAddress(operations.trustedProxies()),
             new news.masthead.newsroom.Places(settings.countryDatabase()),
-            new Desk(items, publishing, Clock.systemUTC()),
+            desk,
             edition::sections,
             links,
             Clock.systemUTC());
@@ -371,6 +380,11 @@ public final class Masthead implements AutoCloseable {
     return server.port();
   }
 
+  /** The newsroom's desk: the workflow's steps, and the scheduled items due. */
+  public Desk desk() {
+    return desk;
+  }
+
   public Publishing publishing() {
     return publishing;
   }
@@ -409,6 +423,9 @@ public final class Masthead implements AutoCloseable {
       }
     } finally {
       metrics.ifPresent(MetricsEndpoint::close);
+      if (schedule != null) {
+        schedule.close();
+      }
       if (follower != null) {
         follower.close();
       }

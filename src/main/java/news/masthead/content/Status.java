@@ -10,12 +10,17 @@ public sealed interface Status {
 
   boolean isPublic();
 
+  /** What the status carries besides its code, as stored: a retraction's notice, a time. */
+  default String detail() {
+    return "";
+  }
+
   /**
    * Whether this status belongs to the desk alone (a draft, or one submitted for review): a
    * revision with it never changes what readers see of an item that was already published.
    */
   default boolean isDeskOnly() {
-    return this instanceof Draft || this instanceof Submitted;
+    return this instanceof Draft || this instanceof Submitted || this instanceof Scheduled;
   }
 
   /** Being written; not public. */
@@ -41,6 +46,30 @@ public sealed interface Status {
     @Override
     public boolean isPublic() {
       return false;
+    }
+  }
+
+  /** To be published at a time (an embargo until then); not public before it. */
+  record Scheduled(java.time.Instant at) implements Status {
+    public Scheduled {
+      if (at == null) {
+        throw new InvalidContent("a schedule needs the time to publish at");
+      }
+    }
+
+    @Override
+    public String code() {
+      return "scheduled";
+    }
+
+    @Override
+    public boolean isPublic() {
+      return false;
+    }
+
+    @Override
+    public String detail() {
+      return at.toString();
     }
   }
 
@@ -82,6 +111,11 @@ public sealed interface Status {
     }
 
     @Override
+    public String detail() {
+      return notice;
+    }
+
+    @Override
     public boolean isPublic() {
       return false;
     }
@@ -91,6 +125,14 @@ public sealed interface Status {
     return switch (code) {
       case "draft" -> new Draft();
       case "submitted" -> new Submitted();
+      case "scheduled" -> {
+        try {
+          yield new Scheduled(java.time.Instant.parse(notice));
+        } catch (java.time.format.DateTimeParseException e) {
+          throw new InvalidContent(
+              "a schedule's time must be an ISO instant, not \"" + notice + "\"");
+        }
+      }
       case "published" -> new Published();
       case "withheld" -> new Withheld();
       case "retracted" -> new Retracted(notice);

@@ -111,6 +111,8 @@ public final class NinjsRestore {
         switch (altId(node, STATUS).orElse("")) {
           case "draft" -> new Status.Draft();
           case "submitted" -> new Status.Submitted();
+          case String s when s.startsWith("scheduled:") ->
+              Status.fromCode("scheduled", s.substring("scheduled:".length()));
           default -> submission.status();
         };
     return withCorrectionTimes(submission, altIds(node, CORRECTED_AT), at)

@@ -2,6 +2,9 @@ package news.masthead.newsroom;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -177,9 +180,13 @@ public final class DeskRoom {
             yield new Desk.Step.SendBack(text);
           }
           case "retract" -> new Desk.Step.Retract(text);
+          case "schedule" -> new Desk.Step.Schedule(when(ctx, visit));
+          case "unschedule" -> new Desk.Step.Unschedule();
           default -> throw Refusal.badInput("no such step: " + name);
         };
-    if (!(step instanceof Desk.Step.Submit) && !(step instanceof Desk.Step.SendBack)) {
+    if (!(step instanceof Desk.Step.Submit)
+        && !(step instanceof Desk.Step.SendBack)
+        && !(step instanceof Desk.Step.Unschedule)) {
       room.requireRecentCheck(visit);
     }
     int basedOn = Form.number(ctx.formParam("revision"));
@@ -208,6 +215,19 @@ public final class DeskRoom {
     ctx.header("Cache-Control", "public, max-age=31536000, immutable");
     ctx.contentType("text/javascript; charset=utf-8");
     ctx.result(file.get());
+  }
+
+  /** The time a schedule form names, read in the zone of the person's newsroom language. */
+  private Instant when(Context ctx, Visit visit) {
+    String at = Optional.ofNullable(ctx.formParam("at")).orElse("").strip();
+    try {
+      return LocalDateTime.parse(at).atZone(room.words(visit).zone()).toInstant();
+    } catch (DateTimeParseException e) {
+      throw Refusal.badInput(
+          "a schedule needs a date and time such as 2026-12-05T09:30, not \""
+              + abbreviate(at)
+              + "\"");
+    }
   }
 
   /** {@code POST /newsroom/items/{id}/notes}: adds an editorial note. */

@@ -40,6 +40,11 @@ public record Room(
     return member.map(m -> m.role() == Role.ADMIN).orElse(false);
   }
 
+  /** The time zone the page gives times in, by its name (Asia/Tehran). */
+  public String zone() {
+    return messages.zone().getId();
+  }
+
   /** A number in the page's own digits. */
   public String number(long number) {
     return messages.number(number);

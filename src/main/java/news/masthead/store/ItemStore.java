@@ -214,7 +214,7 @@ public final class ItemStore {
                             copy.headline(),
                             Status.fromCode(
                                 rs.getString("desk_status"), rs.getString("status_notice")),
-                            Status.fromCode(rs.getString("status"), ""),
+                            liveStatus(rs),
                             rs.getString("created_by"),
                             rs.getString("saved_by"),
                             Instant.ofEpochMilli(rs.getLong("saved_at")));
@@ -328,6 +328,16 @@ public final class ItemStore {
                     .findOne());
   }
 
+  /**
+   * What readers see of a desk row's item. While it has never been public its listing carries the
+   * newest revision's status, whose detail (a schedule's time) is that revision's.
+   */
+  private static Status liveStatus(ResultSet rs) throws SQLException {
+    String status = rs.getString("status");
+    return Status.fromCode(
+        status, status.equals(rs.getString("desk_status")) ? rs.getString("status_notice") : "");
+  }
+
   private static DeskItem deskItemOf(ResultSet rs) throws SQLException {
     long firstPublished = rs.getLong("first_published");
     boolean hasFirstPublished = !rs.wasNull();
@@ -345,10 +355,7 @@ public final class ItemStore {
             Instant.ofEpochMilli(rs.getLong("saved_at")),
             copy);
     return new DeskItem(
-        newest,
-        rs.getInt("live_revision"),
-        Status.fromCode(rs.getString("status"), ""),
-        rs.getString("created_by"));
+        newest, rs.getInt("live_revision"), liveStatus(rs), rs.getString("created_by"));
   }
 
   private static Item itemOf(ResultSet rs) throws SQLException {

@@ -15,7 +15,6 @@ import news.masthead.content.EditConflict;
 import news.masthead.content.ItemId;
 import news.masthead.content.SavedRevision;
 import news.masthead.content.Section;
-import news.masthead.content.Status;
 import news.masthead.content.Subject;
 
 /**
@@ -171,7 +170,7 @@ final class RevisionWriter implements AutoCloseable {
     insertRevision.setLong(3, r.savedAt().toEpochMilli());
     insertRevision.setString(4, r.savedBy());
     insertRevision.setString(5, status);
-    insertRevision.setString(6, r.status() instanceof Status.Retracted rt ? rt.notice() : "");
+    insertRevision.setString(6, r.status().detail());
     insertRevision.setString(7, copyJson);
     insertRevision.executeUpdate();
     if (!deskOnly) {

@@ -78,6 +78,12 @@ public final class Desk {
 
     /** Takes a published item down; its address then answers 410 with the notice. */
     record Retract(String notice) implements Step {}
+
+    /** Publishes the newest revision at a time: until then it is on no public surface. */
+    record Schedule(Instant at) implements Step {}
+
+    /** Takes a scheduled item back to a draft. */
+    record Unschedule() implements Step {}
   }
 
   // --- who may do what
@@ -113,6 +119,10 @@ public final class Desk {
     if (mayPublish(member, sectionOf(item))) {
       if (unpublished && desk.isDeskOnly()) {
         steps.add("publish");
+        steps.add("schedule");
+      }
+      if (desk instanceof Status.Scheduled) {
+        steps.add("unschedule");
       }
       if (item.liveStatus() instanceof Status.Published && item.hasUnpublishedEdit()) {
         steps.add("correct");
@@ -228,10 +238,13 @@ public final class Desk {
         && !mayWriteIn(member, copy.section().slug())) {
       throw new NotAllowed("you may not move an item to " + copy.section().slug());
     }
+    // A submitted or scheduled item stays so while it is worked on; anything else is a draft.
     Status status =
-        item.newest().status() instanceof Status.Submitted
-            ? new Status.Submitted()
-            : new Status.Draft();
+        switch (item.newest().status()) {
+          case Status.Submitted s -> s;
+          case Status.Scheduled s -> s;
+          default -> new Status.Draft();
+        };
     return publishing.save(
         submission(item.newest().uri(), basedOn, copy, status, member),
         entry(member, "desk.save", subject(item), "", address));
@@ -302,6 +315,24 @@ public final class Desk {
             clock.instant());
         yield saved;
       }
+      case Step.Schedule schedule -> {
+        if (!schedule.at().isAfter(clock.instant())) {
+          throw new WrongStep("a schedule's time must be in the future; to publish now, publish");
+        }
+        yield publishing.save(
+            submission(
+                newest.uri(),
+                OptionalInt.of(basedOn),
+                newest.copy(),
+                new Status.Scheduled(schedule.at()),
+                member),
+            entry(member, "desk.schedule", subject(item), schedule.at().toString(), address));
+      }
+      case Step.Unschedule unschedule ->
+          publishing.save(
+              submission(
+                  newest.uri(), OptionalInt.of(basedOn), newest.copy(), new Status.Draft(), member),
+              entry(member, "desk.unschedule", subject(item), "", address));
       case Step.Retract retract -> {
         if (retract.notice().isBlank()) {
           throw new WrongStep("a retraction needs a notice saying why, for readers");
@@ -320,6 +351,65 @@ public final class Desk {
       }
     };
   }
+
+  /**
+   * Publishes every scheduled item whose time has come, each once whichever nodes call this at
+   * once: the publication is based on the scheduled revision, so a second node's attempt meets an
+   * edit conflict and is dropped. An item published more than a minute after its time (the servers
+   * were down) gets a note and an audit entry saying so.
+   *
+   * @return how many items this call published
+   */
+  public int publishDue() {
+    Instant now = clock.instant();
+    int published = 0;
+    for (DeskLine line :
+        items.listDesk(
+            new ItemStore.DeskQuery(List.of(new Status.Scheduled(now)), "", List.of(), 1000))) {
+      if (!(line.deskStatus() instanceof Status.Scheduled scheduled)
+          || scheduled.at().isAfter(now)) {
+        continue;
+      }
+      Optional<DeskItem> item = items.findOnDesk(line.id());
+      if (item.isEmpty() || item.get().newest().revision() != line.revision()) {
+        continue;
+      }
+      Item newest = item.get().newest();
+      java.time.Duration late = java.time.Duration.between(scheduled.at(), now);
+      String detail =
+          "scheduled for "
+              + scheduled.at()
+              + (late.toMinutes() >= 1 ? "; late by " + late.toMinutes() + " min" : "");
+      try {
+        publishing.save(
+            new Submission(
+                newest.uri(),
+                OptionalInt.of(line.revision()),
+                newest.copy(),
+                new Status.Published(),
+                newest.firstPublished(),
+                Optional.empty(),
+                SCHEDULE),
+            AuditEntry.of(
+                0, SCHEDULE, "desk.publish", "item " + line.id().value(), detail, "local"));
+      } catch (news.masthead.content.EditConflict e) {
+        continue; // another node published it, or someone changed it just now
+      }
+      published++;
+      if (late.toMinutes() >= 1) {
+        items.addNote(
+            line.id(),
+            SCHEDULE,
+            "Published late: " + detail + ".",
+            AuditEntry.of(0, SCHEDULE, "desk.note", "item " + line.id().value(), "late", "local"),
+            now);
+      }
+    }
+    return published;
+  }
+
+  /** Who the schedule is in revisions, notes and the audit log. */
+  public static final String SCHEDULE = "schedule";
 
   /** Adds an editorial note to an item. */
   public EditorialNote note(StaffMember member, ItemId id, String text, String address) {
@@ -342,6 +432,8 @@ public final class Desk {
       case Step.Publish p -> p.correction().isPresent() ? "correct" : "publish";
       case Step.SendBack b -> "send-back";
       case Step.Retract r -> "retract";
+      case Step.Schedule s -> "schedule";
+      case Step.Unschedule u -> "unschedule";
     };
   }
 
@@ -351,6 +443,8 @@ public final class Desk {
       case "send-back" -> "sent back";
       case "publish" -> "published";
       case "correct" -> "corrected";
+      case "schedule" -> "scheduled";
+      case "unschedule" -> "unscheduled";
       default -> "retracted";
     };
   }

@@ -235,6 +235,7 @@ public final class Edition implements ChangeListener {
           new ItemLookup.Gone(item.copy().headline(), r.notice(), item.copy().language());
       case Status.Draft d -> new ItemLookup.Missing();
       case Status.Submitted s -> new ItemLookup.Missing();
+      case Status.Scheduled s -> new ItemLookup.Missing();
       case Status.Withheld w -> new ItemLookup.Missing();
     };
   }

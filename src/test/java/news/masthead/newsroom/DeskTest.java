@@ -206,6 +206,50 @@ class DeskTest {
   }
 
   @Test
+  void an_editor_schedules_a_story_for_a_time_and_can_take_the_schedule_back() {
+    long id = write("Budget to be announced at noon");
+    String inAnHour =
+        java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
+            .plusHours(1)
+            .withSecond(0)
+            .withNano(0)
+            .toString();
+
+    HttpResponse<String> scheduled =
+        editor.post(
+            "/newsroom/items/" + id + "/steps/schedule",
+            Map.of("revision", Integer.toString(revision(editor, id)), "at", inAnHour));
+
+    assertThat(scheduled.statusCode()).isEqualTo(303);
+    assertThat(editor.get("/newsroom/items/" + id).body())
+        .contains("It will be published on")
+        .contains("Cancel the schedule");
+    assertThat(publicItem(id).statusCode()).isEqualTo(404);
+    assertThat(
+            editor
+                .post(
+                    "/newsroom/items/" + id + "/steps/schedule",
+                    Map.of(
+                        "revision",
+                        Integer.toString(revision(editor, id)),
+                        "at",
+                        "2020-01-01T09:00"))
+                .statusCode())
+        .as("a time in the past")
+        .isEqualTo(400);
+    assertThat(
+            editor
+                .post(
+                    "/newsroom/items/" + id + "/steps/schedule",
+                    Map.of("revision", Integer.toString(revision(editor, id)), "at", "tomorrow"))
+                .body())
+        .contains("a schedule needs a date and time such as 2026-12-05T09:30");
+
+    assertThat(step(editor, id, "unschedule", "").statusCode()).isEqualTo(303);
+    assertThat(editor.get("/newsroom/items/" + id).body()).contains("Status: draft");
+  }
+
+  @Test
   void a_save_based_on_an_old_revision_is_refused_and_keeps_both_texts() {
     long id = write("Cabinet meets on budget");
     int opened = revision(reporter, id);

@@ -51,7 +51,7 @@ class MessagesTest {
           Map.entry("newsroom.profile.", names(news.masthead.content.Profile.values())),
           Map.entry(
               "newsroom.status.",
-              List.of("draft", "submitted", "published", "retracted", "withheld")),
+              List.of("draft", "submitted", "scheduled", "published", "retracted", "withheld")),
           Map.entry(
               "newsroom.step.",
               List.of(
@@ -62,7 +62,10 @@ class MessagesTest {
                   "send-back",
                   "send-back.text",
                   "retract",
-                  "retract.text")));
+                  "retract.text",
+                  "schedule",
+                  "schedule.text",
+                  "unschedule")));
 
   static final List<String> NAMESPACES =
       List.of(
