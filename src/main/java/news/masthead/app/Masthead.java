@@ -183,6 +183,7 @@ public final class Masthead implements AutoCloseable {
             desk,
             edition::sections,
             links,
+            site::preview,
             Clock.systemUTC());
     server =
         Javalin.create(

@@ -42,7 +42,15 @@ public final class Routes {
   static final Set<String> OWN_SEGMENTS =
       Stream.concat(
               Stream.of(
-                  "api", "assets", "newsroom", "sitemaps", "healthz", "readyz", "search", "about"),
+                  "api",
+                  "assets",
+                  "newsroom",
+                  "preview",
+                  "sitemaps",
+                  "healthz",
+                  "readyz",
+                  "search",
+                  "about"),
               Stream.of(SubjectKind.values()).map(SubjectKind::pathWord))
           .collect(Collectors.toUnmodifiableSet());
 
@@ -137,6 +145,9 @@ public final class Routes {
     change(config, "/newsroom/items/{id}", desk::save);
     change(config, "/newsroom/items/{id}/steps/{step}", desk::step);
     change(config, "/newsroom/items/{id}/notes", desk::note);
+    read(config, "/newsroom/items/{id}/preview", NONE, desk::preview);
+    change(config, "/newsroom/items/{id}/preview-links", desk::sharePreview);
+    read(config, "/preview/{token}", NONE, desk::sharedPreview);
     routes.exception(Refusal.class, (refusal, ctx) -> newsroom.refuse(ctx, refusal));
 
     // The search pages before the editions' address patterns: the router tries routes in order, and

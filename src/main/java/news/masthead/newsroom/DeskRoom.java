@@ -20,8 +20,10 @@ import news.masthead.content.DeskItem;
 import news.masthead.content.EditConflict;
 import news.masthead.content.Genre;
 import news.masthead.content.InvalidContent;
+import news.masthead.content.Item;
 import news.masthead.content.ItemId;
 import news.masthead.content.Language;
+import news.masthead.content.PreviewLink;
 import news.masthead.content.Profile;
 import news.masthead.content.Role;
 import news.masthead.content.SavedRevision;
@@ -31,6 +33,7 @@ import news.masthead.content.Source;
 import news.masthead.content.Subject;
 import news.masthead.content.SubjectKind;
 import news.masthead.web.PublicLinks;
+import news.masthead.web.RenderedPage;
 import news.masthead.workflow.Desk;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,13 +57,19 @@ public final class DeskRoom {
   private final Desk desk;
   private final Function<Language, List<Section>> sections;
   private final PublicLinks links;
+  private final Function<Item, RenderedPage> previews;
+  private final String newsroomUrl;
 
   DeskRoom(
       Newsroom room,
       Door door,
       Desk desk,
       Function<Language, List<Section>> sections,
-      PublicLinks links) {
+      PublicLinks links,
+      Function<Item, RenderedPage> previews,
+      String newsroomUrl) {
+    this.previews = previews;
+    this.newsroomUrl = newsroomUrl;
     this.room = room;
     this.door = door;
     this.desk = desk;
@@ -203,6 +212,71 @@ public final class DeskRoom {
       throw Refusal.badInput(e.getMessage());
     }
     ctx.redirect("/newsroom/items/" + item.newest().id().value(), HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * {@code GET /newsroom/items/{id}/preview?revision=N}: a revision (the newest by default) in the
+   * public template, as readers would get it once published.
+   */
+  public void preview(Context ctx) {
+    Visit visit = door.require(ctx, Role.CONTRIBUTOR);
+    DeskItem item = open(visit, ctx);
+    String asked = ctx.queryParam("revision");
+    int number = asked == null ? item.newest().revision() : Form.number(asked);
+    Item revision =
+        desk.revision(visit.member(), item.newest().id(), number)
+            .orElseThrow(() -> Refusal.badInput("this item has no revision " + number));
+    sendPreview(ctx, revision);
+  }
+
+  /** {@code POST /newsroom/items/{id}/preview-links}: a link that shows the preview to anyone. */
+  public void sharePreview(Context ctx) {
+    Visit visit = door.requireForm(ctx, Role.EDITOR);
+    DeskItem item = open(visit, ctx);
+    int number = Form.number(ctx.formParam("revision"));
+    String token = Secrets.token();
+    PreviewLink link;
+    try {
+      link =
+          desk.sharePreview(
+              visit.member(), item.newest().id(), number, Secrets.hash(token), door.address(ctx));
+    } catch (Desk.NotAllowed e) {
+      throw Refusal.forbidden(e.getMessage());
+    }
+    room.render(
+        ctx,
+        200,
+        "shared",
+        visit,
+        "newsroom.preview.shared",
+        Map.of(
+            "link", newsroomUrl + "/preview/" + token,
+            "expires", link.expiresAt(),
+            "item", item.newest().id().value()));
+  }
+
+  /** {@code GET /preview/{token}}: a shared preview, while its link works; never indexed. */
+  public void sharedPreview(Context ctx) {
+    String token = ctx.pathParam("token");
+    Optional<Item> revision =
+        token.length() == 43 ? desk.sharedPreview(Secrets.hash(token)) : Optional.empty();
+    if (revision.isEmpty()) {
+      ctx.header("Cache-Control", "no-store");
+      ctx.header("X-Robots-Tag", "noindex, nofollow");
+      throw new Refusal(
+          404, "newsroom.preview.expired", "this preview link has expired or never was");
+    }
+    ctx.header("Referrer-Policy", "no-referrer");
+    sendPreview(ctx, revision.get());
+  }
+
+  private void sendPreview(Context ctx, Item revision) {
+    RenderedPage page = previews.apply(revision);
+    ctx.header("Cache-Control", "no-store");
+    ctx.header("X-Robots-Tag", "noindex, nofollow");
+    ctx.status(page.status());
+    ctx.contentType(page.contentType());
+    ctx.result(page.body());
   }
 
   /** {@code GET /newsroom/modules/{module}/<path>}: a file of one of the editor's modules. */

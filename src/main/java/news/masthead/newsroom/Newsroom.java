@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import news.masthead.content.AuditEntry;
 import news.masthead.content.InvalidContent;
+import news.masthead.content.Item;
 import news.masthead.content.Language;
 import news.masthead.content.Passkey;
 import news.masthead.content.Role;
@@ -29,6 +30,7 @@ import news.masthead.web.ClientAddress;
 import news.masthead.web.EditionSetup;
 import news.masthead.web.Messages;
 import news.masthead.web.PublicLinks;
+import news.masthead.web.RenderedPage;
 import news.masthead.workflow.Desk;
 import news.masthead.workflow.Staff;
 import tools.jackson.core.JacksonException;
@@ -82,6 +84,7 @@ public final class Newsroom {
       Desk desk,
       Function<Language, List<Section>> sections,
       PublicLinks links,
+      Function<Item, RenderedPage> previews,
       Clock clock) {
     this.ownHost = ownHost;
     this.host = java.net.URI.create(baseUrl).getRawAuthority();
@@ -92,7 +95,7 @@ public final class Newsroom {
     this.clock = clock;
     this.door = new Door(staff, clock, addresses, this.baseUrl);
     this.passkeys = new Passkeys(staff, this.baseUrl, editions.getFirst().name());
-    this.desk = new DeskRoom(this, door, desk, sections, links);
+    this.desk = new DeskRoom(this, door, desk, sections, links, previews, this.baseUrl);
   }
 
   EditorModules modules() {

@@ -171,6 +171,14 @@ public final class PublicSite {
         page.status() == 410 ? PublicResponses.ERROR_CACHING : PublicResponses.PAGE_CACHING);
   }
 
+  /**
+   * A revision's page in the public template, as readers would get it once published: for the
+   * newsroom's previews, which send it under their own headers (never cached, never indexed).
+   */
+  public RenderedPage preview(news.masthead.content.Item item) {
+    return renderItem(edition.preview(item));
+  }
+
   private RenderedPage renderItem(Views.ItemPage page) {
     var item = page.item();
     Language language = item.copy().language();

@@ -21,6 +21,7 @@ import news.masthead.content.ItemAddress;
 import news.masthead.content.ItemId;
 import news.masthead.content.ItemSummary;
 import news.masthead.content.Language;
+import news.masthead.content.PreviewLink;
 import news.masthead.content.Profile;
 import news.masthead.content.SavedRevision;
 import news.masthead.content.Section;
@@ -245,6 +246,48 @@ public final class ItemStore {
               StaffStore.append(handle, why, at);
               return new EditorialNote(noteId, at, author, checked.text());
             });
+  }
+
+  /** Keeps a shared preview link by its token's hash, with {@code why} in the audit log. */
+  public void addPreviewLink(String tokenHash, PreviewLink link, AuditEntry why, Instant at) {
+    database
+        .jdbi()
+        .useTransaction(
+            handle -> {
+              handle
+                  .createUpdate(
+                      "INSERT INTO preview_links (token_hash, item_id, revision, created_by,"
+                          + " expires_at) VALUES (:hash, :item, :revision, :by, :expires)")
+                  .bind("hash", tokenHash)
+                  .bind("item", link.item().value())
+                  .bind("revision", link.revision())
+                  .bind("by", link.createdBy())
+                  .bind("expires", link.expiresAt().toEpochMilli())
+                  .execute();
+              StaffStore.append(handle, why, at);
+            });
+  }
+
+  /** The preview link with this token's hash, while it has not expired at {@code now}. */
+  public Optional<PreviewLink> findPreviewLink(String tokenHash, Instant now) {
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT item_id, revision, created_by, expires_at FROM preview_links WHERE"
+                            + " token_hash = :hash AND expires_at > :now")
+                    .bind("hash", tokenHash)
+                    .bind("now", now.toEpochMilli())
+                    .map(
+                        (rs, ctx) ->
+                            new PreviewLink(
+                                new ItemId(rs.getLong(1)),
+                                rs.getInt(2),
+                                rs.getString(3),
+                                Instant.ofEpochMilli(rs.getLong(4))))
+                    .findOne());
   }
 
   /** An item's editorial notes, oldest first. */

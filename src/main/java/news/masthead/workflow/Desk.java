@@ -15,6 +15,7 @@ import news.masthead.content.DeskLine;
 import news.masthead.content.EditorialNote;
 import news.masthead.content.Item;
 import news.masthead.content.ItemId;
+import news.masthead.content.PreviewLink;
 import news.masthead.content.Role;
 import news.masthead.content.SavedRevision;
 import news.masthead.content.Slug;
@@ -410,6 +411,39 @@ public final class Desk {
 
   /** Who the schedule is in revisions, notes and the audit log. */
   public static final String SCHEDULE = "schedule";
+
+  /** How long a shared preview link works. */
+  public static final java.time.Duration PREVIEW_LIFETIME = java.time.Duration.ofHours(48);
+
+  /**
+   * Shares a preview of one revision by a link whose token hashes to {@code tokenHash}, for {@link
+   * #PREVIEW_LIFETIME}.
+   *
+   * @throws NotAllowed unless {@code member} may publish in the item's section
+   */
+  public PreviewLink sharePreview(
+      StaffMember member, ItemId id, int revision, String tokenHash, String address) {
+    DeskItem item = open(member, id);
+    if (!mayPublish(member, sectionOf(item))) {
+      throw new NotAllowed("only an editor of " + sectionOf(item) + " may share a preview");
+    }
+    items.findRevision(id, revision).orElseThrow(() -> new NotOnDesk(id));
+    Instant now = clock.instant();
+    PreviewLink link = new PreviewLink(id, revision, member.email(), now.plus(PREVIEW_LIFETIME));
+    items.addPreviewLink(
+        tokenHash,
+        link,
+        entry(member, "desk.share-preview", subject(item), "revision " + revision, address),
+        now);
+    return link;
+  }
+
+  /** The revision a shared preview link shows, while the link works. */
+  public Optional<Item> sharedPreview(String tokenHash) {
+    return items
+        .findPreviewLink(tokenHash, clock.instant())
+        .flatMap(link -> items.findRevision(link.item(), link.revision()));
+  }
 
   /** Adds an editorial note to an item. */
   public EditorialNote note(StaffMember member, ItemId id, String text, String address) {

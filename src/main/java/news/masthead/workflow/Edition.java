@@ -240,6 +240,14 @@ public final class Edition implements ChangeListener {
     };
   }
 
+  /**
+   * The page an item would have if this revision of it were published: for the newsroom's previews.
+   * Whatever its status; never cached.
+   */
+  public ItemPage preview(Item item) {
+    return pageOf(item);
+  }
+
   private ItemPage pageOf(Item item) {
     Language language = item.copy().language();
     Slug section = item.copy().section().slug();

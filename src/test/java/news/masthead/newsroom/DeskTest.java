@@ -250,6 +250,47 @@ class DeskTest {
   }
 
   @Test
+  void
+      a_draft_is_previewed_in_the_public_template_and_an_editor_shares_a_link_that_is_not_indexed() {
+    long id = write("Preview of a draft story");
+
+    HttpResponse<String> preview = reporter.get("/newsroom/items/" + id + "/preview");
+
+    assertThat(preview.statusCode()).isEqualTo(200);
+    assertThat(preview.body())
+        .contains("<h1 id=\"headline\">Preview of a draft story</h1>")
+        .contains("class=\"sources\"");
+    assertThat(preview.headers().firstValue("X-Robots-Tag")).contains("noindex, nofollow");
+    assertThat(preview.headers().firstValue("Cache-Control")).contains("no-store");
+    assertThat(
+            reporter
+                .post(
+                    "/newsroom/items/" + id + "/preview-links",
+                    Map.of("revision", Integer.toString(revision(reporter, id))))
+                .statusCode())
+        .as("a contributor shares no links")
+        .isEqualTo(403);
+
+    HttpResponse<String> shared =
+        editor.post(
+            "/newsroom/items/" + id + "/preview-links",
+            Map.of("revision", Integer.toString(revision(editor, id))));
+    assertThat(shared.statusCode()).isEqualTo(200);
+    Matcher link =
+        Pattern.compile(Pattern.quote(origin) + "(/preview/[A-Za-z0-9_-]{43})")
+            .matcher(shared.body());
+    assertThat(link.find()).isTrue();
+
+    HttpResponse<String> anyone = publicGet(link.group(1));
+    assertThat(anyone.statusCode()).isEqualTo(200);
+    assertThat(anyone.body()).contains("<h1 id=\"headline\">Preview of a draft story</h1>");
+    assertThat(anyone.headers().firstValue("X-Robots-Tag")).contains("noindex, nofollow");
+    assertThat(anyone.headers().firstValue("Cache-Control")).contains("no-store");
+    assertThat(publicGet("/preview/" + "x".repeat(43)).statusCode()).isEqualTo(404);
+    assertThat(publicItem(id).statusCode()).as("the draft itself stays unpublished").isEqualTo(404);
+  }
+
+  @Test
   void a_save_based_on_an_old_revision_is_refused_and_keeps_both_texts() {
     long id = write("Cabinet meets on budget");
     int opened = revision(reporter, id);
