@@ -171,6 +171,7 @@ function start(host) {
   form.addEventListener("input", (e) => { if (!host.contains(e.target)) changed(); });
   form.addEventListener("submit", () => { json.value = JSON.stringify(view.state.doc.toJSON()); });
   if (restored && status) status.textContent = words.kept;
+  if (host.dataset.profile === "brief") teaserPreview(form, view);
   if (!item) return;
   setInterval(async () => {
     if (!dirty) return;
@@ -193,6 +194,32 @@ function start(host) {
       if (status) status.textContent = words.unsaved;
     }
   }, AUTOSAVE_MS);
+}
+
+/** Shows a brief's teaser as the in-brief rail will cut it, asking the server's own rule. */
+function teaserPreview(form, view) {
+  const box = form.querySelector(".teaser-preview");
+  const out = form.querySelector("#teaser");
+  let timer = null;
+  let shown = null;
+  async function ask() {
+    const doc = view.state.doc;
+    if (doc === shown) return;
+    shown = doc;
+    const body = new URLSearchParams({ csrf: form.querySelector("input[name=csrf]").value,
+      language: form.querySelector("input[name=language]").value, body_json: JSON.stringify(doc.toJSON()) });
+    const answer = await fetch("/newsroom/teaser", { method: "POST", body, headers: { Accept: "application/json" }, credentials: "same-origin" });
+    if (!answer.ok) return;
+    const teaser = await answer.json();
+    const more = document.createElement("span");
+    more.className = "more";
+    more.textContent = teaser.more;
+    out.replaceChildren(teaser.text + (teaser.shortened ? teaser.ellipsis : "") + " ", more);
+    box.hidden = false;
+  }
+  ask();
+  view.dom.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(ask, 300); });
+  view.dom.addEventListener("keyup", () => { clearTimeout(timer); timer = setTimeout(ask, 300); });
 }
 
 const host = document.getElementById("body-editor");

@@ -32,6 +32,7 @@ import news.masthead.content.Slug;
 import news.masthead.content.Source;
 import news.masthead.content.Subject;
 import news.masthead.content.SubjectKind;
+import news.masthead.content.Teaser;
 import news.masthead.web.PublicLinks;
 import news.masthead.web.RenderedPage;
 import news.masthead.workflow.Desk;
@@ -302,6 +303,34 @@ public final class DeskRoom {
               + abbreviate(at)
               + "\"");
     }
+  }
+
+  /**
+   * {@code POST /newsroom/teaser}: a brief's teaser as the in-brief rail will cut it, from the
+   * editor's document, with the rail's ellipsis and "More" in the item's language: the site's own
+   * rule ({@link Teaser#of}), asked while the writer types.
+   */
+  public void teaser(Context ctx) {
+    Visit visit = door.requireForm(ctx, Role.CONTRIBUTOR);
+    Body body;
+    try {
+      body =
+          EditorBody.read(
+              JSON.readTree(Optional.ofNullable(ctx.formParam("body_json")).orElse("{}")));
+    } catch (InvalidContent | tools.jackson.core.JacksonException e) {
+      throw Refusal.badInput(e.getMessage());
+    }
+    Language language = room.languageOf(ctx.formParam("language"), visit.member().language());
+    Teaser teaser = Teaser.of(body);
+    var words = room.wordsOf(language);
+    Newsroom.json(
+        ctx,
+        200,
+        Map.of(
+            "text", teaser.text(),
+            "shortened", teaser.shortened(),
+            "ellipsis", words.t("rail.ellipsis"),
+            "more", words.t("rail.more")));
   }
 
   /** {@code POST /newsroom/items/{id}/notes}: adds an editorial note. */

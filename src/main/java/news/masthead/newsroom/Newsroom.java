@@ -1065,6 +1065,11 @@ public final class Newsroom {
     return setup(visit.member().language()).messages();
   }
 
+  /** The words of an edition's language. */
+  Messages wordsOf(Language language) {
+    return setup(language).messages();
+  }
+
   /** The languages the newsroom writes in: the outlet's editions. */
   List<Language> languages() {
     return editions.stream().map(EditionSetup::language).toList();

@@ -239,6 +239,11 @@ class DeskInBrowserTest {
     page.locator("select[name=section]").selectOption("iran");
     page.locator(".editor .body").click();
     page.keyboard().type("A new bridge over the Karun opened on Sunday.");
+    page.waitForFunction(
+        "() => document.querySelector('#teaser')?.textContent.endsWith('Sunday. More')");
+    assertThat(page.locator(".teaser-preview").isVisible())
+        .as("the brief's teaser as the rail will cut it")
+        .isTrue();
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true))
         .click();
     page.waitForURL(url -> url.matches(".*/newsroom/items/[0-9]+$"));
