@@ -146,6 +146,8 @@ public final class Routes {
     change(config, "/newsroom/items/{id}", desk::save);
     change(config, "/newsroom/items/{id}/steps/{step}", desk::step);
     change(config, "/newsroom/items/{id}/notes", desk::note);
+    read(config, "/newsroom/items/{id}/compare", NONE, desk::compare);
+    change(config, "/newsroom/items/{id}/restore", desk::restore);
     read(config, "/newsroom/items/{id}/preview", NONE, desk::preview);
     change(config, "/newsroom/items/{id}/preview-links", desk::sharePreview);
     read(config, "/preview/{token}", NONE, desk::sharedPreview);

@@ -333,6 +333,53 @@ public final class DeskRoom {
             "more", words.t("rail.more")));
   }
 
+  /** {@code GET /newsroom/items/{id}/compare?from=A&to=B}: what changed between two revisions. */
+  public void compare(Context ctx) {
+    Visit visit = door.require(ctx, Role.CONTRIBUTOR);
+    DeskItem item = open(visit, ctx);
+    int from = Form.number(ctx.queryParam("from"));
+    int to = Form.number(ctx.queryParam("to"));
+    Item before =
+        desk.revision(visit.member(), item.newest().id(), from)
+            .orElseThrow(() -> Refusal.badInput("this item has no revision " + from));
+    Item after =
+        desk.revision(visit.member(), item.newest().id(), to)
+            .orElseThrow(() -> Refusal.badInput("this item has no revision " + to));
+    room.render(
+        ctx,
+        200,
+        "compare",
+        visit,
+        "newsroom.compare.title",
+        Map.of(
+            "comparison", Comparison.of(before, after, room.words(visit)),
+            "item", item,
+            "dir", item.newest().copy().language().direction()));
+  }
+
+  /** {@code POST /newsroom/items/{id}/restore}: an earlier revision's copy as the newest. */
+  public void restore(Context ctx) {
+    Visit visit = door.requireForm(ctx, Role.CONTRIBUTOR);
+    DeskItem item = open(visit, ctx);
+    int number = Form.number(ctx.formParam("restore"));
+    try {
+      desk.restore(
+          visit.member(),
+          item.newest().id(),
+          number,
+          Form.number(ctx.formParam("revision")),
+          door.address(ctx));
+    } catch (Desk.NotAllowed e) {
+      throw Refusal.forbidden(e.getMessage());
+    } catch (Desk.WrongStep e) {
+      throw Refusal.badInput(e.getMessage());
+    } catch (EditConflict e) {
+      throw Refusal.badInput(
+          room.words(visit).t("newsroom.item.conflict", "revision", item.newest().revision()));
+    }
+    ctx.redirect("/newsroom/items/" + item.newest().id().value(), HttpStatus.SEE_OTHER);
+  }
+
   /** {@code POST /newsroom/items/{id}/notes}: adds an editorial note. */
   public void note(Context ctx) {
     Visit visit = door.requireForm(ctx, Role.CONTRIBUTOR);

@@ -412,6 +412,34 @@ public final class Desk {
   /** Who the schedule is in revisions, notes and the audit log. */
   public static final String SCHEDULE = "schedule";
 
+  /**
+   * Saves an earlier revision's copy as the item's newest revision, based on {@code basedOn}: as
+   * any save, a draft of a published item until it is published.
+   *
+   * @throws NotAllowed when {@code member} may not edit the item
+   * @throws news.masthead.content.EditConflict when someone saved after {@code basedOn}
+   */
+  public SavedRevision restore(
+      StaffMember member, ItemId id, int number, int basedOn, String address) {
+    DeskItem item = open(member, id);
+    if (!mayEdit(member, item)) {
+      throw new NotAllowed("you may not edit this item: it is published or not yours");
+    }
+    Item earlier =
+        items
+            .findRevision(id, number)
+            .orElseThrow(() -> new WrongStep("this item has no revision " + number));
+    Status status =
+        switch (item.newest().status()) {
+          case Status.Submitted s -> s;
+          case Status.Scheduled s -> s;
+          default -> new Status.Draft();
+        };
+    return publishing.save(
+        submission(item.newest().uri(), OptionalInt.of(basedOn), earlier.copy(), status, member),
+        entry(member, "desk.restore", subject(item), "revision " + number, address));
+  }
+
   /** How long a shared preview link works. */
   public static final java.time.Duration PREVIEW_LIFETIME = java.time.Duration.ofHours(48);
 

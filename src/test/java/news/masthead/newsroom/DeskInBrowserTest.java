@@ -255,6 +255,10 @@ class DeskInBrowserTest {
 
     page.navigate(itemUrl);
     assertThat(page.locator(".editor .body").innerText()).contains("Traffic was light.");
+    shoot(page, "item");
+    page.navigate(itemUrl + "/compare?from=1&to=2");
+    assertThat(page.locator(".diff ins").innerText()).contains("Traffic was light.");
+    shoot(page, "compare");
 
     Page persian = as(persianEditor);
     persian.navigate(origin + "/newsroom/");

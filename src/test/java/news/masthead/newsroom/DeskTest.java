@@ -291,6 +291,41 @@ class DeskTest {
   }
 
   @Test
+  void the_history_compares_two_revisions_word_by_word_and_restores_an_earlier_one() {
+    long id = write("Rail line to Mashhad reopens");
+    Map<String, String> edit = story("Rail line to Mashhad reopens after repairs");
+    edit.put(
+        "body_text",
+        "The water utility of Tehran said on Tuesday it would cut supply at night.\n\n"
+            + "The utility did not say how long the cuts would last.");
+    edit.put("revision", Integer.toString(revision(reporter, id)));
+    reporter.post("/newsroom/items/" + id, edit);
+
+    HttpResponse<String> compared = reporter.get("/newsroom/items/" + id + "/compare?from=1&to=2");
+
+    assertThat(compared.statusCode()).isEqualTo(200);
+    assertThat(compared.body())
+        .contains("<del>Rail line to Mashhad reopens</del>")
+        .contains("<ins>Rail line to Mashhad reopens after repairs</ins>")
+        .contains("<del>Monday</del><ins>Tuesday</ins>");
+
+    HttpResponse<String> restored =
+        reporter.post(
+            "/newsroom/items/" + id + "/restore",
+            Map.of("restore", "1", "revision", Integer.toString(revision(reporter, id))));
+    assertThat(restored.statusCode()).isEqualTo(303);
+    assertThat(reporter.get("/newsroom/items/" + id).body())
+        .contains("value=\"Rail line to Mashhad reopens\"")
+        .contains("revision 3");
+    assertThat(
+            reporter
+                .post("/newsroom/items/" + id + "/restore", Map.of("restore", "1", "revision", "1"))
+                .statusCode())
+        .as("a restore based on an old revision")
+        .isEqualTo(400);
+  }
+
+  @Test
   void a_save_based_on_an_old_revision_is_refused_and_keeps_both_texts() {
     long id = write("Cabinet meets on budget");
     int opened = revision(reporter, id);
