@@ -186,7 +186,14 @@ function start(host) {
         localStorage.removeItem(keep);
         if (status) status.textContent = words.saved;
       } else {
-        if (status) status.textContent = answer.status === 409 ? words.conflict : body.error;
+        if (status && answer.status === 409 && body.conflict) {
+          const link = document.createElement("a");
+          link.href = body.conflict;
+          link.textContent = words.conflict;
+          status.replaceChildren(link);
+        } else if (status) {
+          status.textContent = body.error;
+        }
         if (answer.status !== 409) dirty = true;
       }
     } catch {

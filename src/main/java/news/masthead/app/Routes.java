@@ -146,6 +146,8 @@ public final class Routes {
     change(config, "/newsroom/items/{id}", desk::save);
     change(config, "/newsroom/items/{id}/steps/{step}", desk::step);
     change(config, "/newsroom/items/{id}/notes", desk::note);
+    read(config, "/newsroom/items/{id}/conflicts/{draft}", NONE, desk::conflict);
+    change(config, "/newsroom/items/{id}/conflicts/{draft}", desk::resolve);
     read(config, "/newsroom/items/{id}/compare", NONE, desk::compare);
     change(config, "/newsroom/items/{id}/restore", desk::restore);
     read(config, "/newsroom/items/{id}/preview", NONE, desk::preview);

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import news.masthead.content.Body;
 import news.masthead.content.Copy;
+import news.masthead.content.CopyMerge;
 import news.masthead.content.DeskItem;
 import news.masthead.content.EditConflict;
 import news.masthead.content.Genre;
@@ -131,27 +132,37 @@ public final class DeskRoom {
     boolean json = String.valueOf(ctx.header("Accept")).contains("application/json");
     try {
       Copy copy = copyOf(form, Optional.of(item.newest().copy()), visit);
-      SavedRevision saved =
-          desk.write(
-              visit.member(),
-              Optional.of(item.newest().id()),
-              OptionalInt.of(form.basedOn()),
-              copy,
-              door.address(ctx));
-      if (json) {
-        Newsroom.json(ctx, 200, Map.of("revision", saved.revision()));
-      } else {
-        ctx.redirect("/newsroom/items/" + saved.id().value(), HttpStatus.SEE_OTHER);
+      Desk.Saving saving =
+          desk.save(visit.member(), item.newest().id(), form.basedOn(), copy, door.address(ctx));
+      switch (saving) {
+        case Desk.Saving.Saved saved -> {
+          if (json) {
+            Newsroom.json(
+                ctx,
+                200,
+                Map.of("revision", saved.revision().revision(), "merged", saved.merged()));
+          } else {
+            ctx.redirect("/newsroom/items/" + item.newest().id().value(), HttpStatus.SEE_OTHER);
+          }
+        }
+        case Desk.Saving.Conflicted conflicted -> {
+          String where =
+              "/newsroom/items/"
+                  + item.newest().id().value()
+                  + "/conflicts/"
+                  + conflicted.draft().id();
+          if (json) {
+            Newsroom.json(
+                ctx,
+                409,
+                Map.of(
+                    "error", room.words(visit).t("newsroom.editor.conflict"), "conflict", where));
+          } else {
+            ctx.redirect(where, HttpStatus.SEE_OTHER);
+          }
+        }
       }
-    } catch (EditConflict e) {
-      String said =
-          room.words(visit).t("newsroom.item.conflict", "revision", item.newest().revision());
-      if (json) {
-        Newsroom.json(ctx, 409, Map.of("error", said, "latest", item.newest().revision()));
-      } else {
-        render(ctx, 409, visit, Optional.of(item), form, Optional.of(said));
-      }
-    } catch (InvalidContent | Desk.NotAllowed e) {
+    } catch (InvalidContent | Desk.NotAllowed | Desk.WrongStep e) {
       int status = e instanceof Desk.NotAllowed ? 403 : 400;
       if (json) {
         Newsroom.json(ctx, status, Map.of("error", e.getMessage()));
@@ -159,6 +170,67 @@ public final class DeskRoom {
         render(ctx, status, visit, Optional.of(item), form, Optional.of(e.getMessage()));
       }
     }
+  }
+
+  /** {@code GET /newsroom/items/{id}/conflicts/{draft}}: both sides of each conflict, to choose. */
+  public void conflict(Context ctx) {
+    Visit visit = door.require(ctx, Role.CONTRIBUTOR);
+    DeskItem item = open(visit, ctx);
+    Desk.ConflictView view;
+    try {
+      view = desk.conflict(visit.member(), item.newest().id(), draftId(ctx));
+    } catch (Desk.NotOnDesk e) {
+      throw new Refusal(404, "newsroom.item.missing", "no such conflict draft of yours");
+    }
+    room.render(
+        ctx,
+        200,
+        "conflict",
+        visit,
+        "newsroom.conflict.title",
+        Map.of(
+            "view", view,
+            "item", item,
+            "dir", item.newest().copy().language().direction()));
+  }
+
+  /** {@code POST /newsroom/items/{id}/conflicts/{draft}}: saves the sides chosen. */
+  public void resolve(Context ctx) {
+    Visit visit = door.requireForm(ctx, Role.CONTRIBUTOR);
+    DeskItem item = open(visit, ctx);
+    Map<String, CopyMerge.Side> choices = new HashMap<>();
+    ctx.formParamMap()
+        .forEach(
+            (name, values) -> {
+              if (name.startsWith("choose.") && !values.isEmpty()) {
+                choices.put(
+                    name.substring("choose.".length()),
+                    values.getFirst().equals("theirs")
+                        ? CopyMerge.Side.THEIRS
+                        : CopyMerge.Side.MINE);
+              }
+            });
+    try {
+      desk.resolve(visit.member(), item.newest().id(), draftId(ctx), choices, door.address(ctx));
+    } catch (Desk.NotOnDesk e) {
+      throw new Refusal(404, "newsroom.item.missing", "no such conflict draft of yours");
+    } catch (Desk.WrongStep | InvalidContent e) {
+      throw Refusal.badInput(e.getMessage());
+    } catch (Desk.NotAllowed e) {
+      throw Refusal.forbidden(e.getMessage());
+    } catch (EditConflict e) {
+      throw Refusal.badInput(
+          room.words(visit).t("newsroom.item.conflict", "revision", item.newest().revision()));
+    }
+    ctx.redirect("/newsroom/items/" + item.newest().id().value(), HttpStatus.SEE_OTHER);
+  }
+
+  private static long draftId(Context ctx) {
+    String id = ctx.pathParam("draft");
+    if (!id.matches("[1-9][0-9]{0,17}")) {
+      throw Refusal.badInput("a conflict draft is named by its number");
+    }
+    return Long.parseLong(id);
   }
 
   /**
@@ -434,6 +506,9 @@ public final class DeskRoom {
         "history", item.map(i -> desk.history(visit.member(), i.newest().id())).orElse(List.of()));
     model.put(
         "notes", item.map(i -> desk.notes(visit.member(), i.newest().id())).orElse(List.of()));
+    model.put(
+        "conflicts",
+        item.map(i -> desk.conflicts(visit.member(), i.newest().id())).orElse(List.of()));
     model.put(
         "publicUrl",
         item.filter(DeskItem::isLive)

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import news.masthead.content.AuditEntry;
+import news.masthead.content.ConflictDraft;
 import news.masthead.content.Copy;
 import news.masthead.content.DeskItem;
 import news.masthead.content.DeskLine;
@@ -246,6 +247,67 @@ public final class ItemStore {
               StaffStore.append(handle, why, at);
               return new EditorialNote(noteId, at, author, checked.text());
             });
+  }
+
+  /** Keeps a conflict draft; returns it with its id. */
+  public ConflictDraft keepConflict(ConflictDraft draft) {
+    long id =
+        database
+            .jdbi()
+            .withHandle(
+                handle ->
+                    handle
+                        .createUpdate(
+                            "INSERT INTO conflict_drafts (item_id, staff_id, base, theirs, copy, at)"
+                                + " VALUES (:item, :staff, :base, :theirs, :copy, :at)")
+                        .bind("item", draft.item().value())
+                        .bind("staff", draft.staffId())
+                        .bind("base", draft.base())
+                        .bind("theirs", draft.theirs())
+                        .bind("copy", CopyJson.write(draft.copy()))
+                        .bind("at", draft.at().toEpochMilli())
+                        .executeAndReturnGeneratedKeys("id")
+                        .mapTo(Long.class)
+                        .one());
+    return new ConflictDraft(
+        id, draft.item(), draft.staffId(), draft.base(), draft.theirs(), draft.copy(), draft.at());
+  }
+
+  /** A member's conflict drafts on an item, oldest first. */
+  public List<ConflictDraft> conflictDrafts(ItemId item, long staffId) {
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT id, item_id, staff_id, base, theirs, copy, at FROM conflict_drafts"
+                            + " WHERE item_id = :item AND staff_id = :staff ORDER BY id")
+                    .bind("item", item.value())
+                    .bind("staff", staffId)
+                    .map(
+                        (rs, ctx) ->
+                            new ConflictDraft(
+                                rs.getLong(1),
+                                new ItemId(rs.getLong(2)),
+                                rs.getLong(3),
+                                rs.getInt(4),
+                                rs.getInt(5),
+                                CopyJson.read(rs.getString(6)),
+                                Instant.ofEpochMilli(rs.getLong(7))))
+                    .list());
+  }
+
+  /** Drops a conflict draft once its choices are saved. */
+  public void dropConflict(long id) {
+    database
+        .jdbi()
+        .useHandle(
+            handle ->
+                handle
+                    .createUpdate("DELETE FROM conflict_drafts WHERE id = :id")
+                    .bind("id", id)
+                    .execute());
   }
 
   /** Keeps a shared preview link by its token's hash, with {@code why} in the audit log. */

@@ -8,7 +8,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import news.masthead.content.AuditEntry;
+import news.masthead.content.ConflictDraft;
 import news.masthead.content.Copy;
+import news.masthead.content.CopyMerge;
 import news.masthead.content.Correction;
 import news.masthead.content.DeskItem;
 import news.masthead.content.DeskLine;
@@ -249,6 +251,115 @@ public final class Desk {
     return publishing.save(
         submission(item.newest().uri(), basedOn, copy, status, member),
         entry(member, "desk.save", subject(item), "", address));
+  }
+
+  /** What {@link #save} did: saved (merged with a save made meanwhile, or not), or kept aside. */
+  public sealed interface Saving {
+    record Saved(SavedRevision revision, boolean merged) implements Saving {}
+
+    /** Someone changed the same fields meanwhile: what was sent is kept until they choose. */
+    record Conflicted(ConflictDraft draft, List<CopyMerge.Conflict> conflicts) implements Saving {}
+  }
+
+  /**
+   * Saves what {@code member} wrote, based on revision {@code basedOn}, never overwriting what
+   * someone saved meanwhile: when {@code basedOn} is no longer the newest, the changes on each side
+   * are merged field by field and paragraph by paragraph; changes to the same field or paragraph on
+   * both sides keep what was sent as a conflict draft for {@code member} to resolve.
+   *
+   * @throws NotAllowed when the role or section does not allow it
+   */
+  public Saving save(StaffMember member, ItemId id, int basedOn, Copy mine, String address) {
+    try {
+      return new Saving.Saved(
+          write(member, Optional.of(id), OptionalInt.of(basedOn), mine, address), false);
+    } catch (news.masthead.content.EditConflict conflict) {
+      DeskItem item = open(member, id);
+      Item theirs = item.newest();
+      Copy base =
+          items
+              .findRevision(id, basedOn)
+              .map(Item::copy)
+              .orElseThrow(() -> new WrongStep("this item has no revision " + basedOn));
+      CopyMerge.Merged merged = CopyMerge.merge(base, theirs.copy(), mine, java.util.Map.of());
+      if (merged.conflicts().isEmpty()) {
+        try {
+          return new Saving.Saved(
+              write(
+                  member,
+                  Optional.of(id),
+                  OptionalInt.of(theirs.revision()),
+                  merged.copy(),
+                  address),
+              true);
+        } catch (news.masthead.content.EditConflict again) {
+          // saved again meanwhile: keep what was sent for the person to look at
+        }
+      }
+      ConflictDraft draft =
+          items.keepConflict(
+              new ConflictDraft(
+                  0, id, member.id(), basedOn, theirs.revision(), mine, clock.instant()));
+      return new Saving.Conflicted(draft, merged.conflicts());
+    }
+  }
+
+  /** {@code member}'s conflict drafts on an item, oldest first. */
+  public List<ConflictDraft> conflicts(StaffMember member, ItemId id) {
+    open(member, id);
+    return items.conflictDrafts(id, member.id());
+  }
+
+  /** A conflict draft of {@code member}'s with what it conflicts on, as things stand. */
+  public record ConflictView(
+      ConflictDraft draft, Item theirs, List<CopyMerge.Conflict> conflicts) {}
+
+  /** One of {@code member}'s conflict drafts, and its conflicts with the revision it met. */
+  public ConflictView conflict(StaffMember member, ItemId id, long draftId) {
+    ConflictDraft draft = draft(member, id, draftId);
+    Item theirs = items.findRevision(id, draft.theirs()).orElseThrow(() -> new NotOnDesk(id));
+    Copy base = items.findRevision(id, draft.base()).orElseThrow(() -> new NotOnDesk(id)).copy();
+    return new ConflictView(
+        draft,
+        theirs,
+        CopyMerge.merge(base, theirs.copy(), draft.copy(), java.util.Map.of()).conflicts());
+  }
+
+  /**
+   * Saves a conflict draft with a side chosen for each of its conflicts, based on the revision it
+   * met, and drops it.
+   *
+   * @throws WrongStep when a conflict has no side chosen
+   * @throws news.masthead.content.EditConflict when someone saved again since
+   */
+  public SavedRevision resolve(
+      StaffMember member,
+      ItemId id,
+      long draftId,
+      java.util.Map<String, CopyMerge.Side> choices,
+      String address) {
+    ConflictDraft draft = draft(member, id, draftId);
+    Copy base = items.findRevision(id, draft.base()).orElseThrow(() -> new NotOnDesk(id)).copy();
+    Copy theirs =
+        items.findRevision(id, draft.theirs()).orElseThrow(() -> new NotOnDesk(id)).copy();
+    CopyMerge.Merged merged = CopyMerge.merge(base, theirs, draft.copy(), choices);
+    if (!merged.conflicts().isEmpty()) {
+      throw new WrongStep(
+          "choose a side for each change made on both sides: "
+              + merged.conflicts().stream().map(CopyMerge.Conflict::key).toList());
+    }
+    SavedRevision saved =
+        write(member, Optional.of(id), OptionalInt.of(draft.theirs()), merged.copy(), address);
+    items.dropConflict(draft.id());
+    return saved;
+  }
+
+  private ConflictDraft draft(StaffMember member, ItemId id, long draftId) {
+    open(member, id);
+    return items.conflictDrafts(id, member.id()).stream()
+        .filter(d -> d.id() == draftId)
+        .findFirst()
+        .orElseThrow(() -> new NotOnDesk(id));
   }
 
   /**

@@ -11,6 +11,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -194,6 +195,33 @@ class DeskInBrowserTest {
         .isEqualTo("rtl");
     assertThat(editorPage.content()).contains("Reuters");
     shoot(editorPage, "published");
+  }
+
+  @Test
+  void two_editors_change_one_headline_and_the_second_sees_both_and_loses_nothing() {
+    Map<String, String> form = DeskTest.story("Flights resume at Mashhad");
+    HttpResponse<String> created = reporter.post("/newsroom/items", form);
+    String itemPath = created.headers().firstValue("Location").orElseThrow();
+    Page page = as(editor);
+    page.navigate(origin + itemPath);
+    Map<String, String> meanwhile = DeskTest.story("Flights resume at Mashhad airport");
+    meanwhile.put("revision", "1");
+    assertThat(reporter.post(itemPath, meanwhile).statusCode()).isEqualTo(303);
+
+    page.getByLabel("Headline").fill("Mashhad flights resume after fog");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true))
+        .click();
+
+    page.waitForURL(url -> url.contains("/conflicts/"));
+    assertThat(page.locator(".conflict").innerText())
+        .contains("Flights resume at Mashhad airport")
+        .contains("Mashhad flights resume after fog");
+    shoot(page, "conflict");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save with these choices"))
+        .click();
+    page.waitForURL(origin + itemPath);
+    assertThat(page.getByLabel("Headline").inputValue())
+        .isEqualTo("Mashhad flights resume after fog");
   }
 
   @Test

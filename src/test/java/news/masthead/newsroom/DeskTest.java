@@ -326,25 +326,61 @@ class DeskTest {
   }
 
   @Test
-  void a_save_based_on_an_old_revision_is_refused_and_keeps_both_texts() {
+  void changes_to_different_fields_by_two_people_merge_on_their_own() {
     long id = write("Cabinet meets on budget");
     int opened = revision(reporter, id);
-    Map<String, String> first = story("Cabinet meets on the budget");
+    Map<String, String> mine = story("Cabinet meets on the budget");
+    mine.put("revision", Integer.toString(opened));
+    assertThat(reporter.post("/newsroom/items/" + id, mine).statusCode()).isEqualTo(303);
+
+    Map<String, String> theirs = story("Cabinet meets on budget");
+    theirs.put("byline", "Reza Example and Sara Example");
+    theirs.put("revision", Integer.toString(opened));
+    HttpResponse<String> merged = editor.postForJson("/newsroom/items/" + id, theirs);
+
+    assertThat(merged.statusCode()).isEqualTo(200);
+    assertThat(merged.body()).contains("\"merged\":true");
+    assertThat(editor.get("/newsroom/items/" + id).body())
+        .contains("value=\"Cabinet meets on the budget\"")
+        .contains("value=\"Reza Example and Sara Example\"");
+  }
+
+  @Test
+  void two_people_changing_one_headline_see_both_and_the_second_loses_nothing() {
+    long id = write("Cabinet meets on oil");
+    int opened = revision(reporter, id);
+    Map<String, String> first = story("Cabinet meets on oil exports");
     first.put("revision", Integer.toString(opened));
     assertThat(reporter.post("/newsroom/items/" + id, first).statusCode()).isEqualTo(303);
 
-    Map<String, String> stale = story("Cabinet meets on the coming budget");
-    stale.put("revision", Integer.toString(opened));
-    HttpResponse<String> refused = editor.post("/newsroom/items/" + id, stale);
+    Map<String, String> second = story("Cabinet meets on oil prices");
+    second.put("standfirst", "Ministers met for three hours.");
+    second.put("revision", Integer.toString(opened));
+    HttpResponse<String> conflicted = editor.post("/newsroom/items/" + id, second);
 
-    assertThat(refused.statusCode()).isEqualTo(409);
-    assertThat(refused.body())
-        .contains("Someone saved this item after you opened it")
-        .as("what they typed is shown again")
-        .contains("Cabinet meets on the coming budget");
+    assertThat(conflicted.statusCode()).isEqualTo(303);
+    String where = conflicted.headers().firstValue("Location").orElseThrow();
+    assertThat(where).contains("/conflicts/");
+    HttpResponse<String> choice = editor.get(where);
+    assertThat(choice.statusCode()).isEqualTo(200);
+    assertThat(choice.body())
+        .contains("Cabinet meets on oil exports")
+        .contains("Cabinet meets on oil prices");
+    assertThat(editor.get("/newsroom/items/" + id).body())
+        .as("the conflict draft waits on the item page")
+        .contains("that met someone else");
     assertThat(reporter.get("/newsroom/items/" + id).body())
-        .contains("Cabinet meets on the budget");
-    assertThat(editor.postForJson("/newsroom/items/" + id, stale).statusCode()).isEqualTo(409);
+        .contains("value=\"Cabinet meets on oil exports\"");
+
+    HttpResponse<String> resolved = editor.post(where, Map.of("choose.headline", "theirs"));
+
+    assertThat(resolved.statusCode()).isEqualTo(303);
+    String page = editor.get("/newsroom/items/" + id).body();
+    assertThat(page)
+        .contains("value=\"Cabinet meets on oil exports\"")
+        .as("their other change is kept")
+        .contains("Ministers met for three hours.")
+        .doesNotContain("that met someone else");
   }
 
   @Test

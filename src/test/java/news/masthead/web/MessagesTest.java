@@ -50,6 +50,18 @@ class MessagesTest {
           Map.entry("newsroom.role.", names(news.masthead.content.Role.values())),
           Map.entry("newsroom.profile.", names(news.masthead.content.Profile.values())),
           Map.entry(
+              "newsroom.conflict.field.",
+              List.of(
+                  "headline",
+                  "standfirst",
+                  "byline",
+                  "dateline",
+                  "section",
+                  "genre",
+                  "subjects",
+                  "sources",
+                  "body")),
+          Map.entry(
               "newsroom.status.",
               List.of("draft", "submitted", "scheduled", "published", "retracted", "withheld")),
           Map.entry(
