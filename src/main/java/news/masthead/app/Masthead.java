@@ -147,7 +147,7 @@ public final class Masthead implements AutoCloseable {
     HotCache hot = new HotCache(settings.pageCache(), edition::version, settings.pageCacheBytes());
     PublicSite site = new PublicSite(edition, outlet, cache);
     PublicLinks links = settings.publicLinks();
-    Feeds feeds = new Feeds(edition, cache, links, outlet.name());
+    Feeds feeds = new Feeds(edition, cache, links, outlet.name(), outlet::messages);
     ContentApi api = new ContentApi(edition, links, turns);
     Sitemaps sitemaps = new Sitemaps(edition, cache, links, outlet::nameIn, Clock.systemUTC());
     edition.measureWith(registry);

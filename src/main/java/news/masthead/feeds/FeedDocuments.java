@@ -22,11 +22,14 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import news.masthead.content.Item;
+import news.masthead.content.Language;
 import news.masthead.content.Subject;
 import news.masthead.content.SubjectKind;
 import news.masthead.content.Teaser;
 import news.masthead.web.FeedFormat;
+import news.masthead.web.Messages;
 import news.masthead.web.PublicLinks;
 import news.masthead.workflow.Views;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,8 +45,11 @@ final class FeedDocuments {
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
   private final PublicLinks links;
 
-  FeedDocuments(PublicLinks links) {
+  private final Function<Language, Messages> words;
+
+  FeedDocuments(PublicLinks links, Function<Language, Messages> words) {
     this.links = links;
+    this.words = words;
   }
 
   /** What a feed is called and where its page and its own address are. */
@@ -179,7 +185,17 @@ final class FeedDocuments {
     StringOutput out = new StringOutput();
     templates.render(
         "feeds/content.jte",
-        Map.of("body", item.copy().body(), "language", item.copy().language()),
+        Map.of(
+            "body",
+            item.copy().body(),
+            "language",
+            item.copy().language(),
+            "corrections",
+            item.copy().corrections(),
+            "heading",
+            words
+                .apply(item.copy().language())
+                .t("item.corrections", "count", item.copy().corrections().size())),
         out);
     return out.toString().strip();
   }

@@ -29,10 +29,20 @@ public final class Feeds {
   private final String siteName;
   private final EditionPaths paths;
 
-  public Feeds(Edition edition, ResponseCache cache, PublicLinks links, String siteName) {
+  /**
+   * @param words the words of each language, for what feeds say around an item's own text (the
+   *     heading of its corrections)
+   */
+  public Feeds(
+      Edition edition,
+      ResponseCache cache,
+      PublicLinks links,
+      String siteName,
+      java.util.function.Function<news.masthead.content.Language, news.masthead.web.Messages>
+          words) {
     this.edition = edition;
     this.cache = cache;
-    this.documents = new FeedDocuments(links);
+    this.documents = new FeedDocuments(links, words);
     this.paths = links.paths();
     this.siteName = siteName;
   }

@@ -79,12 +79,30 @@ public final class DeskRoom {
     this.links = links;
   }
 
-  /** The desk's lists for the newsroom's home page. */
-  Map<String, Object> lists(Visit visit) {
-    return Map.of(
-        "mine", desk.mine(visit.member()),
-        "waiting", desk.waitingForReview(visit.member()),
-        "recent", desk.recentlyPublished(visit.member()));
+  /**
+   * The desk's lists for the newsroom's home page, and the results of its search when the page asks
+   * for one ({@code q}, {@code status}, {@code section}, {@code author}, {@code language}).
+   */
+  Map<String, Object> lists(Context ctx, Visit visit) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("mine", desk.mine(visit.member()));
+    model.put("waiting", desk.waitingForReview(visit.member()));
+    model.put("recent", desk.recentlyPublished(visit.member()));
+    Search search = Search.of(ctx, room.languages());
+    model.put("search", search);
+    model.put(
+        "found",
+        search.asked()
+            ? Optional.of(
+                desk.find(
+                    visit.member(),
+                    search.q(),
+                    search.status(),
+                    search.section(),
+                    search.author(),
+                    search.language()))
+            : Optional.empty());
+    return model;
   }
 
   /** {@code GET /newsroom/items/new?profile=story&language=en}: an empty item to write. */
@@ -132,8 +150,7 @@ public final class DeskRoom {
     boolean json = String.valueOf(ctx.header("Accept")).contains("application/json");
     try {
       Copy copy = copyOf(form, Optional.of(item.newest().copy()), visit);
-      Desk.Saving saving =
-          desk.save(visit.member(), item.newest().id(), form.basedOn(), copy, door.address(ctx));
+      Desk.Saving saving = desk.save(visit.member(), item, form.basedOn(), copy, door.address(ctx));
       switch (saving) {
         case Desk.Saving.Saved saved -> {
           if (json) {

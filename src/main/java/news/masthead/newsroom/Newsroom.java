@@ -191,7 +191,12 @@ public final class Newsroom {
       return;
     }
     Visit v = visit.get();
-    Map<String, Object> model = new HashMap<>(desk.lists(v));
+    Map<String, Object> model;
+    try {
+      model = new HashMap<>(desk.lists(ctx, v));
+    } catch (InvalidContent e) {
+      throw Refusal.badInput(e.getMessage());
+    }
     model.put("passkeys", staff.passkeys(v.member().id()));
     model.put("languages", languages());
     render(ctx, 200, "home", v, "newsroom.home.title", model);

@@ -164,23 +164,52 @@ public final class ItemStore {
    * when empty), newest saved first.
    */
   public record DeskQuery(
-      List<Status> deskStatuses, String createdBy, List<Slug> sections, int limit) {
+      List<Status> deskStatuses,
+      String createdBy,
+      List<Slug> sections,
+      String text,
+      Optional<Language> language,
+      int limit) {
     public DeskQuery {
       deskStatuses = List.copyOf(deskStatuses);
       sections = List.copyOf(sections);
     }
+
+    /** A list by status, author and sections alone. */
+    public DeskQuery(List<Status> deskStatuses, String createdBy, List<Slug> sections, int limit) {
+      this(deskStatuses, createdBy, sections, "", Optional.empty(), limit);
+    }
   }
 
-  /** The desk's list that {@code query} asks for. */
+  /**
+   * The desk's list that {@code query} asks for. Each status asked for is read on its own, newest
+   * first along an index, and the lists merged: one query over several statuses would sort them
+   * all.
+   */
   public List<DeskLine> listDesk(DeskQuery query) {
+    if (query.deskStatuses().size() <= 1) {
+      return listDesk(query, query.deskStatuses());
+    }
+    List<DeskLine> all = new ArrayList<>();
+    for (Status status : query.deskStatuses()) {
+      all.addAll(listDesk(query, List.of(status)));
+    }
+    all.sort(
+        java.util.Comparator.comparing(DeskLine::savedAt)
+            .thenComparing(line -> line.id().value())
+            .reversed());
+    return all.subList(0, Math.min(query.limit(), all.size()));
+  }
+
+  private List<DeskLine> listDesk(DeskQuery query, List<Status> statuses) {
     StringBuilder sql =
         new StringBuilder(
             "SELECT i.id, i.revision, i.profile, i.language, i.section, i.status, i.created_by,"
-                + " r.status AS desk_status, r.status_notice, r.saved_by, r.saved_at, r.copy FROM"
-                + " items i JOIN revisions r ON r.item_id = i.id AND r.number = i.revision WHERE"
-                + " 1 = 1");
-    if (!query.deskStatuses().isEmpty()) {
-      sql.append(" AND i.desk_status IN (<statuses>)");
+                + " i.desk_headline, i.desk_updated, r.status AS desk_status, r.status_notice,"
+                + " r.saved_by FROM items i JOIN revisions r ON r.item_id = i.id AND r.number ="
+                + " i.revision WHERE 1 = 1");
+    if (!statuses.isEmpty()) {
+      sql.append(" AND i.desk_status = :status");
     }
     if (!query.createdBy().isEmpty()) {
       sql.append(" AND i.created_by = :createdBy");
@@ -188,14 +217,20 @@ public final class ItemStore {
     if (!query.sections().isEmpty()) {
       sql.append(" AND i.section IN (<sections>)");
     }
-    sql.append(" ORDER BY r.saved_at DESC, i.id DESC LIMIT :limit");
+    if (!query.text().isBlank()) {
+      sql.append(" AND LOWER(i.desk_headline) LIKE :text ESCAPE '!'");
+    }
+    if (query.language().isPresent()) {
+      sql.append(" AND i.language = :language");
+    }
+    sql.append(" ORDER BY i.desk_updated DESC, i.id DESC LIMIT :limit");
     return database
         .jdbi()
         .withHandle(
             handle -> {
               Query q = handle.createQuery(sql.toString());
-              if (!query.deskStatuses().isEmpty()) {
-                q.bindList("statuses", query.deskStatuses().stream().map(Status::code).toList());
+              if (!statuses.isEmpty()) {
+                q.bind("status", statuses.getFirst().code());
               }
               if (!query.createdBy().isEmpty()) {
                 q.bind("createdBy", query.createdBy());
@@ -203,24 +238,36 @@ public final class ItemStore {
               if (!query.sections().isEmpty()) {
                 q.bindList("sections", query.sections().stream().map(Slug::value).toList());
               }
+              if (!query.text().isBlank()) {
+                q.bind(
+                    "text",
+                    "%"
+                        + query
+                            .text()
+                            .strip()
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .replace("!", "!!")
+                            .replace("%", "!%")
+                            .replace("_", "!_")
+                        + "%");
+              }
+              query.language().ifPresent(l -> q.bind("language", l.code()));
               return q.bind("limit", query.limit())
                   .map(
-                      (rs, ctx) -> {
-                        Copy copy = CopyJson.read(rs.getString("copy"));
-                        return new DeskLine(
-                            new ItemId(rs.getLong("id")),
-                            rs.getInt("revision"),
-                            copy.profile(),
-                            copy.language(),
-                            copy.section().slug(),
-                            copy.headline(),
-                            Status.fromCode(
-                                rs.getString("desk_status"), rs.getString("status_notice")),
-                            liveStatus(rs),
-                            rs.getString("created_by"),
-                            rs.getString("saved_by"),
-                            Instant.ofEpochMilli(rs.getLong("saved_at")));
-                      })
+                      (rs, ctx) ->
+                          new DeskLine(
+                              new ItemId(rs.getLong("id")),
+                              rs.getInt("revision"),
+                              Profile.fromCode(rs.getString("profile")),
+                              new Language(rs.getString("language")),
+                              new Slug(rs.getString("section")),
+                              rs.getString("desk_headline"),
+                              Status.fromCode(
+                                  rs.getString("desk_status"), rs.getString("status_notice")),
+                              liveStatus(rs),
+                              rs.getString("created_by"),
+                              rs.getString("saved_by"),
+                              Instant.ofEpochMilli(rs.getLong("desk_updated"))))
                   .list();
             });
   }

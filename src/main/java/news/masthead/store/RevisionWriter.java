@@ -64,19 +64,20 @@ final class RevisionWriter implements AutoCloseable {
         connection.prepareStatement(
             "INSERT INTO items (profile, language, section, slug, headline, standfirst, teaser,"
                 + " teaser_shortened, byline, genre, status, first_published, updated, created_by,"
-                + " revision, live_revision, desk_status, uri) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?, 1, 1, ?, ?) ON CONFLICT (uri) DO NOTHING RETURNING id");
+                + " revision, live_revision, desk_status, desk_headline, desk_updated, uri) VALUES"
+                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?, ?) ON CONFLICT (uri) DO"
+                + " NOTHING RETURNING id");
     updateItem =
         connection.prepareStatement(
             "UPDATE items SET profile = ?, language = ?, section = ?, slug = ?, headline = ?,"
                 + " standfirst = ?, teaser = ?, teaser_shortened = ?, byline = ?, genre = ?,"
                 + " status = ?, first_published = COALESCE(first_published, ?), updated = CASE"
                 + " WHEN ? THEN updated ELSE ? END, revision = ?, live_revision = ?, desk_status ="
-                + " ? WHERE id = ? AND revision = ?");
+                + " ?, desk_headline = ?, desk_updated = ? WHERE id = ? AND revision = ?");
     updateDesk =
         connection.prepareStatement(
-            "UPDATE items SET revision = revision + 1, desk_status = ? WHERE id = ? AND revision"
-                + " = ?");
+            "UPDATE items SET revision = revision + 1, desk_status = ?, desk_headline = ?,"
+                + " desk_updated = ? WHERE id = ? AND revision = ?");
     deleteSubjects = connection.prepareStatement("DELETE FROM item_subjects WHERE item_id = ?");
     insertRevision =
         connection.prepareStatement(
@@ -131,8 +132,10 @@ final class RevisionWriter implements AutoCloseable {
       number = latest + 1;
       if (deskOnly) {
         updateDesk.setString(1, status);
-        updateDesk.setLong(2, id);
-        updateDesk.setInt(3, latest);
+        updateDesk.setString(2, r.copy().headline());
+        updateDesk.setLong(3, r.savedAt().toEpochMilli());
+        updateDesk.setLong(4, id);
+        updateDesk.setInt(5, latest);
         if (updateDesk.executeUpdate() != 1) {
           throw new EditConflict(r.uri(), latest, latest + 1);
         }
@@ -154,6 +157,8 @@ final class RevisionWriter implements AutoCloseable {
         updateItem.setInt(at++, number);
         updateItem.setInt(at++, number);
         updateItem.setString(at++, status);
+        updateItem.setString(at++, r.copy().headline());
+        updateItem.setLong(at++, r.savedAt().toEpochMilli());
         updateItem.setLong(at++, id);
         updateItem.setInt(at, latest);
         if (updateItem.executeUpdate() != 1) {
@@ -232,6 +237,8 @@ final class RevisionWriter implements AutoCloseable {
     insert.setLong(at++, r.savedAt().toEpochMilli());
     insert.setString(at++, r.savedBy());
     insert.setString(at++, status);
+    insert.setString(at++, r.copy().headline());
+    insert.setLong(at++, r.savedAt().toEpochMilli());
     insert.setString(at++, r.uri());
     if (r.restoring().isPresent()) {
       insert.setLong(at, r.restoring().get().value());
@@ -248,9 +255,9 @@ final class RevisionWriter implements AutoCloseable {
           connection.prepareStatement(
               "INSERT INTO items (profile, language, section, slug, headline, standfirst, teaser,"
                   + " teaser_shortened, byline, genre, status, first_published, updated,"
-                  + " created_by, revision, live_revision, desk_status, uri, id) VALUES (?, ?, ?,"
-                  + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?) ON CONFLICT (uri) DO"
-                  + " NOTHING RETURNING id");
+                  + " created_by, revision, live_revision, desk_status, desk_headline,"
+                  + " desk_updated, uri, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1,"
+                  + " 1, ?, ?, ?, ?, ?) ON CONFLICT (uri) DO NOTHING RETURNING id");
     }
     return insertItemWithId;
   }

@@ -201,6 +201,31 @@ public final class Desk {
             LIST_LIMIT));
   }
 
+  /**
+   * The newsroom's search: items whose headline holds {@code text}, in any status (drafts included;
+   * they never reach the public search), narrowed by status, section, who began them and language,
+   * among the items {@code member} may see, newest saved first.
+   */
+  public List<DeskLine> find(
+      StaffMember member,
+      String text,
+      Optional<Status> status,
+      Optional<Slug> section,
+      String author,
+      Optional<news.masthead.content.Language> language) {
+    List<Slug> sections =
+        section.map(List::of).orElse(member.role() == Role.EDITOR ? member.sections() : List.of());
+    if (member.role() == Role.EDITOR
+        && section.isPresent()
+        && !member.sections().contains(section.get())) {
+      return List.of();
+    }
+    String by = member.role() == Role.CONTRIBUTOR ? member.email() : author.strip();
+    return items.listDesk(
+        new ItemStore.DeskQuery(
+            status.map(List::of).orElse(List.of()), by, sections, text, language, LIST_LIMIT));
+  }
+
   /** Items recently published, corrected or retracted in the sections {@code member} works in. */
   public List<DeskLine> recentlyPublished(StaffMember member) {
     return items.listDesk(
@@ -233,7 +258,11 @@ public final class Desk {
           submission(uri, OptionalInt.empty(), copy, new Status.Draft(), member),
           entry(member, "desk.create", uri, copy.section().slug().value(), address));
     }
-    DeskItem item = open(member, id.get());
+    return writeTo(member, open(member, id.get()), basedOn, copy, address);
+  }
+
+  private SavedRevision writeTo(
+      StaffMember member, DeskItem item, OptionalInt basedOn, Copy copy, String address) {
     if (!mayEdit(member, item)) {
       throw new NotAllowed("you may not edit this item: it is published or not yours");
     }
@@ -262,17 +291,19 @@ public final class Desk {
   }
 
   /**
-   * Saves what {@code member} wrote, based on revision {@code basedOn}, never overwriting what
-   * someone saved meanwhile: when {@code basedOn} is no longer the newest, the changes on each side
-   * are merged field by field and paragraph by paragraph; changes to the same field or paragraph on
-   * both sides keep what was sent as a conflict draft for {@code member} to resolve.
+   * Saves what {@code member} wrote to an item they {@link #open opened}, based on revision {@code
+   * basedOn}, never overwriting what someone saved meanwhile: when {@code basedOn} is no longer the
+   * newest, the changes on each side are merged field by field and paragraph by paragraph; changes
+   * to the same field or paragraph on both sides keep what was sent as a conflict draft for {@code
+   * member} to resolve.
    *
    * @throws NotAllowed when the role or section does not allow it
    */
-  public Saving save(StaffMember member, ItemId id, int basedOn, Copy mine, String address) {
+  public Saving save(StaffMember member, DeskItem opened, int basedOn, Copy mine, String address) {
+    ItemId id = opened.newest().id();
     try {
       return new Saving.Saved(
-          write(member, Optional.of(id), OptionalInt.of(basedOn), mine, address), false);
+          writeTo(member, opened, OptionalInt.of(basedOn), mine, address), false);
     } catch (news.masthead.content.EditConflict conflict) {
       DeskItem item = open(member, id);
       Item theirs = item.newest();

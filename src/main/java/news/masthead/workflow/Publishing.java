@@ -53,7 +53,9 @@ public final class Publishing {
   public SavedRevision save(Submission submission, AuditEntry why) {
     NewRevision revision = revisionOf(submission);
     SavedRevision saved = items.save(revision, why);
-    tellListeners();
+    if (!submission.status().isDeskOnly()) {
+      tellListeners(); // a desk-only revision changes nothing readers see
+    }
     return saved;
   }
 

@@ -194,6 +194,9 @@ class DeskTest {
         .contains("An earlier version said the port reopened on Monday.")
         .contains("two days after the storm")
         .contains("\"correction\"");
+    assertThat(publicGet("/iran/feed.xml").body())
+        .as("the correction reaches the feed")
+        .contains("An earlier version said the port reopened on Monday.");
 
     assertThat(step(editor, id, "retract", "This report could not be verified.").statusCode())
         .isEqualTo(303);
@@ -381,6 +384,25 @@ class DeskTest {
         .as("their other change is kept")
         .contains("Ministers met for three hours.")
         .doesNotContain("that met someone else");
+  }
+
+  @Test
+  void the_newsroom_search_finds_drafts_that_the_public_search_never_shows() {
+    write("Rare heron seen in the Hamoun wetland");
+
+    assertThat(reporter.get("/newsroom/?q=heron").body())
+        .containsPattern("id=\"found\"[\\s\\S]*Rare heron seen in the Hamoun wetland");
+    assertThat(editor.get("/newsroom/?q=HERON&status=draft&section=iran&language=en").body())
+        .containsPattern("id=\"found\"[\\s\\S]*Rare heron seen");
+    assertThat(iraqEditor.get("/newsroom/?q=heron").body())
+        .as("another section's editor")
+        .doesNotContain("Rare heron seen");
+    assertThat(editor.get("/newsroom/?q=heron&status=published").body()).contains("Nothing found");
+    assertThat(publicGet("/search?q=heron").body()).doesNotContain("Rare heron seen");
+    assertThat(publicGet("/api/v1/search?q=heron").body()).doesNotContain("Rare heron seen");
+    HttpResponse<String> bad = editor.get("/newsroom/?status=lost");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("a status is one of");
   }
 
   @Test

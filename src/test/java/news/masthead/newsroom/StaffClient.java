@@ -64,6 +64,17 @@ final class StaffClient {
     return new StaffClient(origin, member, id, csrf);
   }
 
+  /** The newest revision of an item, as its page's form gives it. */
+  public int latest(long id) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("name=\"revision\" value=\"([0-9]+)\"")
+            .matcher(get("/newsroom/items/" + id).body());
+    if (!m.find()) {
+      throw new IllegalStateException("item " + id + " has no revision on its page");
+    }
+    return Integer.parseInt(m.group(1));
+  }
+
   /** The value of the session cookie, {@code newsroom}, for a browser to carry. */
   public String cookie() {
     return id;
