@@ -142,6 +142,7 @@ public final class Routes {
     read(config, "/newsroom/items/new", NONE, desk::newItem);
     change(config, "/newsroom/items", desk::create);
     change(config, "/newsroom/teaser", desk::teaser);
+    read(config, "/newsroom/subjects", NONE, desk::subjects);
     read(config, "/newsroom/items/{id}", NONE, desk::item);
     change(config, "/newsroom/items/{id}", desk::save);
     change(config, "/newsroom/items/{id}/steps/{step}", desk::step);

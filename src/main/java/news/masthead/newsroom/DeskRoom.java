@@ -469,6 +469,27 @@ public final class DeskRoom {
     ctx.redirect("/newsroom/items/" + item.newest().id().value(), HttpStatus.SEE_OTHER);
   }
 
+  /**
+   * {@code GET /newsroom/subjects?kind=tag&language=en&q=wa}: names of existing tags, people,
+   * organisations or places that begin so, for suggestions as one types (JSON).
+   */
+  public void subjects(Context ctx) {
+    Visit visit = door.require(ctx, Role.CONTRIBUTOR);
+    String kindWord = Optional.ofNullable(ctx.queryParam("kind")).orElse("");
+    SubjectKind kind =
+        java.util.Arrays.stream(SubjectKind.values())
+            .filter(k -> k.pathWord().equals(kindWord) && k != SubjectKind.AUTHOR)
+            .findFirst()
+            .orElseThrow(
+                () -> Refusal.badInput("no such kind of subject: " + abbreviate(kindWord)));
+    String q = Optional.ofNullable(ctx.queryParam("q")).orElse("");
+    if (q.length() > 100) {
+      throw Refusal.badInput("suggestions are asked for with at most 100 characters");
+    }
+    Language language = room.languageOf(ctx.queryParam("language"), visit.member().language());
+    Newsroom.json(ctx, 200, desk.suggest(language, kind, q));
+  }
+
   /** {@code POST /newsroom/items/{id}/notes}: adds an editorial note. */
   public void note(Context ctx) {
     Visit visit = door.requireForm(ctx, Role.CONTRIBUTOR);

@@ -695,6 +695,39 @@ public final class ItemStore {
                     .list());
   }
 
+  /**
+   * The names of a kind of subject in a language that begin with {@code prefix} (or whose address
+   * word does), the most used first: for the desk's suggestions as one types. Items of any status.
+   */
+  public List<String> suggestSubjects(
+      Language language, SubjectKind kind, String prefix, int limit) {
+    String like =
+        prefix
+                .strip()
+                .toLowerCase(java.util.Locale.ROOT)
+                .replace("!", "!!")
+                .replace("%", "!%")
+                .replace("_", "!_")
+            + "%";
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT MIN(t.name) AS name FROM item_subjects t JOIN items i ON i.id ="
+                            + " t.item_id WHERE t.kind = :kind AND i.language = :language AND"
+                            + " (LOWER(t.name) LIKE :like ESCAPE '!' OR t.slug LIKE :like ESCAPE"
+                            + " '!') GROUP BY t.slug ORDER BY COUNT(*) DESC, MIN(t.name) LIMIT"
+                            + " :limit")
+                    .bind("kind", kind.name())
+                    .bind("language", language.code())
+                    .bind("like", like)
+                    .bind("limit", limit)
+                    .mapTo(String.class)
+                    .list());
+  }
+
   /** The sections of an edition that have published items, the busiest first. */
   public List<Section> sections(Language language) {
     return database

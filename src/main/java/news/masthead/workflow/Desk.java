@@ -178,6 +178,14 @@ public final class Desk {
     return items.notes(id);
   }
 
+  /** Names of existing subjects of a kind that begin with {@code prefix}, the most used first. */
+  public List<String> suggest(
+      news.masthead.content.Language language,
+      news.masthead.content.SubjectKind kind,
+      String prefix) {
+    return prefix.isBlank() ? List.of() : items.suggestSubjects(language, kind, prefix, 10);
+  }
+
   /** Items {@code member} began that are not published yet, or have an edit waiting. */
   public List<DeskLine> mine(StaffMember member) {
     return items.listDesk(

@@ -46,6 +46,7 @@ public final class DeskBench {
     if (db.equals("postgresql")) {
       url = TestDatabases.createPostgres();
       more.put("db.url", url);
+      more.put("mode", "development");
     }
     more.put("access.log", "off");
     int port = Newsrooms.freePort();

@@ -406,6 +406,18 @@ class DeskTest {
   }
 
   @Test
+  void existing_tags_are_suggested_as_one_types() {
+    write("Reservoirs at a record low");
+
+    HttpResponse<String> suggested = reporter.get("/newsroom/subjects?kind=tag&language=en&q=WAT");
+
+    assertThat(suggested.statusCode()).isEqualTo(200);
+    assertThat(suggested.body()).startsWith("[").containsIgnoringCase("\"water\"");
+    assertThat(reporter.get("/newsroom/subjects?kind=author&language=en&q=s").statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
   void bad_input_gets_a_clear_error_and_changes_nothing() {
     long id = write("Drought hits farms");
     int before = revision(reporter, id);
