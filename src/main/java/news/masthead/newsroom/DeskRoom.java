@@ -135,7 +135,13 @@ public final class DeskRoom {
   public void item(Context ctx) {
     Visit visit = door.require(ctx, Role.CONTRIBUTOR);
     DeskItem item = open(visit, ctx);
-    render(ctx, 200, visit, Optional.of(item), Form.of(item), Optional.empty());
+    render(
+        ctx,
+        200,
+        visit,
+        Optional.of(item),
+        Form.of(item, desk.translationNumbers(item.newest().copy().translations())),
+        Optional.empty());
   }
 
   /**
@@ -643,7 +649,27 @@ public final class DeskRoom {
         sources,
         List.of(Genre.fromName(form.genre())),
         current.map(Copy::corrections).orElse(List.of()),
-        current.map(Copy::translations).orElse(List.of()));
+        desk.translations(numbers(form.translations()), language));
+  }
+
+  /** Item numbers separated by commas (or Persian commas), as typed. */
+  private static List<Long> numbers(String text) {
+    List<Long> numbers = new ArrayList<>();
+    for (String part : text.split("[,،\\s]+")) {
+      String n = part.strip().replaceAll("^#", "");
+      if (n.isEmpty()) {
+        continue;
+      }
+      if (!n.matches("[1-9][0-9]{0,17}")) {
+        throw new InvalidContent(
+            "translations are named by item numbers such as 42, not \"" + abbreviate(n) + "\"");
+      }
+      numbers.add(Long.parseLong(n));
+    }
+    if (numbers.size() > 10) {
+      throw new InvalidContent("at most 10 translations");
+    }
+    return numbers;
   }
 
   private static Source.Kind kind(String name) {

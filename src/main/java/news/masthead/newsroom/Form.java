@@ -23,6 +23,7 @@ import news.masthead.content.SubjectKind;
  * @param bodyJson the editor's document, when the editor sent one
  * @param bodyText the body typed without the editor: paragraphs separated by blank lines
  * @param newSection the name of a section to open, which only an admin may
+ * @param translations the numbers of the items that are this one in other languages
  * @param basedOn the revision the form was opened at (0 for a new item)
  */
 public record Form(
@@ -39,6 +40,7 @@ public record Form(
     Map<SubjectKind, String> subjects,
     List<SourceRow> sources,
     String genre,
+    String translations,
     int basedOn) {
 
   /** One row of the sources table. */
@@ -51,10 +53,10 @@ public record Form(
 
   static Form blank(Profile profile, Language language) {
     return new Form(
-        profile, language, "", "", "", "", "", "", "", "", Map.of(), List.of(), "NEWS", 0);
+        profile, language, "", "", "", "", "", "", "", "", Map.of(), List.of(), "NEWS", "", 0);
   }
 
-  static Form of(DeskItem item) {
+  static Form of(DeskItem item, List<Long> translations) {
     Copy copy = item.newest().copy();
     Map<SubjectKind, String> subjects = new EnumMap<>(SubjectKind.class);
     for (SubjectKind kind : SubjectKind.values()) {
@@ -79,6 +81,7 @@ public record Form(
         subjects,
         sources,
         copy.genre().name(),
+        translations.stream().map(String::valueOf).collect(Collectors.joining(", ")),
         item.newest().revision());
   }
 
@@ -117,6 +120,7 @@ public record Form(
         subjects,
         sources,
         field(ctx, "genre").isEmpty() ? "NEWS" : field(ctx, "genre"),
+        field(ctx, "translations"),
         number(ctx.formParam("revision")));
   }
 

@@ -178,6 +178,42 @@ public final class Desk {
     return items.notes(id);
   }
 
+  /**
+   * The translation links that item numbers name, for an item in {@code language}.
+   *
+   * @throws news.masthead.content.InvalidContent naming a number that is no item, or an item in the
+   *     same language
+   */
+  public List<news.masthead.content.Translation> translations(
+      List<Long> ids, news.masthead.content.Language language) {
+    List<news.masthead.content.Translation> links = new ArrayList<>();
+    for (long id : ids) {
+      Item other =
+          items
+              .findOnDesk(new ItemId(id))
+              .map(DeskItem::newest)
+              .orElseThrow(
+                  () ->
+                      new news.masthead.content.InvalidContent(
+                          "no item has the number " + id + " to link as a translation"));
+      if (other.copy().language().equals(language)) {
+        throw new news.masthead.content.InvalidContent(
+            "item " + id + " is in the same language: a translation is in another");
+      }
+      links.add(new news.masthead.content.Translation(other.uri(), other.copy().language()));
+    }
+    return links;
+  }
+
+  /** The item numbers of translation links, for the form (links to items no longer here drop). */
+  public List<Long> translationNumbers(List<news.masthead.content.Translation> links) {
+    List<Long> numbers = new ArrayList<>();
+    for (news.masthead.content.Translation link : links) {
+      items.findByUri(link.uri()).ifPresent(item -> numbers.add(item.id().value()));
+    }
+    return numbers;
+  }
+
   /** Names of existing subjects of a kind that begin with {@code prefix}, the most used first. */
   public List<String> suggest(
       news.masthead.content.Language language,

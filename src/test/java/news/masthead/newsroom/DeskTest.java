@@ -418,6 +418,37 @@ class DeskTest {
   }
 
   @Test
+  void a_story_links_its_translation_by_item_number() {
+    long english = write("Dam levels fall again");
+    step(editor, english, "publish", "");
+    Map<String, String> persian = story("سطح آب سدها دوباره پایین آمد");
+    persian.put("language", "fa");
+    persian.put("body_text", "شرکت آب منطقه‌ای گفت سطح ذخایر دوباره کاهش یافته است.");
+    persian.put("translations", Long.toString(english));
+    HttpResponse<String> created = reporter.post("/newsroom/items", persian);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+    String location = created.headers().firstValue("Location").orElseThrow();
+    long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    assertThat(reporter.get(location).body()).contains("value=\"" + english + "\"");
+    step(editor, id, "publish", "");
+
+    HttpResponse<String> page = publicGet("/fa/iran/" + id);
+    String body =
+        page.statusCode() == 301
+            ? publicGet(
+                    URI.create(page.headers().firstValue("Location").orElseThrow()).getRawPath())
+                .body()
+            : page.body();
+    assertThat(body).contains("hreflang=\"en\"").contains("/iran/" + english + "/");
+
+    Map<String, String> same = story("Another English story");
+    same.put("translations", Long.toString(english));
+    HttpResponse<String> refused = reporter.post("/newsroom/items", same);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("is in the same language");
+  }
+
+  @Test
   void bad_input_gets_a_clear_error_and_changes_nothing() {
     long id = write("Drought hits farms");
     int before = revision(reporter, id);
