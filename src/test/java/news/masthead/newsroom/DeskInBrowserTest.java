@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * a Persian paragraph, a source), submits it, an editor publishes it and readers see it; a word
  * processor's paste comes out as clean blocks; autosave keeps typing. Staff are signed in by a
  * session made in the database (the passkey sign-in itself is {@link NewsroomInBrowserTest}'s).
- * Screenshots go to {@code target/screenshots/desk-*}.
+ * Every page shot is checked with axe-core first. Screenshots go to {@code
+ * target/screenshots/desk-*}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeskInBrowserTest {
@@ -302,7 +303,28 @@ class DeskInBrowserTest {
     shoot(persian, "new-story-fa");
   }
 
+  /** Saves a screenshot of the page, after axe finds no serious or critical violation on it. */
   private static void shoot(Page page, String name) {
+    com.deque.html.axecore.results.AxeResults results =
+        new com.deque.html.axecore.playwright.AxeBuilder(page).analyze();
+    List<String> violations =
+        results.getViolations().stream()
+            .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+            .map(
+                v ->
+                    v.getImpact()
+                        + " "
+                        + v.getId()
+                        + ": "
+                        + v.getHelp()
+                        + " at "
+                        + v.getNodes().stream()
+                            .limit(3)
+                            .map(n -> String.valueOf(n.getTarget()))
+                            .toList())
+            .toList();
+    assertThat(results.getPasses()).as("rules axe ran on %s and passed", name).isNotEmpty();
+    assertThat(violations).as("serious and critical violations on %s", name).isEmpty();
     page.screenshot(
         new Page.ScreenshotOptions()
             .setPath(SCREENSHOTS.resolve("desk-" + name + ".png"))
