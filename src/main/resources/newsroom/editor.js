@@ -169,23 +169,37 @@ function start(host) {
     if (status) status.textContent = words.unsaved;
   }
   form.addEventListener("input", (e) => { if (!host.contains(e.target)) changed(); });
-  form.addEventListener("submit", () => { json.value = JSON.stringify(view.state.doc.toJSON()); });
+  form.addEventListener("submit", () => {
+    json.value = JSON.stringify(view.state.doc.toJSON());
+    // A new item's text is kept by the page the server answers with; the next new item starts empty.
+    if (!item) localStorage.removeItem(keep);
+  });
   if (restored && status) status.textContent = words.kept;
   if (host.dataset.profile === "brief") teaserPreview(form, view);
   if (!item) return;
+  let sending = false;
+  let stopped = false;
   setInterval(async () => {
-    if (!dirty) return;
+    if (!dirty || sending || stopped) return;
     dirty = false;
+    sending = true;
     json.value = JSON.stringify(view.state.doc.toJSON());
     try {
       const answer = await fetch(form.action, { method: "POST", body: new URLSearchParams(new FormData(form)),
         headers: { Accept: "application/json" }, credentials: "same-origin" });
       const body = await answer.json();
-      if (answer.ok) {
+      if (answer.ok && body.merged) {
+        // Merged with a colleague's save: the page shows the merged text, or the next save would
+        // carry this page's older fields over theirs.
+        localStorage.removeItem(keep);
+        location.reload();
+      } else if (answer.ok) {
         document.querySelectorAll("input[name=revision]").forEach((i) => { i.value = body.revision; });
         localStorage.removeItem(keep);
         if (status) status.textContent = words.saved;
       } else {
+        // After a conflict, what was sent waits on the server; saving again would only add more.
+        if (answer.status === 409) stopped = true;
         if (status && answer.status === 409 && body.conflict) {
           const link = document.createElement("a");
           link.href = body.conflict;
@@ -199,6 +213,8 @@ function start(host) {
     } catch {
       dirty = true;
       if (status) status.textContent = words.unsaved;
+    } finally {
+      sending = false;
     }
   }, AUTOSAVE_MS);
 }

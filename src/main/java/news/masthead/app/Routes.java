@@ -149,6 +149,7 @@ public final class Routes {
     change(config, "/newsroom/items/{id}/notes", desk::note);
     read(config, "/newsroom/items/{id}/conflicts/{draft}", NONE, desk::conflict);
     change(config, "/newsroom/items/{id}/conflicts/{draft}", desk::resolve);
+    change(config, "/newsroom/items/{id}/conflicts/{draft}/discard", desk::discard);
     read(config, "/newsroom/items/{id}/compare", NONE, desk::compare);
     change(config, "/newsroom/items/{id}/restore", desk::restore);
     read(config, "/newsroom/items/{id}/preview", NONE, desk::preview);

@@ -114,6 +114,24 @@ public record Copy(
     return genres.isEmpty() ? Genre.NEWS : genres.getFirst();
   }
 
+  /** The same copy with these translation links. */
+  public Copy withTranslations(List<Translation> translations) {
+    return new Copy(
+        profile,
+        language,
+        headline,
+        standfirst,
+        body,
+        byline,
+        dateline,
+        section,
+        subjects,
+        sources,
+        genres,
+        corrections,
+        translations);
+  }
+
   /** The same copy with these corrections, oldest first. */
   public Copy withCorrections(List<Correction> corrections) {
     return new Copy(

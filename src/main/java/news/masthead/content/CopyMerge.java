@@ -10,8 +10,8 @@ import java.util.function.Function;
  * A three-way merge of an item's copy: what someone opened ({@code base}), what was saved since
  * ({@code theirs}) and what they send ({@code mine}). A field or body paragraph changed on one side
  * only takes that side's value; one changed on both sides to different values is a {@link Conflict}
- * that the person resolves by choosing a side. Corrections and translations, which the form does
- * not edit, are always theirs. Stateless.
+ * that the person resolves by choosing a side. Corrections, which only the workflow's correct step
+ * adds, are always theirs. Stateless.
  */
 public final class CopyMerge {
   private CopyMerge() {}
@@ -26,8 +26,9 @@ public final class CopyMerge {
    * A field, or a body paragraph, changed on both sides.
    *
    * @param key {@code headline}, {@code standfirst}, {@code byline}, {@code dateline}, {@code
-   *     section}, {@code genre}, {@code subjects}, {@code sources}, {@code body} (the whole body,
-   *     when the two sides changed its paragraphs' number) or {@code body.N} (paragraph N)
+   *     section}, {@code genre}, {@code subjects}, {@code sources}, {@code translations}, {@code
+   *     body} (the whole body, when the two sides changed its paragraphs' number) or {@code body.N}
+   *     (paragraph N)
    */
   public record Conflict(String key, String theirs, String mine) {}
 
@@ -66,6 +67,14 @@ public final class CopyMerge {
             mine,
             Copy::sources,
             list -> list.stream().map(Source::name).toList().toString());
+    List<Translation> translations =
+        m.field(
+            "translations",
+            base,
+            theirs,
+            mine,
+            Copy::translations,
+            list -> list.stream().map(Translation::uri).toList().toString());
     Body body = m.body(base.body(), theirs.body(), mine.body());
     Copy merged =
         new Copy(
@@ -81,7 +90,7 @@ public final class CopyMerge {
             sources,
             genres,
             theirs.corrections(),
-            theirs.translations());
+            translations);
     return new Merged(merged, conflicts);
   }
 

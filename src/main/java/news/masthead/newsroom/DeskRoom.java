@@ -87,6 +87,7 @@ public final class DeskRoom {
     Map<String, Object> model = new HashMap<>();
     model.put("mine", desk.mine(visit.member()));
     model.put("waiting", desk.waitingForReview(visit.member()));
+    model.put("scheduled", desk.scheduled(visit.member()));
     model.put("recent", desk.recentlyPublished(visit.member()));
     Search search = Search.of(ctx, room.languages());
     model.put("search", search);
@@ -185,8 +186,10 @@ public final class DeskRoom {
           }
         }
       }
-    } catch (InvalidContent | Desk.NotAllowed | Desk.WrongStep e) {
-      int status = e instanceof Desk.NotAllowed ? 403 : 400;
+    } catch (InvalidContent | Desk.NotAllowed | Desk.WrongStep | Desk.NotOnDesk e) {
+      // NotOnDesk: the item left this person's desk meanwhile (a contributor's was published); what
+      // they sent is shown back (and kept in their browser by the editor) rather than lost.
+      int status = e instanceof InvalidContent || e instanceof Desk.WrongStep ? 400 : 403;
       if (json) {
         Newsroom.json(ctx, status, Map.of("error", e.getMessage()));
       } else {
@@ -233,17 +236,33 @@ public final class DeskRoom {
                         : CopyMerge.Side.MINE);
               }
             });
+    Desk.Saving saving;
     try {
-      desk.resolve(visit.member(), item.newest().id(), draftId(ctx), choices, door.address(ctx));
+      saving =
+          desk.resolve(
+              visit.member(), item.newest().id(), draftId(ctx), choices, door.address(ctx));
     } catch (Desk.NotOnDesk e) {
       throw new Refusal(404, "newsroom.item.missing", "no such conflict draft of yours");
     } catch (Desk.WrongStep | InvalidContent e) {
       throw Refusal.badInput(e.getMessage());
     } catch (Desk.NotAllowed e) {
       throw Refusal.forbidden(e.getMessage());
-    } catch (EditConflict e) {
-      throw Refusal.badInput(
-          room.words(visit).t("newsroom.item.conflict", "revision", item.newest().revision()));
+    }
+    ctx.redirect(
+        saving instanceof Desk.Saving.Conflicted again
+            ? "/newsroom/items/" + item.newest().id().value() + "/conflicts/" + again.draft().id()
+            : "/newsroom/items/" + item.newest().id().value(),
+        HttpStatus.SEE_OTHER);
+  }
+
+  /** {@code POST /newsroom/items/{id}/conflicts/{draft}/discard}: drops a conflict draft. */
+  public void discard(Context ctx) {
+    Visit visit = door.requireForm(ctx, Role.CONTRIBUTOR);
+    DeskItem item = open(visit, ctx);
+    try {
+      desk.discard(visit.member(), item.newest().id(), draftId(ctx));
+    } catch (Desk.NotOnDesk e) {
+      throw new Refusal(404, "newsroom.item.missing", "no such conflict draft of yours");
     }
     ctx.redirect("/newsroom/items/" + item.newest().id().value(), HttpStatus.SEE_OTHER);
   }
@@ -649,7 +668,10 @@ public final class DeskRoom {
         sources,
         List.of(Genre.fromName(form.genre())),
         current.map(Copy::corrections).orElse(List.of()),
-        desk.translations(numbers(form.translations()), language));
+        desk.translations(
+            numbers(form.translations()),
+            language,
+            current.map(Copy::translations).orElse(List.of())));
   }
 
   /** Item numbers separated by commas (or Persian commas), as typed. */

@@ -146,7 +146,10 @@ public record Form(
 
   static int number(String text) {
     if (text == null || !text.matches("[0-9]{1,9}")) {
-      throw new InvalidContent("the form names no revision it was opened at: open the item again");
+      throw Refusal.badInput(
+          "a revision is named by its number, not \""
+              + DeskRoom.abbreviate(String.valueOf(text))
+              + "\": open the item again");
     }
     return Integer.parseInt(text);
   }

@@ -697,7 +697,8 @@ public final class ItemStore {
 
   /**
    * The names of a kind of subject in a language that begin with {@code prefix} (or whose address
-   * word does), the most used first: for the desk's suggestions as one types. Items of any status.
+   * word does), the most used first: for the desk's suggestions as one types. Only published items'
+   * subjects: an embargoed story's names are not suggested to anyone.
    */
   public List<String> suggestSubjects(
       Language language, SubjectKind kind, String prefix, int limit) {
@@ -717,7 +718,7 @@ public final class ItemStore {
                     .createQuery(
                         "SELECT MIN(t.name) AS name FROM item_subjects t JOIN items i ON i.id ="
                             + " t.item_id WHERE t.kind = :kind AND i.language = :language AND"
-                            + " (LOWER(t.name) LIKE :like ESCAPE '!' OR t.slug LIKE :like ESCAPE"
+                            + " i.status = 'published' AND (LOWER(t.name) LIKE :like ESCAPE '!' OR t.slug LIKE :like ESCAPE"
                             + " '!') GROUP BY t.slug ORDER BY COUNT(*) DESC, MIN(t.name) LIMIT"
                             + " :limit")
                     .bind("kind", kind.name())

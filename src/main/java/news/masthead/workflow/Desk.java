@@ -185,8 +185,17 @@ public final class Desk {
    *     same language
    */
   public List<news.masthead.content.Translation> translations(
-      List<Long> ids, news.masthead.content.Language language) {
+      List<Long> ids,
+      news.masthead.content.Language language,
+      List<news.masthead.content.Translation> current) {
     List<news.masthead.content.Translation> links = new ArrayList<>();
+    // Links to items not in this newsroom (an import's, to items not imported yet) stay as they
+    // are.
+    for (news.masthead.content.Translation link : current) {
+      if (items.findByUri(link.uri()).isEmpty()) {
+        links.add(link);
+      }
+    }
     for (long id : ids) {
       Item other =
           items
@@ -222,11 +231,20 @@ public final class Desk {
     return prefix.isBlank() ? List.of() : items.suggestSubjects(language, kind, prefix, 10);
   }
 
+  /**
+   * An editor given no sections: the lists that show a section's items show them none (an empty
+   * list of sections would otherwise mean every section).
+   */
+  private static boolean sectionless(StaffMember member) {
+    return member.role() == Role.EDITOR && member.sections().isEmpty();
+  }
+
   /** Items {@code member} began that are not published yet, or have an edit waiting. */
   public List<DeskLine> mine(StaffMember member) {
     return items.listDesk(
         new ItemStore.DeskQuery(
-            List.of(new Status.Draft(), new Status.Submitted()),
+            List.of(
+                new Status.Draft(), new Status.Submitted(), new Status.Scheduled(Instant.EPOCH)),
             member.email(),
             List.of(),
             LIST_LIMIT));
@@ -234,7 +252,7 @@ public final class Desk {
 
   /** Items submitted for review in the sections {@code member} publishes in. */
   public List<DeskLine> waitingForReview(StaffMember member) {
-    if (member.role() == Role.CONTRIBUTOR) {
+    if (member.role() == Role.CONTRIBUTOR || sectionless(member)) {
       return List.of();
     }
     return items.listDesk(
@@ -264,14 +282,35 @@ public final class Desk {
         && !member.sections().contains(section.get())) {
       return List.of();
     }
+    if (sectionless(member)) {
+      return List.of();
+    }
     String by = member.role() == Role.CONTRIBUTOR ? member.email() : author.strip();
     return items.listDesk(
         new ItemStore.DeskQuery(
             status.map(List::of).orElse(List.of()), by, sections, text, language, LIST_LIMIT));
   }
 
+  /** Items scheduled for publication in the sections {@code member} works in. */
+  public List<DeskLine> scheduled(StaffMember member) {
+    if (sectionless(member)) {
+      return List.of();
+    }
+    return items.listDesk(
+        new ItemStore.DeskQuery(
+            List.of(new Status.Scheduled(Instant.EPOCH)),
+            member.role() == Role.CONTRIBUTOR ? member.email() : "",
+            member.role() == Role.CONTRIBUTOR || member.role() == Role.ADMIN
+                ? List.of()
+                : member.sections(),
+            LIST_LIMIT));
+  }
+
   /** Items recently published, corrected or retracted in the sections {@code member} works in. */
   public List<DeskLine> recentlyPublished(StaffMember member) {
+    if (sectionless(member)) {
+      return List.of();
+    }
     return items.listDesk(
         new ItemStore.DeskQuery(
             List.of(new Status.Published(), new Status.Retracted("")),
@@ -314,16 +353,23 @@ public final class Desk {
         && !mayWriteIn(member, copy.section().slug())) {
       throw new NotAllowed("you may not move an item to " + copy.section().slug());
     }
-    // A submitted or scheduled item stays so while it is worked on; anything else is a draft.
-    Status status =
-        switch (item.newest().status()) {
-          case Status.Submitted s -> s;
-          case Status.Scheduled s -> s;
-          default -> new Status.Draft();
-        };
+    Status status = statusAfterEdit(member, item);
     return publishing.save(
         submission(item.newest().uri(), basedOn, copy, status, member),
         entry(member, "desk.save", subject(item), "", address));
+  }
+
+  /**
+   * The status an edit leaves an item in: a submitted item stays submitted; a scheduled one stays
+   * scheduled only when the person may publish it (else an unreviewed edit would go out at the
+   * scheduled time) and goes back to review otherwise; anything else is a draft.
+   */
+  private Status statusAfterEdit(StaffMember member, DeskItem item) {
+    return switch (item.newest().status()) {
+      case Status.Submitted s -> s;
+      case Status.Scheduled s -> mayPublish(member, sectionOf(item)) ? s : new Status.Submitted();
+      default -> new Status.Draft();
+    };
   }
 
   /** What {@link #save} did: saved (merged with a save made meanwhile, or not), or kept aside. */
@@ -401,13 +447,13 @@ public final class Desk {
   }
 
   /**
-   * Saves a conflict draft with a side chosen for each of its conflicts, based on the revision it
-   * met, and drops it.
+   * Saves a conflict draft with a side chosen for each of its conflicts, and drops it. Saved on the
+   * revision it met, merged like any save with whatever was saved since: which may make a new
+   * conflict draft.
    *
    * @throws WrongStep when a conflict has no side chosen
-   * @throws news.masthead.content.EditConflict when someone saved again since
    */
-  public SavedRevision resolve(
+  public Saving resolve(
       StaffMember member,
       ItemId id,
       long draftId,
@@ -423,10 +469,14 @@ public final class Desk {
           "choose a side for each change made on both sides: "
               + merged.conflicts().stream().map(CopyMerge.Conflict::key).toList());
     }
-    SavedRevision saved =
-        write(member, Optional.of(id), OptionalInt.of(draft.theirs()), merged.copy(), address);
+    Saving saving = save(member, open(member, id), draft.theirs(), merged.copy(), address);
     items.dropConflict(draft.id());
-    return saved;
+    return saving;
+  }
+
+  /** Drops one of {@code member}'s conflict drafts unsaved. */
+  public void discard(StaffMember member, ItemId id, long draftId) {
+    items.dropConflict(draft(member, id, draftId).id());
   }
 
   private ConflictDraft draft(StaffMember member, ItemId id, long draftId) {
@@ -550,6 +600,7 @@ public final class Desk {
   public int publishDue() {
     Instant now = clock.instant();
     int published = 0;
+    List<String> failures = new ArrayList<>();
     for (DeskLine line :
         items.listDesk(
             new ItemStore.DeskQuery(List.of(new Status.Scheduled(now)), "", List.of(), 1000))) {
@@ -581,6 +632,9 @@ public final class Desk {
                 0, SCHEDULE, "desk.publish", "item " + line.id().value(), detail, "local"));
       } catch (news.masthead.content.EditConflict e) {
         continue; // another node published it, or someone changed it just now
+      } catch (RuntimeException e) {
+        failures.add("item " + line.id().value() + ": " + e.getMessage());
+        continue; // one item that cannot be published must not hold back the others
       }
       published++;
       if (late.toMinutes() >= 1) {
@@ -591,6 +645,10 @@ public final class Desk {
             AuditEntry.of(0, SCHEDULE, "desk.note", "item " + line.id().value(), "late", "local"),
             now);
       }
+    }
+    if (!failures.isEmpty()) {
+      throw new WrongStep(
+          "published " + published + " scheduled item(s); could not publish " + failures);
     }
     return published;
   }
@@ -615,14 +673,15 @@ public final class Desk {
         items
             .findRevision(id, number)
             .orElseThrow(() -> new WrongStep("this item has no revision " + number));
-    Status status =
-        switch (item.newest().status()) {
-          case Status.Submitted s -> s;
-          case Status.Scheduled s -> s;
-          default -> new Status.Draft();
-        };
+    Status status = statusAfterEdit(member, item);
+    // Corrections and translation links are the item's as it stands, not the earlier revision's.
+    Copy restored =
+        earlier
+            .copy()
+            .withCorrections(item.newest().copy().corrections())
+            .withTranslations(item.newest().copy().translations());
     return publishing.save(
-        submission(item.newest().uri(), OptionalInt.of(basedOn), earlier.copy(), status, member),
+        submission(item.newest().uri(), OptionalInt.of(basedOn), restored, status, member),
         entry(member, "desk.restore", subject(item), "revision " + number, address));
   }
 
@@ -656,6 +715,12 @@ public final class Desk {
   public Optional<Item> sharedPreview(String tokenHash) {
     return items
         .findPreviewLink(tokenHash, clock.instant())
+        .filter(
+            link ->
+                items
+                    .find(link.item())
+                    .map(item -> !(item.status() instanceof Status.Retracted))
+                    .orElse(false))
         .flatMap(link -> items.findRevision(link.item(), link.revision()));
   }
 

@@ -245,10 +245,18 @@ public final class Edition implements ChangeListener {
    * Whatever its status; never cached.
    */
   public ItemPage preview(Item item) {
-    return pageOf(item);
+    return pageOf(item, false);
   }
 
   private ItemPage pageOf(Item item) {
+    return pageOf(item, true);
+  }
+
+  /**
+   * An item's page; {@code shared} remembers its related items for readers' pages, which a preview
+   * of an unpublished revision must not do.
+   */
+  private ItemPage pageOf(Item item, boolean shared) {
     Language language = item.copy().language();
     Slug section = item.copy().section().slug();
     List<ItemSummary> more =
@@ -264,13 +272,12 @@ public final class Edition implements ChangeListener {
     java.util.Set<ItemId> shown = new java.util.HashSet<>();
     more.forEach(story -> shown.add(story.id()));
     List<ItemSummary> related =
-        this.<List<ItemSummary>>remember(
-                "related:" + item.id().value(),
-                () -> search.map(s -> s.related(item, RELATED_SIZE + 5)).orElse(List.of()))
-            .stream()
-            .filter(r -> !shown.contains(r.id()))
-            .limit(RELATED_SIZE)
-            .toList();
+        (shared
+                ? this.<List<ItemSummary>>remember(
+                    "related:" + item.id().value(),
+                    () -> search.map(s -> s.related(item, RELATED_SIZE + 5)).orElse(List.of()))
+                : search.map(s -> s.related(item, RELATED_SIZE + 5)).orElse(List.of()))
+            .stream().filter(r -> !shown.contains(r.id())).limit(RELATED_SIZE).toList();
     return new ItemPage(
         item,
         sections(language),

@@ -449,6 +449,42 @@ class DeskTest {
   }
 
   @Test
+  void a_reporters_edit_of_a_scheduled_story_goes_back_to_review_instead_of_out_unseen() {
+    long id = write("Ceasefire talks set for Friday");
+    String inAnHour =
+        java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusHours(1).withNano(0).toString();
+    editor.post(
+        "/newsroom/items/" + id + "/steps/schedule",
+        Map.of("revision", Integer.toString(revision(editor, id)), "at", inAnHour));
+    Map<String, String> edit = story("Ceasefire talks set for Friday, sources say");
+    edit.put("revision", Integer.toString(revision(reporter, id)));
+
+    assertThat(reporter.post("/newsroom/items/" + id, edit).statusCode()).isEqualTo(303);
+
+    assertThat(editor.get("/newsroom/items/" + id).body())
+        .contains("Status: submitted for review")
+        .doesNotContain("It will be published on");
+  }
+
+  @Test
+  void an_editor_given_no_sections_sees_no_sections_items_and_drafts_suggest_nothing() {
+    write("Zebra finches nest in the Gilan lagoon");
+    Map<String, String> tagged = story("A draft about a rare bird");
+    tagged.put("subjects_tag", "zebrafinch");
+    reporter.post("/newsroom/items", tagged);
+    StaffClient nowhere =
+        StaffClient.add(masthead, origin, "nowhere@example.org", "editor", List.of());
+
+    assertThat(nowhere.get("/newsroom/").body()).doesNotContain("Zebra finches");
+    assertThat(nowhere.get("/newsroom/?q=zebra").body())
+        .doesNotContain("Zebra finches")
+        .contains("Nothing found");
+    assertThat(reporter.get("/newsroom/subjects?kind=tag&language=en&q=zebra").body())
+        .as("a draft's tags are not suggested")
+        .isEqualTo("[]");
+  }
+
+  @Test
   void bad_input_gets_a_clear_error_and_changes_nothing() {
     long id = write("Drought hits farms");
     int before = revision(reporter, id);

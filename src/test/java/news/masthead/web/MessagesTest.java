@@ -60,6 +60,7 @@ class MessagesTest {
                   "genre",
                   "subjects",
                   "sources",
+                  "translations",
                   "body")),
           Map.entry(
               "newsroom.status.",
