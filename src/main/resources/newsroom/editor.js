@@ -132,9 +132,13 @@ function start(host) {
   const revisionInput = form.querySelector("input[name=revision]");
   let docJson = JSON.parse(host.dataset.doc);
   let restored = false;
-  if (saved && saved.revision === revisionInput.value && JSON.stringify(saved.doc) !== JSON.stringify(docJson)) {
+  if (saved && JSON.stringify(saved.doc) !== JSON.stringify(docJson)) {
+    // Work this browser kept and the server never confirmed. When others have saved since, it is
+    // sent based on the revision it was written on, so the server merges it with theirs (or keeps
+    // it as a conflict draft) rather than writing over them.
     docJson = saved.doc;
     restored = true;
+    revisionInput.value = saved.revision;
   }
   const state = EditorState.create({
     doc: schema.nodeFromJSON(docJson),

@@ -226,6 +226,29 @@ class DeskInBrowserTest {
   }
 
   @Test
+  void text_kept_in_the_browser_is_merged_when_a_colleague_saved_meanwhile() {
+    Map<String, String> form = DeskTest.story("Power cuts in Ahvaz");
+    HttpResponse<String> created = editor.post("/newsroom/items", form);
+    String itemPath = created.headers().firstValue("Location").orElseThrow();
+    Page page = as(editor);
+    page.navigate(origin + itemPath);
+    page.locator(".editor .body p").first().click();
+    page.keyboard().press("End");
+    page.keyboard().type(" Hospitals ran on generators.");
+    page.navigate(origin + "/newsroom/"); // left before the autosave: only the browser has it
+    Map<String, String> meanwhile = DeskTest.story("Power cuts across Ahvaz");
+    meanwhile.put("revision", "1");
+    assertThat(persianEditor.post(itemPath, meanwhile).statusCode()).isEqualTo(303);
+
+    page.navigate(origin + itemPath);
+
+    page.waitForFunction(
+        "() => document.querySelector('#headline').value === 'Power cuts across Ahvaz'"
+            + " && document.querySelector('.editor .body').innerText.includes('generators')"
+            + " && document.querySelector('#status').textContent.includes('revision 3')");
+  }
+
+  @Test
   void a_word_processors_paste_becomes_clean_blocks() {
     Page page = as(reporter);
     page.navigate(origin + "/newsroom/items/new?profile=story&language=en");
