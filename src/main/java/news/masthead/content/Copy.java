@@ -114,26 +114,20 @@ public record Copy(
     return genres.isEmpty() ? Genre.NEWS : genres.getFirst();
   }
 
-  /** The same copy with these translation links. */
-  public Copy withTranslations(List<Translation> translations) {
-    return new Copy(
-        profile,
-        language,
-        headline,
-        standfirst,
-        body,
-        byline,
-        dateline,
-        section,
-        subjects,
-        sources,
-        genres,
-        corrections,
-        translations);
+  /**
+   * The same copy carrying the item's record as {@code current} has it: its corrections and its
+   * translation links (which a restored earlier revision must not take back).
+   */
+  public Copy withRecordOf(Copy current) {
+    return with(current.corrections, current.translations);
   }
 
   /** The same copy with these corrections, oldest first. */
   public Copy withCorrections(List<Correction> corrections) {
+    return with(corrections, translations);
+  }
+
+  private Copy with(List<Correction> corrections, List<Translation> translations) {
     return new Copy(
         profile,
         language,

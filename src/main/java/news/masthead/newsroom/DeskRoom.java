@@ -578,10 +578,7 @@ public final class DeskRoom {
             .flatMap(i -> desk.live(visit.member(), i.newest().id()))
             .map(links::url));
     model.put("importMap", room.modules().importMap());
-    ctx.header(
-        "Content-Security-Policy",
-        Newsroom.CSP.replace(
-            "script-src 'self'", "script-src 'self' " + room.modules().cspSource()));
+    ctx.header("Content-Security-Policy", room.modules().policy());
     room.render(
         ctx,
         status,

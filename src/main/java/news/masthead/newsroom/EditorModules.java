@@ -42,7 +42,7 @@ final class EditorModules {
 
   private final Map<String, String> versions = new LinkedHashMap<>();
   private final String importMap;
-  private final String hash;
+  private final String policy;
 
   EditorModules() {
     Map<String, String> imports = new LinkedHashMap<>();
@@ -54,6 +54,7 @@ final class EditorModules {
       imports.put(name, "/newsroom/modules/" + name + "@" + version + "/" + strip(entry));
     }
     importMap = JSON.writeValueAsString(Map.of("imports", imports));
+    String hash;
     try {
       hash =
           "'sha256-"
@@ -65,16 +66,17 @@ final class EditorModules {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+    policy = Newsroom.CSP.replace("script-src 'self'", "script-src 'self' " + hash);
+  }
+
+  /** The newsroom's Content Security Policy for a page that carries the import map. */
+  String policy() {
+    return policy;
   }
 
   /** The import map's JSON, for a {@code <script type="importmap">}. */
   String importMap() {
     return importMap;
-  }
-
-  /** The Content Security Policy source that allows the import map, such as {@code 'sha256-…'}. */
-  String cspSource() {
-    return hash;
   }
 
   /**

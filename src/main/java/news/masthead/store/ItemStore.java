@@ -242,13 +242,7 @@ public final class ItemStore {
                 q.bind(
                     "text",
                     "%"
-                        + query
-                            .text()
-                            .strip()
-                            .toLowerCase(java.util.Locale.ROOT)
-                            .replace("!", "!!")
-                            .replace("%", "!%")
-                            .replace("_", "!_")
+                        + StaffStore.like(query.text().strip().toLowerCase(java.util.Locale.ROOT))
                         + "%");
               }
               query.language().ifPresent(l -> q.bind("language", l.code()));
@@ -702,14 +696,7 @@ public final class ItemStore {
    */
   public List<String> suggestSubjects(
       Language language, SubjectKind kind, String prefix, int limit) {
-    String like =
-        prefix
-                .strip()
-                .toLowerCase(java.util.Locale.ROOT)
-                .replace("!", "!!")
-                .replace("%", "!%")
-                .replace("_", "!_")
-            + "%";
+    String like = StaffStore.like(prefix.strip().toLowerCase(java.util.Locale.ROOT)) + "%";
     return database
         .jdbi()
         .withHandle(

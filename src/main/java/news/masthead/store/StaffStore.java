@@ -707,7 +707,8 @@ public final class StaffStore {
   }
 
   /** Text to match literally in a LIKE pattern whose escape character is {@code !}. */
-  private static String like(String text) {
+  /** {@code text} for a LIKE pattern with {@code ESCAPE '!'}: its wildcards match themselves. */
+  static String like(String text) {
     return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 

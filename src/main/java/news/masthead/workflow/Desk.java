@@ -675,11 +675,7 @@ public final class Desk {
             .orElseThrow(() -> new WrongStep("this item has no revision " + number));
     Status status = statusAfterEdit(member, item);
     // Corrections and translation links are the item's as it stands, not the earlier revision's.
-    Copy restored =
-        earlier
-            .copy()
-            .withCorrections(item.newest().copy().corrections())
-            .withTranslations(item.newest().copy().translations());
+    Copy restored = earlier.copy().withRecordOf(item.newest().copy());
     return publishing.save(
         submission(item.newest().uri(), OptionalInt.of(basedOn), restored, status, member),
         entry(member, "desk.restore", subject(item), "revision " + number, address));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import news.masthead.app.Masthead;
 import news.masthead.ingest.ImportProgress;
+import news.masthead.testing.Browsers;
 import news.masthead.testing.Newsrooms;
 import news.masthead.testing.TestTools;
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +49,7 @@ class DeskInBrowserTest {
 
   @BeforeAll
   void start(@TempDir Path data) throws IOException {
-    Path chromium = TestTools.chromium();
+    TestTools.chromium(); // fails first, naming what to install, before a server starts
     int port = Newsrooms.freePort();
     origin = "http://localhost:" + port;
     masthead = Newsrooms.serve(data, port, origin, Map.of());
@@ -62,17 +62,8 @@ class DeskInBrowserTest {
     editor = StaffClient.add(masthead, origin, "eda@example.org", "editor", List.of("iran"));
     persianEditor =
         StaffClient.add(masthead, origin, "parisa@example.org", "editor", List.of("iran"), "fa");
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(chromium)
-                    .setHeadless(true)
-                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")));
+    playwright = Browsers.playwright();
+    browser = Browsers.chromium(playwright, Browsers.ARGS);
     Files.createDirectories(SCREENSHOTS);
   }
 
@@ -328,26 +319,11 @@ class DeskInBrowserTest {
 
   /** Saves a screenshot of the page, after axe finds no serious or critical violation on it. */
   private static void shoot(Page page, String name) {
-    com.deque.html.axecore.results.AxeResults results =
-        new com.deque.html.axecore.playwright.AxeBuilder(page).analyze();
-    List<String> violations =
-        results.getViolations().stream()
-            .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-            .map(
-                v ->
-                    v.getImpact()
-                        + " "
-                        + v.getId()
-                        + ": "
-                        + v.getHelp()
-                        + " at "
-                        + v.getNodes().stream()
-                            .limit(3)
-                            .map(n -> String.valueOf(n.getTarget()))
-                            .toList())
-            .toList();
-    assertThat(results.getPasses()).as("rules axe ran on %s and passed", name).isNotEmpty();
-    assertThat(violations).as("serious and critical violations on %s", name).isEmpty();
+    Browsers.Audit audit = Browsers.audit(page);
+    assertThat(audit.ranRules()).as("rules axe ran on %s and passed", name).isTrue();
+    assertThat(audit.seriousOrCritical())
+        .as("serious and critical violations on %s", name)
+        .isEmpty();
     page.screenshot(
         new Page.ScreenshotOptions()
             .setPath(SCREENSHOTS.resolve("desk-" + name + ".png"))

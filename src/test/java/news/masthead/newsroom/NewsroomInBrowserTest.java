@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import news.masthead.app.Masthead;
+import news.masthead.testing.Browsers;
 import news.masthead.testing.Newsrooms;
 import news.masthead.testing.TestTools;
 import org.junit.jupiter.api.AfterAll;
@@ -43,22 +43,13 @@ class NewsroomInBrowserTest {
 
   @BeforeAll
   void start(@TempDir Path data) throws IOException {
-    Path chromium = TestTools.chromium();
+    TestTools.chromium(); // fails first, naming what to install, before a server starts
     int port = Newsrooms.freePort();
     // A passkey's relying party is a host name, and Chromium treats http://localhost as secure.
     origin = "http://localhost:" + port;
     masthead = Newsrooms.serve(data, port, origin, Map.of());
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(chromium)
-                    .setHeadless(true)
-                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")));
+    playwright = Browsers.playwright();
+    browser = Browsers.chromium(playwright, Browsers.ARGS);
     Files.createDirectories(SCREENSHOTS);
   }
 
