@@ -119,6 +119,25 @@ function toolbar(view, words) {
   return bar;
 }
 
+// The form's own fields (headline, byline rows, sources…) as typed, in order, for keeping in the
+// browser beside the body until the server has them.
+const UNKEPT = new Set(["csrf", "revision", "body_json", "body_text", "profile", "language"]);
+function fieldsOf(form) {
+  return [...new FormData(form)].filter(([name]) => !UNKEPT.has(name));
+}
+function fieldsDiffer(form, fields) {
+  return Array.isArray(fields) && JSON.stringify(fields) !== JSON.stringify(fieldsOf(form));
+}
+function restoreFields(form, fields) {
+  if (!Array.isArray(fields)) return;
+  const seen = {};
+  for (const [name, value] of fields) {
+    const at = seen[name] = (seen[name] ?? -1) + 1;
+    const input = form.querySelectorAll(`[name="${CSS.escape(name)}"]`)[at];
+    if (input) input.value = value;
+  }
+}
+
 function start(host) {
   const form = host.closest("form");
   const text = form.querySelector("textarea[name=body_text]");
@@ -132,11 +151,12 @@ function start(host) {
   const revisionInput = form.querySelector("input[name=revision]");
   let docJson = JSON.parse(host.dataset.doc);
   let restored = false;
-  if (saved && JSON.stringify(saved.doc) !== JSON.stringify(docJson)) {
+  if (saved && (JSON.stringify(saved.doc) !== JSON.stringify(docJson) || fieldsDiffer(form, saved.fields))) {
     // Work this browser kept and the server never confirmed. When others have saved since, it is
     // sent based on the revision it was written on, so the server merges it with theirs (or keeps
     // it as a conflict draft) rather than writing over them.
     docJson = saved.doc;
+    restoreFields(form, saved.fields);
     restored = true;
     revisionInput.value = saved.revision;
   }
@@ -169,7 +189,7 @@ function start(host) {
   form.append(json);
   function changed() {
     dirty = true;
-    localStorage.setItem(keep, JSON.stringify({ revision: revisionInput.value, doc: view.state.doc.toJSON() }));
+    localStorage.setItem(keep, JSON.stringify({ revision: revisionInput.value, doc: view.state.doc.toJSON(), fields: fieldsOf(form) }));
     if (status) status.textContent = words.unsaved;
   }
   form.addEventListener("input", (e) => { if (!host.contains(e.target)) changed(); });

@@ -48,7 +48,11 @@ final class ApiJson {
     node.set("section", section(copy.section(), links));
     node.put("headline", copy.headline());
     node.put("standfirst", copy.standfirst());
-    node.put("byline", copy.byline());
+    node.put("byline", copy.byline().text());
+    ArrayNode credits = node.putArray("credits");
+    copy.byline()
+        .credits()
+        .forEach(c -> credits.addObject().put("name", c.name()).put("role", c.role().code()));
     node.put("dateline", copy.dateline());
     item.firstPublished().ifPresent(p -> node.put("firstPublished", p.toString()));
     node.put("updated", item.updated().toString());

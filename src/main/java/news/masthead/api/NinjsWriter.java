@@ -70,8 +70,8 @@ final class NinjsWriter {
         .put("role", "main")
         .put("contentType", "text/html")
         .put("value", bodyHtml(copy));
-    if (!copy.byline().isEmpty()) {
-      ninjs.put("by", copy.byline());
+    if (!copy.byline().text().isEmpty()) {
+      ninjs.put("by", copy.byline().text());
     }
     if (!copy.dateline().isEmpty()) {
       ninjs.put("located", copy.dateline());
@@ -186,6 +186,8 @@ final class NinjsWriter {
             case PLAIN -> parent.appendText(text.text());
             case EMPHASIS -> parent.appendElement("em").text(text.text());
             case STRONG -> parent.appendElement("strong").text(text.text());
+            case STRONG_EMPHASIS ->
+                parent.appendElement("strong").appendElement("em").text(text.text());
           }
         }
       }

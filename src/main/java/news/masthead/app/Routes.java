@@ -154,6 +154,7 @@ public final class Routes {
     change(config, "/newsroom/items/{id}/restore", desk::restore);
     read(config, "/newsroom/items/{id}/preview", NONE, desk::preview);
     change(config, "/newsroom/items/{id}/preview-links", desk::sharePreview);
+    change(config, "/newsroom/items/{id}/preview-links/revoke", desk::revokePreview);
     read(config, "/preview/{token}", NONE, desk::sharedPreview);
     routes.exception(Refusal.class, (refusal, ctx) -> newsroom.refuse(ctx, refusal));
 

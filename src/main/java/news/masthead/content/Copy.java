@@ -3,7 +3,6 @@ package news.masthead.content;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Everything a reporter writes and an editor checks for one revision of an item: the headline,
@@ -16,26 +15,17 @@ public record Copy(
     String headline,
     String standfirst,
     Body body,
-    String byline,
+    Byline byline,
     String dateline,
     Section section,
     List<Subject> subjects,
     List<Source> sources,
     List<Genre> genres,
     List<Correction> corrections,
-    List<Translation> translations) {
+    List<Translation> translations,
+    String chosenSlug) {
 
   public static final int MAX_HEADLINE = 300;
-  private static final Pattern BYLINE_SPLIT =
-      Pattern.compile("\\s*(?:,|;|&|\\band\\b|\\sو\\s|،)\\s*", Pattern.UNICODE_CHARACTER_CLASS);
-
-  /** Bylines that name a desk, not a person: they get no author page. */
-  private static final Pattern NOT_A_PERSON =
-      Pattern.compile(
-          "(?i).*\\b(staff|desk|newsroom|editors|correspondents|reporters|agencies)\\b.*|تحریریه|.*خبرنگاران.*");
-
-  private static final Pattern BYLINE_PREFIX =
-      Pattern.compile("^(?:by|از|نویسنده:?|گزارش:?)\\s+", Pattern.CASE_INSENSITIVE);
 
   public Copy {
     if (profile == null) {
@@ -63,7 +53,11 @@ public record Copy(
           "the section \"" + section.name() + "\" belongs to another language than the item's");
     }
     standfirst = standfirst == null ? "" : standfirst.strip();
-    byline = byline == null ? "" : byline.strip();
+    byline = byline == null ? Byline.NONE : byline;
+    chosenSlug = chosenSlug == null ? "" : chosenSlug.strip();
+    if (!chosenSlug.isEmpty()) {
+      new Slug(chosenSlug);
+    }
     dateline = dateline == null ? "" : dateline.strip();
     subjects = List.copyOf(new LinkedHashSet<>(subjects == null ? List.of() : subjects));
     for (Subject s : subjects) {
@@ -77,6 +71,72 @@ public record Copy(
     translations = List.copyOf(translations == null ? List.of() : translations);
   }
 
+  /** A copy whose slug is made from its headline. */
+  public Copy(
+      Profile profile,
+      Language language,
+      String headline,
+      String standfirst,
+      Body body,
+      Byline byline,
+      String dateline,
+      Section section,
+      List<Subject> subjects,
+      List<Source> sources,
+      List<Genre> genres,
+      List<Correction> corrections,
+      List<Translation> translations) {
+    this(
+        profile,
+        language,
+        headline,
+        standfirst,
+        body,
+        byline,
+        dateline,
+        section,
+        subjects,
+        sources,
+        genres,
+        corrections,
+        translations,
+        "");
+  }
+
+  /**
+   * A copy with a byline written as one line ({@link Byline#parse}) and a slug from the headline.
+   */
+  public Copy(
+      Profile profile,
+      Language language,
+      String headline,
+      String standfirst,
+      Body body,
+      String byline,
+      String dateline,
+      Section section,
+      List<Subject> subjects,
+      List<Source> sources,
+      List<Genre> genres,
+      List<Correction> corrections,
+      List<Translation> translations) {
+    this(
+        profile,
+        language,
+        headline,
+        standfirst,
+        body,
+        Byline.parse(byline),
+        dateline,
+        section,
+        subjects,
+        sources,
+        genres,
+        corrections,
+        translations,
+        "");
+  }
+
   /** The subjects of one kind, in the order given. */
   public List<Subject> subjects(SubjectKind kind) {
     if (kind == SubjectKind.AUTHOR) {
@@ -85,21 +145,14 @@ public record Copy(
     return subjects.stream().filter(s -> s.kind() == kind).toList();
   }
 
-  /**
-   * The people named in the byline, each with an author page: "By Sara Ahmadi and Omid Karimi"
-   * names two.
-   */
+  /** The people named in the byline, each with an author page. */
   public List<Subject> authors() {
-    String names = BYLINE_PREFIX.matcher(byline).replaceFirst("");
-    List<Subject> authors = new ArrayList<>();
-    for (String name : BYLINE_SPLIT.split(names)) {
-      if (!name.isBlank()
-          && name.codePoints().anyMatch(Character::isLetter)
-          && !NOT_A_PERSON.matcher(name).matches()) {
-        authors.add(Subject.named(SubjectKind.AUTHOR, name));
-      }
-    }
-    return List.copyOf(new LinkedHashSet<>(authors));
+    return byline.people();
+  }
+
+  /** The last segment of the item's address: the slug chosen, or one made from the headline. */
+  public Slug slug() {
+    return chosenSlug.isEmpty() ? Slug.of(headline, "item") : new Slug(chosenSlug);
   }
 
   /** Every subject including the authors, for indexing. */
@@ -141,6 +194,7 @@ public record Copy(
         sources,
         genres,
         corrections,
-        translations);
+        translations,
+        chosenSlug);
   }
 }

@@ -9,7 +9,23 @@ public sealed interface Inline {
   enum Style {
     PLAIN,
     EMPHASIS,
-    STRONG
+    STRONG,
+    STRONG_EMPHASIS;
+
+    public boolean isStrong() {
+      return this == STRONG || this == STRONG_EMPHASIS;
+    }
+
+    public boolean isEmphasis() {
+      return this == EMPHASIS || this == STRONG_EMPHASIS;
+    }
+
+    /** Text set in this style and also in {@code other}: strong inside emphasis is both. */
+    public Style and(Style other) {
+      boolean strong = isStrong() || other.isStrong();
+      boolean emphasis = isEmphasis() || other.isEmphasis();
+      return strong && emphasis ? STRONG_EMPHASIS : strong ? STRONG : emphasis ? EMPHASIS : PLAIN;
+    }
   }
 
   /** Text set in one style. */

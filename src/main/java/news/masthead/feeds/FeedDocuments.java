@@ -110,15 +110,15 @@ final class FeedDocuments {
     item.firstPublished().ifPresent(p -> entry.setPublishedDate(Date.from(p)));
     entry.setUpdatedDate(Date.from(item.updated()));
     List<SyndPerson> authors = new ArrayList<>();
-    for (Subject author : copy.authors()) {
+    for (Subject author : copy.byline().authors()) {
       SyndPerson person = new SyndPersonImpl();
       person.setName(author.name());
       person.setUri(links.url(author, copy.language()));
       authors.add(person);
     }
-    if (authors.isEmpty() && !copy.byline().isEmpty()) {
+    if (authors.isEmpty() && !copy.byline().text().isEmpty()) {
       SyndPerson desk = new SyndPersonImpl();
-      desk.setName(copy.byline());
+      desk.setName(copy.byline().text());
       authors.add(desk);
     }
     entry.setAuthors(authors);
@@ -158,14 +158,14 @@ final class FeedDocuments {
       entry.put("date_modified", item.updated().toString());
       entry.put("language", copy.language().code());
       ArrayNode authors = entry.putArray("authors");
-      for (Subject author : copy.authors()) {
+      for (Subject author : copy.byline().authors()) {
         authors
             .addObject()
             .put("name", author.name())
             .put("url", links.url(author, copy.language()));
       }
-      if (copy.authors().isEmpty() && !copy.byline().isEmpty()) {
-        authors.addObject().put("name", copy.byline());
+      if (copy.byline().authors().isEmpty() && !copy.byline().text().isEmpty()) {
+        authors.addObject().put("name", copy.byline().text());
       }
       ArrayNode tags = entry.putArray("tags");
       tags.add(copy.section().name());

@@ -216,8 +216,8 @@ public final class BodyCleaner {
       default -> {
         Inline.Style inner =
             switch (element.normalName()) {
-              case "em", "i", "cite", "q" -> Inline.Style.EMPHASIS;
-              case "strong", "b" -> Inline.Style.STRONG;
+              case "em", "i", "cite", "q" -> style.and(Inline.Style.EMPHASIS);
+              case "strong", "b" -> style.and(Inline.Style.STRONG);
               default -> style;
             };
         for (Node child : element.childNodes()) {

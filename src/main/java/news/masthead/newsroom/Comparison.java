@@ -44,7 +44,8 @@ public record Comparison(Item from, Item to, List<FieldChange> fields, List<Run>
         words.t("newsroom.status." + to.status().code()));
     field(fields, "newsroom.item.headline", a.headline(), b.headline());
     field(fields, "newsroom.item.standfirst", a.standfirst(), b.standfirst());
-    field(fields, "newsroom.item.byline", a.byline(), b.byline());
+    field(fields, "newsroom.item.byline", credits(a, words), credits(b, words));
+    field(fields, "newsroom.item.slug", a.slug().value(), b.slug().value());
     field(fields, "newsroom.item.dateline", a.dateline(), b.dateline());
     field(fields, "newsroom.item.section", a.section().name(), b.section().name());
     field(
@@ -106,6 +107,12 @@ public record Comparison(Item from, Item to, List<FieldChange> fields, List<Run>
 
   private static String names(Copy copy, SubjectKind kind) {
     return copy.subjects(kind).stream().map(s -> s.name()).collect(Collectors.joining(", "));
+  }
+
+  private static String credits(Copy copy, Messages words) {
+    return copy.byline().credits().stream()
+        .map(c -> c.name() + " (" + words.t("credit.role." + c.role().name()) + ")")
+        .collect(Collectors.joining("; "));
   }
 
   private static String sources(Copy copy, Messages words) {

@@ -15,8 +15,10 @@ import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import news.masthead.content.Body;
+import news.masthead.content.Byline;
 import news.masthead.content.Copy;
 import news.masthead.content.CopyMerge;
+import news.masthead.content.Credit;
 import news.masthead.content.DeskItem;
 import news.masthead.content.EditConflict;
 import news.masthead.content.Genre;
@@ -224,16 +226,21 @@ public final class DeskRoom {
   public void resolve(Context ctx) {
     Visit visit = door.requireForm(ctx, Role.CONTRIBUTOR);
     DeskItem item = open(visit, ctx);
-    Map<String, CopyMerge.Side> choices = new HashMap<>();
+    Map<String, CopyMerge.Choice> choices = new HashMap<>();
     ctx.formParamMap()
         .forEach(
             (name, values) -> {
               if (name.startsWith("choose.") && !values.isEmpty()) {
+                String key = name.substring("choose.".length());
                 choices.put(
-                    name.substring("choose.".length()),
-                    values.getFirst().equals("theirs")
-                        ? CopyMerge.Side.THEIRS
-                        : CopyMerge.Side.MINE);
+                    key,
+                    switch (values.getFirst()) {
+                      case "theirs" -> CopyMerge.Choice.of(CopyMerge.Side.THEIRS);
+                      case "written" ->
+                          CopyMerge.Choice.writing(
+                              Optional.ofNullable(ctx.formParam("written." + key)).orElse(""));
+                      default -> CopyMerge.Choice.of(CopyMerge.Side.MINE);
+                    });
               }
             });
     Desk.Saving saving;
@@ -370,6 +377,22 @@ public final class DeskRoom {
             "item", item.newest().id().value()));
   }
 
+  /** {@code POST /newsroom/items/{id}/preview-links/revoke}: stops a shared preview link. */
+  public void revokePreview(Context ctx) {
+    Visit visit = door.requireForm(ctx, Role.EDITOR);
+    DeskItem item = open(visit, ctx);
+    String link = Optional.ofNullable(ctx.formParam("link")).orElse("");
+    try {
+      desk.revokePreview(visit.member(), item.newest().id(), link, door.address(ctx));
+    } catch (Desk.NotAllowed e) {
+      throw Refusal.forbidden(e.getMessage());
+    } catch (Desk.NotOnDesk e) {
+      throw new Refusal(
+          404, "newsroom.preview.expired", "this preview link has expired or was stopped");
+    }
+    ctx.redirect("/newsroom/items/" + item.newest().id().value() + "#shared", HttpStatus.SEE_OTHER);
+  }
+
   /** {@code GET /preview/{token}}: a shared preview, while its link works; never indexed. */
   public void sharedPreview(Context ctx) {
     String token = ctx.pathParam("token");
@@ -496,14 +519,14 @@ public final class DeskRoom {
 
   /**
    * {@code GET /newsroom/subjects?kind=tag&language=en&q=wa}: names of existing tags, people,
-   * organisations or places that begin so, for suggestions as one types (JSON).
+   * organisations, places or authors that begin so, for suggestions as one types (JSON).
    */
   public void subjects(Context ctx) {
     Visit visit = door.require(ctx, Role.CONTRIBUTOR);
     String kindWord = Optional.ofNullable(ctx.queryParam("kind")).orElse("");
     SubjectKind kind =
         java.util.Arrays.stream(SubjectKind.values())
-            .filter(k -> k.pathWord().equals(kindWord) && k != SubjectKind.AUTHOR)
+            .filter(k -> k.pathWord().equals(kindWord))
             .findFirst()
             .orElseThrow(
                 () -> Refusal.badInput("no such kind of subject: " + abbreviate(kindWord)));
@@ -577,6 +600,9 @@ public final class DeskRoom {
         item.filter(DeskItem::isLive)
             .flatMap(i -> desk.live(visit.member(), i.newest().id()))
             .map(links::url));
+    model.put(
+        "shared",
+        item.map(i -> desk.previewLinks(visit.member(), i.newest().id())).orElse(List.of()));
     model.put("importMap", room.modules().importMap());
     ctx.header("Content-Security-Policy", room.modules().policy());
     room.render(
@@ -620,11 +646,11 @@ public final class DeskRoom {
     Language language = form.language();
     plain("the headline", form.headline(), Copy.MAX_HEADLINE);
     plain("the standfirst", form.standfirst(), 1000);
-    plain("the byline", form.byline(), 300);
     plain("the dateline", form.dateline(), 100);
     Body body =
         form.bodyJson().isBlank()
-            ? EditorBody.fromText(form.bodyText())
+            ? EditorBody.fromText(
+                form.bodyText(), current.map(Copy::body).orElseGet(() -> new Body(List.of())))
             : EditorBody.read(JSON.readTree(form.bodyJson()));
     List<Subject> subjects = new ArrayList<>();
     for (SubjectKind kind : SubjectKind.values()) {
@@ -641,6 +667,15 @@ public final class DeskRoom {
         subjects.add(Subject.named(kind, name));
       }
     }
+    List<Credit> credits = new ArrayList<>();
+    for (Form.CreditRow row : form.credits()) {
+      if (row.name().isBlank()) {
+        continue;
+      }
+      plain("a byline's name", row.name(), Credit.MAX_NAME);
+      credits.add(new Credit(row.name(), Credit.Role.fromCode(row.role())));
+    }
+    plain("the slug", form.slug(), Slug.MAX_LENGTH);
     List<Source> sources = new ArrayList<>();
     for (Form.SourceRow row : form.sources()) {
       if (row.name().isBlank()) {
@@ -658,7 +693,7 @@ public final class DeskRoom {
         form.headline(),
         form.standfirst(),
         body,
-        form.byline(),
+        new Byline(credits),
         form.dateline(),
         section,
         subjects,
@@ -668,7 +703,8 @@ public final class DeskRoom {
         desk.translations(
             numbers(form.translations()),
             language,
-            current.map(Copy::translations).orElse(List.of())));
+            current.map(Copy::translations).orElse(List.of())),
+        form.slug());
   }
 
   /** Item numbers separated by commas (or Persian commas), as typed. */

@@ -1,7 +1,11 @@
 package news.masthead.newsroom;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import news.masthead.content.Block;
 import news.masthead.content.Body;
@@ -63,16 +67,29 @@ final class EditorBody {
   }
 
   /**
-   * Reads text typed without the editor: paragraphs separated by blank lines.
+   * Reads text typed without the editor: paragraphs separated by blank lines. A paragraph whose
+   * text is a block of {@code current} unchanged stays that block, with its formatting, links and
+   * kind.
    *
    * @throws InvalidContent when it is over the limit
    */
-  static Body fromText(String text) {
+  static Body fromText(String text, Body current) {
     if (text.length() > MAX_TEXT) {
       throw new InvalidContent(
           "a body has at most " + MAX_TEXT + " characters of text, not " + text.length());
     }
-    return paragraphs(text);
+    Map<String, Deque<Block>> unchanged = new HashMap<>();
+    for (Block block : current.blocks()) {
+      unchanged
+          .computeIfAbsent(paragraphs(block.plainText()).plainText(), k -> new ArrayDeque<>())
+          .add(block);
+    }
+    List<Block> blocks = new ArrayList<>();
+    for (Block typed : paragraphs(text).blocks()) {
+      Deque<Block> same = unchanged.get(typed.plainText());
+      blocks.add(same == null || same.isEmpty() ? typed : same.poll());
+    }
+    return new Body(blocks);
   }
 
   /** The text's paragraphs whatever its length: for showing a refused body back to its writer. */
@@ -145,9 +162,13 @@ final class EditorBody {
       switch (run) {
         case Inline.Text t -> {
           if (t.style() != Inline.Style.PLAIN) {
-            text.putArray("marks")
-                .addObject()
-                .put("type", t.style() == Inline.Style.STRONG ? "strong" : "em");
+            ArrayNode marks = text.putArray("marks");
+            if (t.style().isStrong()) {
+              marks.addObject().put("type", "strong");
+            }
+            if (t.style().isEmphasis()) {
+              marks.addObject().put("type", "em");
+            }
           }
         }
         case Inline.Link l ->
@@ -251,8 +272,8 @@ final class EditorBody {
       Optional<WebAddress> link = Optional.empty();
       for (JsonNode mark : child.path("marks")) {
         switch (mark.path("type").asString("")) {
-          case "strong" -> style = Inline.Style.STRONG;
-          case "em" -> style = style == Inline.Style.STRONG ? style : Inline.Style.EMPHASIS;
+          case "strong" -> style = style.and(Inline.Style.STRONG);
+          case "em" -> style = style.and(Inline.Style.EMPHASIS);
           case "link" -> {
             String href = text(mark.path("attrs").path("href"), "a link's address", 2000);
             if (!WebAddress.isSafe(href)) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import news.masthead.content.Byline;
 import news.masthead.content.Copy;
 import news.masthead.content.DeskItem;
 import news.masthead.content.InvalidContent;
@@ -22,6 +23,8 @@ import news.masthead.content.SubjectKind;
  *
  * @param bodyJson the editor's document, when the editor sent one
  * @param bodyText the body typed without the editor: paragraphs separated by blank lines
+ * @param credits the byline's rows: who, and what they did
+ * @param slug the address's last segment as chosen; blank for one made from the headline
  * @param newSection the name of a section to open, which only an admin may
  * @param translations the numbers of the items that are this one in other languages
  * @param basedOn the revision the form was opened at (0 for a new item)
@@ -33,8 +36,9 @@ public record Form(
     String standfirst,
     String bodyJson,
     String bodyText,
-    String byline,
+    List<CreditRow> credits,
     String dateline,
+    String slug,
     String section,
     String newSection,
     Map<SubjectKind, String> subjects,
@@ -46,14 +50,19 @@ public record Form(
   /** One row of the sources table. */
   public record SourceRow(String name, String kind, String role) {}
 
+  /** One row of the byline: a name and what they did. */
+  public record CreditRow(String name, String role) {}
+
   public Form {
+    credits = List.copyOf(credits);
     subjects = Map.copyOf(subjects);
     sources = List.copyOf(sources);
   }
 
   static Form blank(Profile profile, Language language) {
     return new Form(
-        profile, language, "", "", "", "", "", "", "", "", Map.of(), List.of(), "NEWS", "", 0);
+        profile, language, "", "", "", "", List.of(), "", "", "", "", Map.of(), List.of(), "NEWS",
+        "", 0);
   }
 
   static Form of(DeskItem item, List<Long> translations) {
@@ -74,8 +83,11 @@ public record Form(
         copy.standfirst(),
         EditorBody.write(copy.body()).toString(),
         copy.body().plainText(),
-        copy.byline(),
+        copy.byline().credits().stream()
+            .map(c -> new CreditRow(c.name(), c.role().name()))
+            .toList(),
         copy.dateline(),
+        copy.chosenSlug(),
         copy.section().slug().value(),
         "",
         subjects,
@@ -105,6 +117,18 @@ public record Form(
               i < kinds.size() ? kinds.get(i) : "OTHER",
               i < roles.size() ? roles.get(i) : "REPORTED"));
     }
+    List<String> creditNames = ctx.formParams("credit_name");
+    List<String> creditRoles = ctx.formParams("credit_role");
+    if (creditNames.size() > Byline.MAX_CREDITS * 2) {
+      throw new InvalidContent("a byline names at most " + Byline.MAX_CREDITS + " people");
+    }
+    List<CreditRow> credits = new ArrayList<>();
+    for (int i = 0; i < creditNames.size(); i++) {
+      credits.add(
+          new CreditRow(
+              creditNames.get(i).strip(),
+              i < creditRoles.size() ? creditRoles.get(i) : "REPORTING"));
+    }
     String language = field(ctx, "language");
     return new Form(
         Profile.fromCode(field(ctx, "profile").isEmpty() ? "story" : field(ctx, "profile")),
@@ -113,8 +137,9 @@ public record Form(
         field(ctx, "standfirst"),
         field(ctx, "body_json"),
         field(ctx, "body_text"),
-        field(ctx, "byline"),
+        credits,
         field(ctx, "dateline"),
+        field(ctx, "slug"),
         field(ctx, "section"),
         field(ctx, "new_section"),
         subjects,
@@ -140,6 +165,15 @@ public record Form(
     List<SourceRow> rows = new ArrayList<>(sources);
     for (int i = 0; i < 3; i++) {
       rows.add(new SourceRow("", "WIRE", "REPORTED"));
+    }
+    return rows;
+  }
+
+  /** The byline's rows, with empty rows to fill in below them. */
+  public List<CreditRow> creditRows() {
+    List<CreditRow> rows = new ArrayList<>(credits);
+    for (int i = 0; i < 2; i++) {
+      rows.add(new CreditRow("", "REPORTING"));
     }
     return rows;
   }

@@ -89,7 +89,7 @@ final class ItemDocument {
     Teaser teaser = Teaser.of(copy.body());
     doc.add(new StoredField(TEASER, teaser.text()));
     doc.add(new StoredField(TEASER_SHORTENED, teaser.shortened() ? 1 : 0));
-    doc.add(new StoredField(BYLINE, copy.byline()));
+    doc.add(new StoredField(BYLINE, copy.byline().text()));
     doc.add(new StoredField(GENRE, copy.genre().name()));
     doc.add(new StoredField(UPDATED, item.updated().toEpochMilli()));
     long published = item.firstPublished().orElse(item.updated()).toEpochMilli();
@@ -121,7 +121,8 @@ final class ItemDocument {
 
   private static String names(Copy copy) {
     StringBuilder names = new StringBuilder();
-    names.append(copy.byline()).append('\n').append(copy.dateline()).append('\n');
+    copy.byline().credits().forEach(c -> names.append(c.name()).append('\n'));
+    names.append('\n').append(copy.dateline()).append('\n');
     names.append(copy.section().name());
     for (Subject subject : copy.subjects()) {
       names.append('\n').append(subject.name());

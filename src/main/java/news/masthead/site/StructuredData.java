@@ -4,6 +4,7 @@ import java.util.Optional;
 import news.masthead.content.Block;
 import news.masthead.content.Copy;
 import news.masthead.content.Correction;
+import news.masthead.content.Credit;
 import news.masthead.content.Genre;
 import news.masthead.content.Item;
 import news.masthead.content.Language;
@@ -50,16 +51,20 @@ final class StructuredData {
     article.put("wordCount", copy.body().wordCount());
     image.ifPresent(i -> article.put("image", i));
     ArrayNode authors = article.putArray("author");
-    for (Subject author : copy.authors()) {
+    for (Subject author : copy.byline().authors()) {
       authors
           .addObject()
           .put("@type", "Person")
           .put("name", author.name())
           .put("url", outlet.baseUrl() + outlet.paths().of(author, copy.language()));
     }
-    if (copy.authors().isEmpty() && !copy.byline().isEmpty()) {
-      authors.addObject().put("@type", "Organization").put("name", copy.byline());
+    if (copy.byline().authors().isEmpty() && !copy.byline().text().isEmpty()) {
+      authors.addObject().put("@type", "Organization").put("name", copy.byline().text());
     }
+    contributors(article, "translator", copy, Credit.Role.TRANSLATION);
+    contributors(article, "editor", copy, Credit.Role.EDITING);
+    contributors(article, "contributor", copy, Credit.Role.ADDITIONAL_REPORTING);
+    contributors(article, "contributor", copy, Credit.Role.PHOTOGRAPHY);
     ObjectNode publisher = article.putObject("publisher");
     publisher.put("@type", "NewsMediaOrganization");
     publisher.put("name", outlet.nameIn(copy.language()));
@@ -95,6 +100,17 @@ final class StructuredData {
   }
 
   /** The first image of the body, as an absolute address, for cards and structured data. */
+  /** Adds the people credited with {@code role} to the article's {@code property} array. */
+  private static void contributors(
+      ObjectNode article, String property, Copy copy, Credit.Role role) {
+    for (Credit credit : copy.byline().of(role)) {
+      ArrayNode people =
+          article.has(property) ? (ArrayNode) article.get(property) : article.putArray(property);
+      ObjectNode person = people.addObject();
+      person.put("@type", credit.isPerson() ? "Person" : "Organization").put("name", credit.name());
+    }
+  }
+
   static Optional<String> imageOf(Item item, Outlet outlet) {
     for (Block block : item.copy().body().blocks()) {
       if (block instanceof Block.Image image) {

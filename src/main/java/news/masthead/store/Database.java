@@ -32,7 +32,7 @@ public final class Database implements AutoCloseable {
    * The newest migration under {@code db/migration}; raise it with every new migration (a test
    * holds the two together). Lets a node start without Flyway when its schema is already current.
    */
-  public static final int SCHEMA_VERSION = 6;
+  public static final int SCHEMA_VERSION = 7;
 
   /** How thoroughly to bring the schema up to date when opening. */
   public enum SchemaCheck {
@@ -247,6 +247,7 @@ public final class Database implements AutoCloseable {
           .dataSource(pool)
           .locations(
               "classpath:db/migration/" + (dialect == Dialect.SQLITE ? "sqlite" : "postgresql"))
+          .javaMigrations(new DeskText.Migration())
           .load()
           .migrate();
     } catch (RuntimeException e) {

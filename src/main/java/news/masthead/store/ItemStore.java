@@ -218,7 +218,7 @@ public final class ItemStore {
       sql.append(" AND i.section IN (<sections>)");
     }
     if (!query.text().isBlank()) {
-      sql.append(" AND LOWER(i.desk_headline) LIKE :text ESCAPE '!'");
+      sql.append(" AND i.desk_text LIKE :text ESCAPE '!'");
     }
     if (query.language().isPresent()) {
       sql.append(" AND i.language = :language");
@@ -240,10 +240,7 @@ public final class ItemStore {
               }
               if (!query.text().isBlank()) {
                 q.bind(
-                    "text",
-                    "%"
-                        + StaffStore.like(query.text().strip().toLowerCase(java.util.Locale.ROOT))
-                        + "%");
+                    "text", "%" + StaffStore.like(DeskText.normalised(query.text().strip())) + "%");
               }
               query.language().ifPresent(l -> q.bind("language", l.code()));
               return q.bind("limit", query.limit())
@@ -371,6 +368,58 @@ public final class ItemStore {
             });
   }
 
+  /** A shared preview link that still works, known by its token's hash. */
+  public record SharedPreview(String tokenHash, PreviewLink link) {}
+
+  /** The item's preview links that still work at {@code now}, newest first. */
+  public List<SharedPreview> previewLinks(ItemId id, Instant now) {
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT token_hash, revision, created_by, expires_at FROM preview_links"
+                            + " WHERE item_id = :item AND expires_at > :now ORDER BY expires_at"
+                            + " DESC")
+                    .bind("item", id.value())
+                    .bind("now", now.toEpochMilli())
+                    .map(
+                        (rs, ctx) ->
+                            new SharedPreview(
+                                rs.getString(1),
+                                new PreviewLink(
+                                    id,
+                                    rs.getInt(2),
+                                    rs.getString(3),
+                                    Instant.ofEpochMilli(rs.getLong(4)))))
+                    .list());
+  }
+
+  /**
+   * Stops one of the item's preview links working, with {@code why} in the audit log.
+   *
+   * @return whether there was such a link
+   */
+  public boolean revokePreviewLink(ItemId id, String tokenHash, AuditEntry why, Instant at) {
+    return database
+        .jdbi()
+        .inTransaction(
+            handle -> {
+              int gone =
+                  handle
+                      .createUpdate(
+                          "DELETE FROM preview_links WHERE item_id = :item AND token_hash = :hash")
+                      .bind("item", id.value())
+                      .bind("hash", tokenHash)
+                      .execute();
+              if (gone > 0) {
+                StaffStore.append(handle, why, at);
+              }
+              return gone > 0;
+            });
+  }
+
   /** The preview link with this token's hash, while it has not expired at {@code now}. */
   public Optional<PreviewLink> findPreviewLink(String tokenHash, Instant now) {
     return database
@@ -494,7 +543,7 @@ public final class ItemStore {
             rs.getString("uri"),
             rs.getInt("revision"),
             Status.fromCode(rs.getString("desk_status"), rs.getString("status_notice")),
-            Slug.of(copy.headline(), "item"),
+            copy.slug(),
             hasFirstPublished
                 ? Optional.of(Instant.ofEpochMilli(firstPublished))
                 : Optional.empty(),

@@ -36,6 +36,7 @@ final class RevisionWriter implements AutoCloseable {
   private final PreparedStatement insertItem;
   private final PreparedStatement updateItem;
   private final PreparedStatement updateDesk;
+  private final PreparedStatement updateDeskText;
   private final PreparedStatement deleteSubjects;
   private final PreparedStatement insertRevision;
   private final PreparedStatement insertSubject;
@@ -78,6 +79,7 @@ final class RevisionWriter implements AutoCloseable {
         connection.prepareStatement(
             "UPDATE items SET revision = revision + 1, desk_status = ?, desk_headline = ?,"
                 + " desk_updated = ? WHERE id = ? AND revision = ?");
+    updateDeskText = connection.prepareStatement("UPDATE items SET desk_text = ? WHERE id = ?");
     deleteSubjects = connection.prepareStatement("DELETE FROM item_subjects WHERE item_id = ?");
     insertRevision =
         connection.prepareStatement(
@@ -178,6 +180,9 @@ final class RevisionWriter implements AutoCloseable {
     insertRevision.setString(6, r.status().detail());
     insertRevision.setString(7, copyJson);
     insertRevision.executeUpdate();
+    updateDeskText.setString(1, DeskText.of(r.copy()));
+    updateDeskText.setLong(2, id);
+    updateDeskText.executeUpdate();
     if (!deskOnly) {
       writeListing(id, r);
     }
@@ -315,7 +320,7 @@ final class RevisionWriter implements AutoCloseable {
     statement.setString(at++, copy.standfirst());
     statement.setString(at++, r.teaser().text());
     statement.setBoolean(at++, r.teaser().shortened());
-    statement.setString(at++, copy.byline());
+    statement.setString(at++, copy.byline().text());
     statement.setString(at++, copy.genre().name());
     statement.setString(at++, status);
     if (firstPublished == null) {

@@ -457,7 +457,7 @@ public final class Desk {
       StaffMember member,
       ItemId id,
       long draftId,
-      java.util.Map<String, CopyMerge.Side> choices,
+      java.util.Map<String, CopyMerge.Choice> choices,
       String address) {
     ConflictDraft draft = draft(member, id, draftId);
     Copy base = items.findRevision(id, draft.base()).orElseThrow(() -> new NotOnDesk(id)).copy();
@@ -466,7 +466,7 @@ public final class Desk {
     CopyMerge.Merged merged = CopyMerge.merge(base, theirs, draft.copy(), choices);
     if (!merged.conflicts().isEmpty()) {
       throw new WrongStep(
-          "choose a side for each change made on both sides: "
+          "choose a side, or write the text, for each change made on both sides: "
               + merged.conflicts().stream().map(CopyMerge.Conflict::key).toList());
     }
     Saving saving = save(member, open(member, id), draft.theirs(), merged.copy(), address);
@@ -575,16 +575,28 @@ public final class Desk {
           throw new WrongStep("a retraction needs a notice saying why, for readers");
         }
         Item live = items.find(id).orElseThrow(() -> new NotOnDesk(id));
-        yield publishing.save(
-            new Submission(
-                newest.uri(),
-                OptionalInt.of(basedOn),
-                live.copy(),
-                new Status.Retracted(retract.notice()),
-                newest.firstPublished(),
-                Optional.empty(),
-                member.email()),
-            entry(member, "desk.retract", subject(item), retract.notice(), address));
+        SavedRevision saved =
+            publishing.save(
+                new Submission(
+                    newest.uri(),
+                    OptionalInt.of(basedOn),
+                    live.copy(),
+                    new Status.Retracted(retract.notice()),
+                    newest.firstPublished(),
+                    Optional.empty(),
+                    member.email()),
+                entry(member, "desk.retract", subject(item), retract.notice(), address));
+        if (item.hasUnpublishedEdit()) {
+          items.addNote(
+              id,
+              member.name(),
+              "Retracted while revision "
+                  + newest.revision()
+                  + " was waiting unpublished; it is kept in the history and can be restored.",
+              entry(member, "desk.note", subject(item), "", address),
+              clock.instant());
+        }
+        yield saved;
       }
     };
   }
@@ -705,6 +717,35 @@ public final class Desk {
         entry(member, "desk.share-preview", subject(item), "revision " + revision, address),
         now);
     return link;
+  }
+
+  /** The item's shared preview links that still work, for its editors to see and stop. */
+  public List<ItemStore.SharedPreview> previewLinks(StaffMember member, ItemId id) {
+    DeskItem item = open(member, id);
+    if (!mayPublish(member, sectionOf(item))) {
+      return List.of();
+    }
+    return items.previewLinks(id, clock.instant());
+  }
+
+  /**
+   * Stops a shared preview link working before it expires.
+   *
+   * @throws NotAllowed unless {@code member} may publish in the item's section
+   * @throws NotOnDesk when the item has no such working link
+   */
+  public void revokePreview(StaffMember member, ItemId id, String tokenHash, String address) {
+    DeskItem item = open(member, id);
+    if (!mayPublish(member, sectionOf(item))) {
+      throw new NotAllowed("only an editor of " + sectionOf(item) + " may stop a shared preview");
+    }
+    if (!items.revokePreviewLink(
+        id,
+        tokenHash,
+        entry(member, "desk.revoke-preview", subject(item), "", address),
+        clock.instant())) {
+      throw new NotOnDesk(id);
+    }
   }
 
   /** The revision a shared preview link shows, while the link works. */

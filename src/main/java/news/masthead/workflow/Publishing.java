@@ -8,7 +8,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import news.masthead.content.AuditEntry;
 import news.masthead.content.SavedRevision;
-import news.masthead.content.Slug;
 import news.masthead.content.Status;
 import news.masthead.content.Teaser;
 import news.masthead.store.ItemStore;
@@ -125,7 +124,7 @@ public final class Publishing {
         s.basedOn(),
         s.copy(),
         s.status(),
-        Slug.of(s.copy().headline(), "item"),
+        s.copy().slug(),
         Teaser.of(s.copy().body()),
         firstPublished,
         savedAt,

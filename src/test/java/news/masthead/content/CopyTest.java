@@ -42,6 +42,49 @@ class CopyTest {
   }
 
   @Test
+  void the_slug_is_made_from_the_headline_unless_one_was_chosen() {
+    Copy made = withByline("");
+    Copy chosen =
+        new Copy(
+            made.profile(),
+            made.language(),
+            made.headline(),
+            "",
+            made.body(),
+            Byline.NONE,
+            "",
+            made.section(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            "water-cuts");
+
+    assertThat(made.slug()).isEqualTo(new Slug("a-headline-with-spaces"));
+    assertThat(chosen.slug()).isEqualTo(new Slug("water-cuts"));
+    assertThatThrownBy(
+            () ->
+                new Copy(
+                    made.profile(),
+                    made.language(),
+                    made.headline(),
+                    "",
+                    made.body(),
+                    Byline.NONE,
+                    "",
+                    made.section(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    "Water Cuts"))
+        .isInstanceOf(InvalidContent.class)
+        .hasMessageContaining("not \"Water Cuts\"");
+  }
+
+  @Test
   void a_headline_is_kept_on_one_line_with_single_spaces() {
     assertThat(withByline("").headline()).isEqualTo("A headline with spaces");
   }

@@ -1,6 +1,7 @@
 package news.masthead.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import news.masthead.content.Credit;
 import news.masthead.content.Genre;
 import news.masthead.content.Item;
 import news.masthead.content.Language;
@@ -79,7 +81,11 @@ class NinjsImportTest {
     assertThat(copy.headline()).isEqualTo("Officials confirm the report");
     assertThat(copy.standfirst()).isEqualTo("The standfirst.");
     assertThat(copy.body().plainText()).isEqualTo("According to the wire, sources said.");
-    assertThat(copy.byline()).isEqualTo("By Sara Example and Omid Sample");
+    assertThat(copy.byline().credits())
+        .extracting(Credit::name, Credit::role)
+        .containsExactly(
+            tuple("Sara Example", Credit.Role.REPORTING),
+            tuple("Omid Sample", Credit.Role.REPORTING));
     assertThat(copy.authors())
         .extracting(a -> a.name())
         .containsExactly("Sara Example", "Omid Sample");

@@ -11,6 +11,7 @@ import com.microsoft.playwright.options.Cookie;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -315,6 +316,104 @@ class DeskInBrowserTest {
         .as("a Persian item's editor runs right to left")
         .isEqualTo("rtl");
     shoot(persian, "new-story-fa");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "at {0}px")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {390, 1280})
+  void every_desk_page_of_a_persian_story_runs_right_to_left_and_fits_the_screen(int width) {
+    Map<String, String> form = DeskTest.story("قطعی برق در اهواز ادامه دارد");
+    form.put("language", "fa");
+    form.put("standfirst", "مقام‌ها از جزئیات بیشتری خبر ندادند.");
+    form.put(
+        "body_text",
+        "شرکت برق گفت قطعی‌ها تا پایان هفته ادامه دارد.\n\nبیمارستان‌ها با مولد کار کردند.");
+    form.put("credit_name", "پریسا نمونه");
+    form.put("subjects_tag", "برق");
+    HttpResponse<String> created = persianEditor.post("/newsroom/items", form);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+    String itemPath = created.headers().firstValue("Location").orElseThrow();
+    Map<String, String> edit = new java.util.HashMap<>(form);
+    edit.put("headline", "قطعی برق در اهواز تا پایان هفته ادامه دارد");
+    edit.put("revision", "1");
+    assertThat(editor.post(itemPath, edit).statusCode()).isEqualTo(303);
+    Map<String, String> mine = new java.util.HashMap<>(form);
+    mine.put("headline", "قطعی برق در اهواز و خرمشهر");
+    mine.put("revision", "1");
+    String conflictPath =
+        persianEditor.post(itemPath, mine).headers().firstValue("Location").orElseThrow();
+    assertThat(conflictPath).contains("/conflicts/");
+
+    Page page = as(persianEditor);
+    page.setViewportSize(width, 900);
+    Map<String, String> pages = new java.util.LinkedHashMap<>();
+    pages.put("home", "/newsroom/");
+    pages.put(
+        "search", "/newsroom/?q=" + java.net.URLEncoder.encode("برق", StandardCharsets.UTF_8));
+    pages.put("new-brief", "/newsroom/items/new?profile=brief&language=fa");
+    pages.put("item", itemPath);
+    pages.put("compare", itemPath + "/compare?from=1&to=2");
+    pages.put("conflict", conflictPath);
+    List<String> problems = new java.util.ArrayList<>();
+    for (var entry : pages.entrySet()) {
+      page.navigate(origin + entry.getValue());
+      problems.addAll(rightToLeft(page, entry.getKey(), width));
+    }
+    page.navigate(origin + itemPath);
+    page.locator("form.share button").click();
+    page.waitForLoadState();
+    problems.addAll(rightToLeft(page, "shared", width));
+
+    assertThat(problems).isEmpty();
+  }
+
+  /** Shoots a Persian desk page and lists what is wrong with its direction or its width. */
+  private static List<String> rightToLeft(Page page, String name, int width) {
+    List<String> problems = new java.util.ArrayList<>();
+    shoot(page, name + "-fa-" + width);
+    if (!"rtl".equals(page.locator("html").getAttribute("dir"))
+        || !"fa".equals(page.locator("html").getAttribute("lang"))) {
+      problems.add(name + ": not a Persian right-to-left page");
+    }
+    for (String field : List.of("#headline", ".editor .body", "input[name=credit_name]")) {
+      if (page.locator(field).count() > 0
+          && !"rtl"
+              .equals(page.locator(field).first().evaluate("e => getComputedStyle(e).direction"))) {
+        problems.add(name + ": " + field + " runs left to right");
+      }
+    }
+    long scrollWidth =
+        ((Number) page.evaluate("() => document.documentElement.scrollWidth")).longValue();
+    if (scrollWidth > width) {
+      problems.add(name + ": " + scrollWidth + "px wide at " + width + "px");
+    }
+    return problems;
+  }
+
+  @Test
+  void fields_typed_before_a_lost_connection_are_kept_in_the_browser_with_the_body() {
+    HttpResponse<String> created =
+        editor.post("/newsroom/items", DeskTest.story("Floods close the Ahvaz road"));
+    String itemPath = created.headers().firstValue("Location").orElseThrow();
+    Page page = as(editor);
+    page.navigate(origin + itemPath);
+    page.context().setOffline(true);
+    page.getByLabel("Standfirst").fill("Drivers were told to use the old bridge.");
+    page.locator("input[name=credit_name]").nth(1).fill("Omid Sample");
+    page.locator("select[name=credit_role]").nth(1).selectOption("TRANSLATION");
+    page.waitForTimeout(500);
+    page.context().setOffline(false);
+    page.navigate(origin + "/newsroom/");
+
+    page.navigate(origin + itemPath);
+
+    assertThat(page.getByLabel("Standfirst").inputValue())
+        .isEqualTo("Drivers were told to use the old bridge.");
+    assertThat(page.locator("input[name=credit_name]").nth(1).inputValue())
+        .isEqualTo("Omid Sample");
+    assertThat(page.locator("select[name=credit_role]").nth(1).inputValue())
+        .isEqualTo("TRANSLATION");
+    page.waitForFunction("() => document.querySelector('#autosave').textContent === 'Saved'");
+    assertThat(editor.get(itemPath).body()).contains("Drivers were told to use the old bridge.");
   }
 
   /** Saves a screenshot of the page, after axe finds no serious or critical violation on it. */

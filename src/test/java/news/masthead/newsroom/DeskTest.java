@@ -71,7 +71,8 @@ class DeskTest {
         "body_text",
         "The water utility of Tehran said on Monday it would cut supply at night.\n\n"
             + "The utility did not say how long the cuts would last.");
-    form.put("byline", "Sara Example");
+    form.put("credit_name", "Sara Example");
+    form.put("credit_role", "REPORTING");
     form.put("subjects_tag", "water, Tehran");
     form.put("source_name", "Reuters");
     form.put("source_kind", "WIRE");
@@ -337,7 +338,8 @@ class DeskTest {
     assertThat(reporter.post("/newsroom/items/" + id, mine).statusCode()).isEqualTo(303);
 
     Map<String, String> theirs = story("Cabinet meets on budget");
-    theirs.put("byline", "Reza Example and Sara Example");
+    theirs.put("credit_name", "Reza Example");
+    theirs.put("credit_role", "TRANSLATION");
     theirs.put("revision", Integer.toString(opened));
     HttpResponse<String> merged = editor.postForJson("/newsroom/items/" + id, theirs);
 
@@ -345,7 +347,8 @@ class DeskTest {
     assertThat(merged.body()).contains("\"merged\":true");
     assertThat(editor.get("/newsroom/items/" + id).body())
         .contains("value=\"Cabinet meets on the budget\"")
-        .contains("value=\"Reza Example and Sara Example\"");
+        .contains("value=\"Reza Example\"")
+        .contains("<option value=\"TRANSLATION\" selected>");
   }
 
   @Test
@@ -406,14 +409,193 @@ class DeskTest {
   }
 
   @Test
-  void existing_tags_are_suggested_as_one_types() {
+  void the_newsroom_search_finds_a_draft_by_a_word_of_its_body_or_byline() {
+    Map<String, String> draft = story("Night cuts announced");
+    draft.put("body_text", "Residents of Karaj queued for bottled water at dawn.");
+    draft.put("credit_name", "Golnar Sample");
+    assertThat(reporter.post("/newsroom/items", draft).statusCode()).isEqualTo(303);
+
+    assertThat(reporter.get("/newsroom/?q=bottled+water").body())
+        .containsPattern("id=\"found\"[\\s\\S]*Night cuts announced");
+    assertThat(editor.get("/newsroom/?q=GOLNAR").body())
+        .containsPattern("id=\"found\"[\\s\\S]*Night cuts announced");
+    assertThat(publicGet("/search?q=bottled").body()).doesNotContain("Night cuts announced");
+  }
+
+  @Test
+  void a_byline_names_several_people_each_with_what_they_did() {
+    long id = write("Dams run low in the north");
+    List<Map.Entry<String, String>> fields = new java.util.ArrayList<>();
+    story("Dams run low in the north")
+        .forEach(
+            (k, v) -> {
+              if (!k.startsWith("credit_") && !k.equals("revision")) {
+                fields.add(Map.entry(k, v));
+              }
+            });
+    fields.add(Map.entry("revision", Integer.toString(revision(reporter, id))));
+    fields.addAll(
+        List.of(
+            Map.entry("credit_name", "Sara Example"),
+            Map.entry("credit_role", "REPORTING"),
+            Map.entry("credit_name", "Omid Sample"),
+            Map.entry("credit_role", "ADDITIONAL_REPORTING"),
+            Map.entry("credit_name", "Leila Example"),
+            Map.entry("credit_role", "TRANSLATION")));
+    HttpResponse<String> saved = reporter.postFields("/newsroom/items/" + id, fields);
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+    step(editor, id, "publish", "");
+
+    String page = publicItem(id).body();
+    assertThat(page)
+        .contains("By <a rel=\"author\" href=\"/author/sara-example\"><bdi>Sara Example</bdi></a>")
+        .contains("Additional reporting by <a href=\"/author/omid-sample\">")
+        .contains("Translated by <a href=\"/author/leila-example\">")
+        .contains("\"translator\":[{\"@type\":\"Person\",\"name\":\"Leila Example\"}]");
+    String api = publicGet("/api/v1/items/" + id).body();
+    assertThat(api)
+        .contains("\"byline\":\"Sara Example\"")
+        .contains("{\"name\":\"Leila Example\",\"role\":\"translation\"}");
+    fields.removeIf(f -> f.getKey().equals("revision") || f.getKey().equals("credit_role"));
+    fields.add(Map.entry("revision", Integer.toString(revision(editor, id))));
+    fields.add(Map.entry("credit_role", "singing"));
+    HttpResponse<String> bad = editor.postFields("/newsroom/items/" + id, fields);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("a byline's role is reporting, writing");
+  }
+
+  @Test
+  void a_chosen_slug_makes_the_address_and_the_old_address_moves_to_it() {
+    Map<String, String> form = story("Cabinet approves the water budget");
+    form.put("slug", "water-budget");
+    HttpResponse<String> created = reporter.post("/newsroom/items", form);
+    String location = created.headers().firstValue("Location").orElseThrow();
+    long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    step(editor, id, "publish", "");
+
+    assertThat(publicGet("/iran/" + id + "/water-budget").statusCode()).isEqualTo(200);
+    assertThat(publicGet("/iran/" + id + "/cabinet-approves-the-water-budget").statusCode())
+        .isEqualTo(301);
+    Map<String, String> bad = story("Cabinet approves the water budget");
+    bad.put("slug", "Water Budget!");
+    bad.put("revision", Integer.toString(revision(editor, id)));
+    HttpResponse<String> refused = editor.post("/newsroom/items/" + id, bad);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("a slug holds only lower-case letters and digits");
+    assertThat(publicGet("/iran/" + id + "/water-budget").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void a_conflicting_headline_can_be_written_anew_from_both_versions() {
+    long id = write("Cabinet meets on oil");
+    int opened = revision(reporter, id);
+    Map<String, String> first = story("Cabinet meets on oil exports");
+    first.put("revision", Integer.toString(opened));
+    reporter.post("/newsroom/items/" + id, first);
+    Map<String, String> second = story("Cabinet meets on oil prices");
+    second.put("revision", Integer.toString(opened));
+    String where =
+        editor.post("/newsroom/items/" + id, second).headers().firstValue("Location").orElseThrow();
+    assertThat(editor.get(where).body()).contains("name=\"written.headline\"");
+
+    HttpResponse<String> resolved =
+        editor.post(
+            where,
+            Map.of(
+                "choose.headline", "written",
+                "written.headline", "Cabinet meets on oil exports and prices"));
+
+    assertThat(resolved.statusCode()).isEqualTo(303);
+    assertThat(editor.get("/newsroom/items/" + id).body())
+        .contains("value=\"Cabinet meets on oil exports and prices\"");
+  }
+
+  @Test
+  void retracting_a_story_with_an_edit_waiting_warns_and_keeps_the_edit_in_the_history() {
+    long id = write("Convoy reaches the border");
+    step(editor, id, "publish", "");
+    Map<String, String> edit = story("Convoy reaches the border at dawn");
+    edit.put("revision", Integer.toString(revision(editor, id)));
+    assertThat(editor.post("/newsroom/items/" + id, edit).statusCode()).isEqualTo(303);
+    assertThat(editor.get("/newsroom/items/" + id).body())
+        .contains("is an edit not yet published. Retracting takes down revision 2");
+
+    assertThat(step(editor, id, "retract", "The convoy report was wrong.").statusCode())
+        .isEqualTo(303);
+
+    String page = editor.get("/newsroom/items/" + id).body();
+    assertThat(page).contains("Retracted while revision 3 was waiting unpublished");
+    assertThat(editor.get("/newsroom/items/" + id + "/compare?from=3&to=4").statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void an_editor_stops_a_shared_preview_link_before_it_expires() {
+    long id = write("Talks resume in Muscat");
+    HttpResponse<String> shared =
+        editor.post(
+            "/newsroom/items/" + id + "/preview-links",
+            Map.of("revision", Integer.toString(revision(editor, id))));
+    Matcher link = Pattern.compile("/preview/([A-Za-z0-9_-]{43})").matcher(shared.body());
+    assertThat(link.find()).isTrue();
+    assertThat(publicGet("/preview/" + link.group(1)).statusCode()).isEqualTo(200);
+    Matcher hash =
+        Pattern.compile("name=\"link\" value=\"([^\"]+)\"")
+            .matcher(editor.get("/newsroom/items/" + id).body());
+    assertThat(hash.find()).as("the item page lists the working link").isTrue();
+    assertThat(
+            reporter
+                .post(
+                    "/newsroom/items/" + id + "/preview-links/revoke",
+                    Map.of("link", hash.group(1)))
+                .statusCode())
+        .as("a reporter may not")
+        .isEqualTo(403);
+
+    HttpResponse<String> stopped =
+        editor.post(
+            "/newsroom/items/" + id + "/preview-links/revoke", Map.of("link", hash.group(1)));
+
+    assertThat(stopped.statusCode()).isEqualTo(303);
+    assertThat(publicGet("/preview/" + link.group(1)).statusCode()).isEqualTo(404);
+    assertThat(editor.get("/newsroom/items/" + id).body()).doesNotContain("name=\"link\"");
+  }
+
+  @Test
+  void saving_the_plain_text_form_keeps_the_formatting_of_paragraphs_left_unchanged() {
+    Map<String, String> form = story("Rationing starts in Isfahan");
+    form.put(
+        "body_json",
+        "{\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\","
+            + "\"text\":\"Both marks\",\"marks\":[{\"type\":\"strong\"},{\"type\":\"em\"}]}]},"
+            + "{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\",\"text\":\"Second.\"}]}]}");
+    form.remove("body_text");
+    HttpResponse<String> created = reporter.post("/newsroom/items", form);
+    String location = created.headers().firstValue("Location").orElseThrow();
+    long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+
+    Map<String, String> plain = story("Rationing starts in Isfahan");
+    plain.put("body_text", "Both marks\n\nSecond, changed.");
+    plain.put("revision", Integer.toString(revision(reporter, id)));
+    assertThat(reporter.post("/newsroom/items/" + id, plain).statusCode()).isEqualTo(303);
+    step(editor, id, "publish", "");
+
+    assertThat(publicItem(id).body())
+        .contains("<p><strong><em>Both marks</em></strong></p>")
+        .contains("<p>Second, changed.</p>");
+  }
+
+  @Test
+  void existing_tags_and_bylines_are_suggested_as_one_types() {
     write("Reservoirs at a record low");
 
     HttpResponse<String> suggested = reporter.get("/newsroom/subjects?kind=tag&language=en&q=WAT");
 
     assertThat(suggested.statusCode()).isEqualTo(200);
     assertThat(suggested.body()).startsWith("[").containsIgnoringCase("\"water\"");
-    assertThat(reporter.get("/newsroom/subjects?kind=author&language=en&q=s").statusCode())
+    assertThat(reporter.get("/newsroom/subjects?kind=author&language=en&q=sar").body())
+        .contains("\"Sara Example\"");
+    assertThat(reporter.get("/newsroom/subjects?kind=dog&language=en&q=s").statusCode())
         .isEqualTo(400);
   }
 

@@ -102,14 +102,24 @@ final class StaffClient {
     return post(path, form, "application/json");
   }
 
+  /** A form POST whose fields may repeat, such as the byline's rows. */
+  public HttpResponse<String> postFields(String path, List<Map.Entry<String, String>> fields) {
+    return post(path, fields, "text/html");
+  }
+
   private HttpResponse<String> post(String path, Map<String, String> form, String accept) {
+    return post(path, List.copyOf(form.entrySet()), accept);
+  }
+
+  private HttpResponse<String> post(
+      String path, List<Map.Entry<String, String>> fields, String accept) {
     StringBuilder body = new StringBuilder("csrf=" + csrf);
-    form.forEach(
-        (k, v) ->
+    fields.forEach(
+        field ->
             body.append('&')
-                .append(k)
+                .append(field.getKey())
                 .append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+                .append(URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)));
     return run(
         HttpRequest.newBuilder(URI.create(origin + path))
             .header("Content-Type", "application/x-www-form-urlencoded")

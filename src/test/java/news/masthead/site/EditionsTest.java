@@ -167,7 +167,7 @@ class EditionsTest {
         .as("a Persian paragraph that starts with a Latin name stays right to left")
         .contains("<p>Reuters به نقل از")
         .contains("<p dir=\"ltr\">The talks will resume on Monday")
-        .contains("<bdi>سارا احمدی</bdi></a></p>");
+        .contains("<bdi>سارا احمدی</bdi></a></span></p>");
   }
 
   @Test

@@ -316,6 +316,46 @@ abstract class ItemStoreContract {
   }
 
   @Test
+  void desk_search_finds_words_in_the_body_and_the_byline_of_drafts_in_any_case() {
+    items.save(
+        revision(
+            "urn:s1",
+            Copies.brief("Dam levels", "Iran", "Reservoirs near Karaj fell to a record low."),
+            new Status.Draft(),
+            "2026-11-01T08:00:00Z"));
+    items.save(
+        revision(
+            "urn:s2",
+            Copies.brief("سد کرج", "Iran", "ذخایر آب سد کرج کم شد."),
+            new Status.Draft(),
+            "2026-11-01T09:00:00Z"));
+    items.save(
+        revision(
+            "urn:s3",
+            Copies.story("Water talks", "Iran"),
+            new Status.Draft(),
+            "2026-11-01T10:00:00Z"));
+
+    assertThat(items.listDesk(query("KARAJ")))
+        .extracting(DeskLine::headline)
+        .containsExactly("Dam levels");
+    assertThat(items.listDesk(query("کرج")))
+        .extracting(DeskLine::headline)
+        .containsExactly("سد کرج");
+    assertThat(items.listDesk(query("omid sample")))
+        .extracting(DeskLine::headline)
+        .containsExactly("Water talks");
+    assertThat(items.listDesk(query("yet to respond")))
+        .extracting(DeskLine::headline)
+        .containsExactly("Water talks");
+    assertThat(items.listDesk(query("100%_"))).isEmpty();
+  }
+
+  private static ItemStore.DeskQuery query(String text) {
+    return new ItemStore.DeskQuery(List.of(), "", List.of(), text, Optional.empty(), 10);
+  }
+
+  @Test
   void every_save_moves_the_change_log_forward() {
     long before = items.latestChange();
     items.save(published("urn:log", Copies.story("Logged", "Iran"), "2026-11-01T08:00:00Z"));

@@ -27,7 +27,7 @@ class SqliteItemStoreTest extends ItemStoreContract {
   }
 
   @Test
-  void the_schema_version_constant_names_the_newest_migration() throws Exception {
+  void the_schema_version_constant_names_the_newest_migration_in_sql_or_java() throws Exception {
     int newest = 0;
     for (String dialect : new String[] {"sqlite", "postgresql"}) {
       try (var files =
@@ -38,6 +38,7 @@ class SqliteItemStoreTest extends ItemStoreContract {
         }
       }
     }
+    newest = Math.max(newest, Integer.parseInt(new DeskText.Migration().getVersion().getVersion()));
     assertThat(Database.SCHEMA_VERSION).isEqualTo(newest);
     assertThat(database.appliedVersion()).isEqualTo(newest);
   }
