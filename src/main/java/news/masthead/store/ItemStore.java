@@ -217,7 +217,8 @@ public final class ItemStore {
     if (!query.sections().isEmpty()) {
       sql.append(" AND i.section IN (<sections>)");
     }
-    if (!query.text().isBlank()) {
+    String words = DeskText.normalised(query.text().strip());
+    if (!words.isEmpty()) { // on PostgreSQL along a trigram index (migration V8)
       sql.append(" AND i.desk_text LIKE :text ESCAPE '!'");
     }
     if (query.language().isPresent()) {
@@ -238,9 +239,8 @@ public final class ItemStore {
               if (!query.sections().isEmpty()) {
                 q.bindList("sections", query.sections().stream().map(Slug::value).toList());
               }
-              if (!query.text().isBlank()) {
-                q.bind(
-                    "text", "%" + StaffStore.like(DeskText.normalised(query.text().strip())) + "%");
+              if (!words.isEmpty()) {
+                q.bind("text", "%" + StaffStore.like(words) + "%");
               }
               query.language().ifPresent(l -> q.bind("language", l.code()));
               return q.bind("limit", query.limit())

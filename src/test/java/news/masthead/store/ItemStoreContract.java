@@ -349,6 +349,24 @@ abstract class ItemStoreContract {
         .extracting(DeskLine::headline)
         .containsExactly("Water talks");
     assertThat(items.listDesk(query("100%_"))).isEmpty();
+    assertThat(items.listDesk(query("\"karaj"))).isEmpty();
+    assertThat(items.listDesk(query("Kar")))
+        .extracting(DeskLine::headline)
+        .containsExactly("Dam levels");
+    assertThat(items.listDesk(query("ka")))
+        .extracting(DeskLine::headline)
+        .containsExactly("Dam levels");
+
+    items.save(
+        revision(
+            "urn:s1",
+            Copies.brief("Dam levels", "Iran", "Reservoirs near Isfahan fell too."),
+            new Status.Draft(),
+            "2026-11-01T11:00:00Z"));
+    assertThat(items.listDesk(query("karaj"))).isEmpty();
+    assertThat(items.listDesk(query("isfahan")))
+        .extracting(DeskLine::headline)
+        .containsExactly("Dam levels");
   }
 
   private static ItemStore.DeskQuery query(String text) {
