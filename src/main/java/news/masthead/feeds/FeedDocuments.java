@@ -46,10 +46,13 @@ final class FeedDocuments {
   private final PublicLinks links;
 
   private final Function<Language, Messages> words;
+  private final String siteName;
 
-  FeedDocuments(PublicLinks links, Function<Language, Messages> words) {
+  /** {@code siteName} is the author of items that have no byline. */
+  FeedDocuments(PublicLinks links, Function<Language, Messages> words, String siteName) {
     this.links = links;
     this.words = words;
+    this.siteName = siteName;
   }
 
   /** What a feed is called and where its page and its own address are. */
@@ -116,9 +119,10 @@ final class FeedDocuments {
       person.setUri(links.url(author, copy.language()));
       authors.add(person);
     }
-    if (authors.isEmpty() && !copy.byline().text().isEmpty()) {
+    if (authors.isEmpty()) { // a desk's byline, or none: the outlet (Atom wants an author)
       SyndPerson desk = new SyndPersonImpl();
-      desk.setName(copy.byline().text());
+      desk.setName(copy.byline().text().isEmpty() ? siteName : copy.byline().text());
+      desk.setUri(links.url(links.paths().home(copy.language())));
       authors.add(desk);
     }
     entry.setAuthors(authors);
@@ -164,8 +168,11 @@ final class FeedDocuments {
             .put("name", author.name())
             .put("url", links.url(author, copy.language()));
       }
-      if (copy.byline().authors().isEmpty() && !copy.byline().text().isEmpty()) {
-        authors.addObject().put("name", copy.byline().text());
+      if (copy.byline().authors().isEmpty()) {
+        authors
+            .addObject()
+            .put("name", copy.byline().text().isEmpty() ? siteName : copy.byline().text())
+            .put("url", links.url(links.paths().home(copy.language())));
       }
       ArrayNode tags = entry.putArray("tags");
       tags.add(copy.section().name());

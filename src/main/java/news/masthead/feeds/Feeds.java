@@ -42,7 +42,7 @@ public final class Feeds {
           words) {
     this.edition = edition;
     this.cache = cache;
-    this.documents = new FeedDocuments(links, words);
+    this.documents = new FeedDocuments(links, words, siteName);
     this.paths = links.paths();
     this.siteName = siteName;
   }

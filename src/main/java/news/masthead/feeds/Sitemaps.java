@@ -156,8 +156,15 @@ public final class Sitemaps {
                   w.writeStartElement("urlset");
                   w.writeDefaultNamespace(SITEMAP_NS);
                   w.writeNamespace("news", NEWS_NS);
-                  for (ItemSummary item :
-                      edition.publishedSince(now.minus(NEWS_WINDOW), NEWS_LIMIT)) {
+                  List<ItemSummary> recent =
+                      edition.publishedSince(now.minus(NEWS_WINDOW), NEWS_LIMIT);
+                  if (recent.isEmpty()) {
+                    // The schema wants at least one url: the front page, which is no news item.
+                    w.writeStartElement("url");
+                    element(w, "loc", links.url(links.paths().home(editions.getFirst())));
+                    w.writeEndElement();
+                  }
+                  for (ItemSummary item : recent) {
                     w.writeStartElement("url");
                     element(w, "loc", links.url(item));
                     w.writeStartElement(NEWS_NS, "news");

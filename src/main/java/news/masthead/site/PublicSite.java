@@ -66,7 +66,7 @@ public final class PublicSite {
                         frame(
                             language,
                             "",
-                            "",
+                            siteDescription(language),
                             Optional.of(outlet.paths().home(language)),
                             List.of())));
               }
@@ -78,7 +78,7 @@ public final class PublicSite {
                       frame(
                           language,
                           "",
-                          "",
+                          siteDescription(language),
                           Optional.of(outlet.paths().home(front.language())),
                           List.of()),
                       "page",
@@ -111,7 +111,14 @@ public final class PublicSite {
                       frame(
                           language,
                           section.name(),
-                          "",
+                          outlet
+                              .messages(language)
+                              .t(
+                                  "meta.description.section",
+                                  "section",
+                                  section.name(),
+                                  "site",
+                                  outlet.nameIn(language)),
                           Optional.of(path),
                           List.of(),
                           feedsOf(
@@ -155,7 +162,7 @@ public final class PublicSite {
                               frame(
                                   gone.language(),
                                   outlet.messages(gone.language()).t("error.gone.title"),
-                                  "",
+                                  siteDescription(gone.language()),
                                   Optional.empty(),
                                   List.of()),
                               "headline",
@@ -285,7 +292,16 @@ public final class PublicSite {
             ? messages.t("search.title")
             : messages.t("search.titleFor", "query", form.q());
     Map<String, Object> model = new HashMap<>();
-    model.put("frame", frame(language, title, "", Optional.empty(), List.of()));
+    // Result pages are for people, not for a search engine's index.
+    model.put(
+        "frame",
+        frame(
+                language,
+                title,
+                messages.t("meta.description.search", "site", outlet.nameIn(language)),
+                Optional.empty(),
+                List.of())
+            .withPreview(List.of(Frame.MetaTag.name("robots", "noindex, follow")), ""));
     model.put("form", form);
     model.put("outcome", outcome);
     return pages.render(status, "site/search.jte", model);
@@ -319,7 +335,14 @@ public final class PublicSite {
                       frame(
                           language,
                           title,
-                          "",
+                          outlet
+                              .messages(language)
+                              .t(
+                                  "meta.description.subject",
+                                  "title",
+                                  title,
+                                  "site",
+                                  outlet.nameIn(language)),
                           Optional.of(path),
                           List.of(),
                           feedsOf(
@@ -393,12 +416,17 @@ public final class PublicSite {
             "site/error.jte",
             Map.of(
                 "frame",
-                frame(language, title, "", Optional.empty(), List.of()),
+                frame(language, title, siteDescription(language), Optional.empty(), List.of()),
                 "status",
                 status,
                 "message",
                 message));
     PublicResponses.send(ctx, page, status >= 500 ? "no-store" : PublicResponses.ERROR_CACHING);
+  }
+
+  /** The outlet's description in an edition, for pages that have none of their own. */
+  private String siteDescription(Language language) {
+    return outlet.messages(language).t("meta.description", "site", outlet.nameIn(language));
   }
 
   private Language languageOfPath(String path) {

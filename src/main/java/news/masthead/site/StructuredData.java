@@ -58,8 +58,16 @@ final class StructuredData {
           .put("name", author.name())
           .put("url", outlet.baseUrl() + outlet.paths().of(author, copy.language()));
     }
-    if (copy.byline().authors().isEmpty() && !copy.byline().text().isEmpty()) {
-      authors.addObject().put("@type", "Organization").put("name", copy.byline().text());
+    if (copy.byline().authors().isEmpty()) { // a desk's byline, or none: the outlet
+      authors
+          .addObject()
+          .put("@type", "Organization")
+          .put(
+              "name",
+              copy.byline().text().isEmpty()
+                  ? outlet.nameIn(copy.language())
+                  : copy.byline().text())
+          .put("url", outlet.baseUrl() + outlet.paths().home(copy.language()));
     }
     contributors(article, "translator", copy, Credit.Role.TRANSLATION);
     contributors(article, "editor", copy, Credit.Role.EDITING);

@@ -269,22 +269,23 @@ public final class Edition implements ChangeListener {
             .toList();
     List<ItemSummary> translations =
         items.listByUris(item.copy().translations().stream().map(Translation::uri).toList());
+    List<ItemSummary> rail =
+        briefRail(language, section).stream().filter(b -> !b.id().equals(item.id())).toList();
+    // Related items are the ones not already beside the story, in its rail or its section's list.
     java.util.Set<ItemId> shown = new java.util.HashSet<>();
     more.forEach(story -> shown.add(story.id()));
+    rail.forEach(brief -> shown.add(brief.id()));
     List<ItemSummary> related =
         (shared
                 ? this.<List<ItemSummary>>remember(
                     "related:" + item.id().value(),
-                    () -> search.map(s -> s.related(item, RELATED_SIZE + 5)).orElse(List.of()))
-                : search.map(s -> s.related(item, RELATED_SIZE + 5)).orElse(List.of()))
+                    () ->
+                        search
+                            .map(s -> s.related(item, RELATED_SIZE + 5 + RAIL_SIZE))
+                            .orElse(List.of()))
+                : search.map(s -> s.related(item, RELATED_SIZE + 5 + RAIL_SIZE)).orElse(List.of()))
             .stream().filter(r -> !shown.contains(r.id())).limit(RELATED_SIZE).toList();
-    return new ItemPage(
-        item,
-        sections(language),
-        briefRail(language, section).stream().filter(b -> !b.id().equals(item.id())).toList(),
-        more,
-        translations,
-        related);
+    return new ItemPage(item, sections(language), rail, more, translations, related);
   }
 
   /**

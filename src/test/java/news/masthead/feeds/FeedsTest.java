@@ -17,6 +17,7 @@ import news.masthead.content.Copy;
 import news.masthead.content.Correction;
 import news.masthead.content.Item;
 import news.masthead.content.Status;
+import news.masthead.testing.Copies;
 import news.masthead.testing.RunningSite;
 import news.masthead.testing.TestTools;
 import news.masthead.workflow.Submission;
@@ -90,6 +91,48 @@ class FeedsTest {
     assertThat(water.getAuthors()).extracting(a -> a.getName()).containsExactly("Leila Navabi");
     assertThat(water.getCategories()).extracting(c -> c.getName()).contains("Iran", "Water");
     assertThat(water.getUpdatedDate()).isNotNull();
+  }
+
+  @Test
+  void an_item_without_a_byline_has_the_outlet_as_its_author_never_an_empty_one() throws Exception {
+    Copy brief = Copies.brief("Unsigned brief on the dam", "Iran", "The dam reopened on Monday.");
+    site.masthead()
+        .publishing()
+        .save(
+            Copies.published(
+                "urn:test:unsigned",
+                new Copy(
+                    brief.profile(),
+                    brief.language(),
+                    brief.headline(),
+                    brief.standfirst(),
+                    brief.body(),
+                    "",
+                    brief.dateline(),
+                    brief.section(),
+                    brief.subjects(),
+                    brief.sources(),
+                    brief.genres(),
+                    brief.corrections(),
+                    brief.translations()),
+                "2026-11-10T09:00:00Z")); // older than the demo's items, which other tests read
+
+    SyndEntry atom =
+        read("/en/atom.xml").getEntries().stream()
+            .filter(e -> e.getUri().equals("urn:test:unsigned"))
+            .findFirst()
+            .orElseThrow();
+    JsonNode json = JsonMapper.builder().build().readTree(site.get("/en/feed.json").body());
+    JsonNode entry =
+        json.get("items")
+            .valueStream()
+            .filter(i -> i.get("id").asString().equals("urn:test:unsigned"))
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(atom.getAuthors()).extracting(a -> a.getName()).containsExactly("Masthead");
+    assertThat(entry.get("authors").get(0).get("name").asString()).isEqualTo("Masthead");
+    assertThat(json.get("items").valueStream().map(i -> i.get("authors").size())).doesNotContain(0);
   }
 
   @Test

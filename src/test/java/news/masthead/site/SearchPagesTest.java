@@ -392,10 +392,28 @@ class SearchPagesTest {
   }
 
   @Test
-  void a_story_page_lists_related_stories() {
+  void a_story_page_lists_related_stories_that_its_brief_rail_does_not_already_show() {
     String html = get(firstResultPath("reservoirs")).body();
+    String rail = html.substring(html.indexOf("<aside class=\"rail\""));
+    rail = rail.substring(0, rail.indexOf("</aside>"));
+    String related = html.substring(html.indexOf("<section class=\"related\""));
+    related = related.substring(0, related.indexOf("</section>"));
+    Pattern link = Pattern.compile("href=\"([^\"]+)\"");
+    List<String> inRail = link.matcher(rail).results().map(m -> m.group(1)).toList();
+    List<String> inRelated = link.matcher(related).results().map(m -> m.group(1)).toList();
 
     assertThat(html).contains("<h2 id=\"related\">Related</h2>");
+    assertThat(inRail).isNotEmpty();
+    assertThat(inRelated).isNotEmpty().doesNotContainAnyElementsOf(inRail);
+  }
+
+  @Test
+  void search_pages_ask_not_to_be_indexed_and_describe_themselves() {
+    String html = search("/search", "q", "gold").body();
+
+    assertThat(html)
+        .contains("<meta name=\"robots\" content=\"noindex, follow\">")
+        .contains("<meta name=\"description\" content=\"Search every story and brief");
   }
 
   String firstResultPath(String q) {

@@ -99,6 +99,48 @@ class StructuredDataTest {
   }
 
   @Test
+  void a_brief_without_a_byline_names_the_outlet_as_its_author() {
+    var brief = Copies.brief("Unsigned brief for JSON-LD", "Iran", "The border post reopened.");
+    SavedRevision saved =
+        site.masthead()
+            .publishing()
+            .save(
+                Copies.published(
+                    "urn:test:unsigned-ld",
+                    new news.masthead.content.Copy(
+                        brief.profile(),
+                        brief.language(),
+                        brief.headline(),
+                        brief.standfirst(),
+                        brief.body(),
+                        "",
+                        brief.dateline(),
+                        brief.section(),
+                        brief.subjects(),
+                        brief.sources(),
+                        brief.genres(),
+                        brief.corrections(),
+                        brief.translations()),
+                    "2026-11-24T09:00:00Z"));
+    JsonNode author =
+        jsonLd(site.get(PATHS.of(site.masthead().items().find(saved.id()).orElseThrow())).body())
+            .get("author");
+
+    assertThat(author.size()).isEqualTo(1);
+    assertThat(author.get(0).get("@type").asString()).isEqualTo("Organization");
+    assertThat(author.get(0).get("name").asString()).isEqualTo("Masthead");
+  }
+
+  @Test
+  void section_and_front_pages_have_a_meta_description() {
+    assertThat(site.get("/").body())
+        .contains("<meta name=\"description\" content=\"Masthead: the latest news");
+    assertThat(site.get("/iran").body())
+        .contains("<meta name=\"description\" content=\"The latest stories and briefs from Iran");
+    assertThat(site.get("/fa/").body()).contains("<meta name=\"description\" content=\"");
+  }
+
+  @Test
   void a_headline_that_tries_to_close_the_script_stays_inside_the_json() {
     SavedRevision saved =
         site.masthead()
