@@ -81,6 +81,7 @@ public final class Masthead implements AutoCloseable {
   private final ItemStore items;
   private final Publishing publishing;
   private final Desk desk;
+  private final news.masthead.media.MediaLibrary media;
   private final Edition edition;
   private final Turns turns = Turns.perCore();
   private final PrometheusMeterRegistry registry;
@@ -99,6 +100,11 @@ public final class Masthead implements AutoCloseable {
     this.publishing = new Publishing(items, Clock.systemUTC());
     this.edition = new Edition(items);
     this.desk = new Desk(items, publishing, Clock.systemUTC());
+    this.media =
+        new news.masthead.media.MediaLibrary(
+            new news.masthead.store.PictureStore(database, Clock.systemUTC()),
+            news.masthead.media.Darkroom.installed(),
+            settings.dataDirectory().resolve("media-cache"));
     publishing.addListener(edition);
   }
 
@@ -181,6 +187,7 @@ public final class Masthead implements AutoCloseable {
             new ClientAddress(operations.trustedProxies()),
             new news.masthead.newsroom.Places(settings.countryDatabase()),
             desk,
+            media,
             edition::sections,
             links,
             site::preview,
@@ -382,6 +389,11 @@ public final class Masthead implements AutoCloseable {
   }
 
   /** The newsroom's desk: the workflow's steps, and the scheduled items due. */
+  /** The media library: pictures, their words and renditions. */
+  public news.masthead.media.MediaLibrary media() {
+    return media;
+  }
+
   public Desk desk() {
     return desk;
   }

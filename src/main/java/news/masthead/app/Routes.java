@@ -15,6 +15,7 @@ import news.masthead.content.SubjectKind;
 import news.masthead.feeds.Feeds;
 import news.masthead.feeds.Sitemaps;
 import news.masthead.newsroom.DeskRoom;
+import news.masthead.newsroom.MediaRoom;
 import news.masthead.newsroom.Newsroom;
 import news.masthead.newsroom.Refusal;
 import news.masthead.site.PublicSite;
@@ -156,6 +157,12 @@ public final class Routes {
     change(config, "/newsroom/items/{id}/preview-links", desk::sharePreview);
     change(config, "/newsroom/items/{id}/preview-links/revoke", desk::revokePreview);
     read(config, "/preview/{token}", NONE, desk::sharedPreview);
+    MediaRoom media = newsroom.media();
+    read(config, "/newsroom/media", NONE, media::library);
+    change(config, "/newsroom/media", media::upload);
+    read(config, "/newsroom/media/{id}", NONE, media::picture);
+    change(config, "/newsroom/media/{id}", media::describe);
+    read(config, "/media/{key}/{version}/{file}", NONE, media::rendition);
     routes.exception(Refusal.class, (refusal, ctx) -> newsroom.refuse(ctx, refusal));
 
     // The search pages before the editions' address patterns: the router tries routes in order, and

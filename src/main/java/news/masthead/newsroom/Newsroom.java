@@ -66,6 +66,7 @@ public final class Newsroom {
   private final String host;
   private final Places places;
   private final DeskRoom desk;
+  private final MediaRoom media;
   private final EditorModules modules = new EditorModules();
 
   /**
@@ -82,6 +83,7 @@ public final class Newsroom {
       ClientAddress addresses,
       Places places,
       Desk desk,
+      news.masthead.media.MediaLibrary media,
       Function<Language, List<Section>> sections,
       PublicLinks links,
       Function<Item, RenderedPage> previews,
@@ -96,6 +98,12 @@ public final class Newsroom {
     this.door = new Door(staff, clock, addresses, this.baseUrl);
     this.passkeys = new Passkeys(staff, this.baseUrl, editions.getFirst().name());
     this.desk = new DeskRoom(this, door, desk, sections, links, previews, this.baseUrl);
+    this.media = new MediaRoom(this, door, media);
+  }
+
+  /** The media library's pages. */
+  public MediaRoom media() {
+    return media;
   }
 
   EditorModules modules() {

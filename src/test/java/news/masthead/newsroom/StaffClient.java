@@ -107,6 +107,66 @@ final class StaffClient {
     return post(path, fields, "text/html");
   }
 
+  /** A file to upload: its name and bytes. */
+  public record Upload(String name, byte[] bytes) {}
+
+  /**
+   * A multipart POST as the media library's form sends it: the form token (unless {@code withToken}
+   * is false), the fields, and each file as a {@code picture} part.
+   */
+  public HttpResponse<String> upload(
+      String path, Map<String, String> fields, List<Upload> files, boolean withToken) {
+    String boundary = "----masthead" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    java.util.function.Consumer<String> text =
+        line -> body.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+    Map<String, String> all = new java.util.LinkedHashMap<>();
+    if (withToken) {
+      all.put("csrf", csrf);
+    }
+    all.putAll(fields);
+    all.forEach(
+        (name, value) ->
+            text.accept(
+                "--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\""
+                    + name
+                    + "\"\r\n\r\n"
+                    + value
+                    + "\r\n"));
+    for (Upload file : files) {
+      text.accept(
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\"picture\"; filename=\""
+              + file.name()
+              + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+      body.writeBytes(file.bytes());
+      text.accept("\r\n");
+    }
+    text.accept("--" + boundary + "--\r\n");
+    return run(
+        HttpRequest.newBuilder(URI.create(origin + path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Cookie", "newsroom=" + id)
+            .header("Origin", origin)
+            .header("Sec-Fetch-Site", "same-origin")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build());
+  }
+
+  /** A GET of bytes (a picture), with the session. */
+  public HttpResponse<byte[]> getBytes(String path) {
+    try {
+      return HTTP.send(
+          HttpRequest.newBuilder(URI.create(origin + path)).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException | InterruptedException e) {
+      throw new AssertionError("GET " + path + " failed", e);
+    }
+  }
+
   private HttpResponse<String> post(String path, Map<String, String> form, String accept) {
     return post(path, List.copyOf(form.entrySet()), accept);
   }

@@ -38,6 +38,16 @@ public final class TestTools {
     return require(Path.of("/usr/bin/promtool"), "prometheus", "");
   }
 
+  /** ExifTool, which reads every metadata a picture carries. */
+  public static Path exiftool() {
+    return require(Path.of("/usr/bin/exiftool"), "libimage-exiftool-perl", "");
+  }
+
+  /** libvips's tools, which the darkroom runs. */
+  public static Path vips() {
+    return require(Path.of("/usr/bin/vips"), "libvips-tools", "");
+  }
+
   private static Path require(Path program, String debianPackage, String note) {
     if (!Files.isExecutable(program)) {
       throw new IllegalStateException(
@@ -45,7 +55,7 @@ public final class TestTools {
               + " is missing: this test drives the real "
               + program.getFileName()
               + " and fails without it. Install it with ./masthead test, which installs chromium,"
-              + " newsboat, libxml2-utils and prometheus from Debian, or with apt-get install "
+              + " newsboat, libxml2-utils, prometheus, exiftool and libvips-tools from Debian, or with apt-get install "
               + debianPackage
               + (note.isEmpty() ? "" : " (" + note + ")"));
     }
