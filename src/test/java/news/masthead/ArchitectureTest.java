@@ -36,6 +36,8 @@ class ArchitectureTest {
         .definedBy("news.masthead.search..")
         .layer("workflow")
         .definedBy("news.masthead.workflow..")
+        .layer("media")
+        .definedBy("news.masthead.media..")
         .layer("web")
         .definedBy("news.masthead.web..")
         .layer("site")
@@ -70,15 +72,18 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("site", "feeds", "newsroom", "api", "app")
         .whereLayer("workflow")
         .mayOnlyBeAccessedByLayers("site", "feeds", "newsroom", "api", "ingest", "app", "cli")
+        .whereLayer("media")
+        .mayOnlyBeAccessedByLayers("site", "feeds", "newsroom", "api", "ingest", "app", "cli")
         .whereLayer("search")
         .mayOnlyBeAccessedByLayers("workflow", "app", "cli")
         .whereLayer("store")
-        .mayOnlyBeAccessedByLayers("workflow", "app", "cli")
+        .mayOnlyBeAccessedByLayers("workflow", "media", "app", "cli")
         .whereLayer("content")
         .mayOnlyBeAccessedByLayers(
             "store",
             "search",
             "workflow",
+            "media",
             "web",
             "site",
             "feeds",
