@@ -151,7 +151,13 @@ public final class Masthead implements AutoCloseable {
     ResponseCache cache =
         new ResponseCache(settings.pageCache(), settings.pageCacheBytes(), turns, plainPages);
     HotCache hot = new HotCache(settings.pageCache(), edition::version, settings.pageCacheBytes());
-    PublicSite site = new PublicSite(edition, outlet, cache);
+    PublicSite site =
+        new PublicSite(
+            edition,
+            outlet,
+            cache,
+            new news.masthead.site.SiteIcons(
+                news.masthead.media.Darkroom.installed(), outlet, settings.dataDirectory()));
     PublicLinks links = settings.publicLinks();
     Feeds feeds = new Feeds(edition, cache, links, outlet.name(), outlet::messages);
     ContentApi api = new ContentApi(edition, links, turns);

@@ -79,6 +79,10 @@ public final class Routes {
 
     // For load balancers and orchestrators; never cached, never kept.
     read(config, "/healthz", NONE, health::alive);
+    read(config, "/favicon.ico", FIXED, site.icons()::icon);
+    read(config, "/apple-touch-icon.png", FIXED, site.icons()::icon);
+    read(config, "/icons/{file}", FIXED, site.icons()::icon);
+    read(config, "/site.webmanifest", FIXED, site.icons()::manifest);
     read(config, "/readyz", NONE, health::ready);
 
     read(config, "/api/openapi.json", FIXED, api::openApi);

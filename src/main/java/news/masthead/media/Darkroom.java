@@ -231,6 +231,37 @@ public final class Darkroom {
         });
   }
 
+  /**
+   * A square icon of a master, {@code size} pixels a side (cropped to its middle), as PNG, or as a
+   * Windows icon ({@code .ico}, through libvips's ImageMagick saver) when {@code ico}.
+   */
+  public byte[] icon(byte[] master, int size, boolean ico) {
+    return inTurn(
+        dir -> {
+          Path in = dir.resolve("master.jpg");
+          Files.write(in, master);
+          Path png = dir.resolve("icon.png");
+          run(
+              dir,
+              vips,
+              "thumbnail",
+              in.toString(),
+              png + "[strip]",
+              Integer.toString(size),
+              "--height",
+              Integer.toString(size),
+              "--crop",
+              "centre",
+              "--no-rotate");
+          if (!ico) {
+            return Files.readAllBytes(png);
+          }
+          Path out = dir.resolve("icon.ico");
+          run(dir, vips, "magicksave", png.toString(), out.toString(), "--format", "ico");
+          return Files.readAllBytes(out);
+        });
+  }
+
   /** The size of a rendition of {@code crop} asked for at {@code width}. */
   public static Size sizeOf(Crop crop, int width) {
     int w = Math.min(width, crop.width());

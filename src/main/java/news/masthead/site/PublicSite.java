@@ -36,7 +36,10 @@ public final class PublicSite {
   private final Stylesheet stylesheet = new Stylesheet();
   private final PolicyTexts policies;
 
-  public PublicSite(Edition edition, Outlet outlet, ResponseCache cache) {
+  private final SiteIcons icons;
+
+  public PublicSite(Edition edition, Outlet outlet, ResponseCache cache, SiteIcons icons) {
+    this.icons = icons;
     this.edition = edition;
     this.outlet = outlet;
     this.cache = cache;
@@ -47,6 +50,11 @@ public final class PublicSite {
 
   public Outlet outlet() {
     return outlet;
+  }
+
+  /** The site's icons and web app manifest. */
+  public SiteIcons icons() {
+    return icons;
   }
 
   /** {@code /} and {@code /fa/}: the front page of an edition. */

@@ -76,6 +76,12 @@ final class StructuredData {
     ObjectNode publisher = article.putObject("publisher");
     publisher.put("@type", "NewsMediaOrganization");
     publisher.put("name", outlet.nameIn(copy.language()));
+    publisher
+        .putObject("logo")
+        .put("@type", "ImageObject")
+        .put("url", outlet.baseUrl() + "/icons/icon-512.png")
+        .put("width", 512)
+        .put("height", 512);
     Language main = outlet.defaultLanguage();
     publisher.put("url", outlet.baseUrl() + outlet.paths().home(main));
     publisher.put(

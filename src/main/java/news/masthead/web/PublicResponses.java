@@ -28,6 +28,7 @@ public final class PublicResponses {
    */
   public static final String CONTENT_SECURITY_POLICY =
       "default-src 'none'; style-src 'self'; img-src 'self' https: data:; font-src 'self';"
+          + " manifest-src 'self';"
           + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
   private PublicResponses() {}

@@ -413,7 +413,7 @@ class PublicSiteTest {
   static final Map<String, String> SECURITY_HEADERS =
       Map.of(
           "Content-Security-Policy",
-          "default-src 'none'; style-src 'self'; img-src 'self' https: data:; font-src 'self';"
+          "default-src 'none'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; manifest-src 'self';"
               + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
           "X-Content-Type-Options",
           "nosniff",

@@ -381,7 +381,7 @@ class ReaderPagesInBrowserTest {
     assertThat(response.headerValue("content-security-policy"))
         .as("the Content-Security-Policy of %s", name)
         .isEqualTo(
-            "default-src 'none'; style-src 'self'; img-src 'self' https: data:; font-src 'self';"
+            "default-src 'none'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; manifest-src 'self';"
                 + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
   }
 

@@ -307,7 +307,7 @@ class SearchPagesTest {
         .contains("این نشانی بیش از اندازه بلند است");
     assertThat(page.headers().firstValue("Content-Security-Policy"))
         .hasValue(
-            "default-src 'none'; style-src 'self'; img-src 'self' https: data:; font-src 'self';"
+            "default-src 'none'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; manifest-src 'self';"
                 + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
     assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(page.headers().firstValue("Cache-Control")).hasValue("public, max-age=30");

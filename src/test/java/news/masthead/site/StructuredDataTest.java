@@ -127,6 +127,13 @@ class StructuredDataTest {
             .get("author");
 
     assertThat(author.size()).isEqualTo(1);
+    assertThat(
+            jsonLd(
+                    site.get(PATHS.of(site.masthead().items().find(saved.id()).orElseThrow()))
+                        .body())
+                .at("/publisher/logo/url")
+                .asString())
+        .isEqualTo("http://localhost:8080/icons/icon-512.png");
     assertThat(author.get(0).get("@type").asString()).isEqualTo("Organization");
     assertThat(author.get(0).get("name").asString()).isEqualTo("Masthead");
   }
