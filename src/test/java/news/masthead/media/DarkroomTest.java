@@ -18,18 +18,6 @@ class DarkroomTest {
   @TempDir Path dir;
   final Darkroom darkroom = Darkroom.installed();
 
-  String exif(byte[] picture, String suffix) throws Exception {
-    Path file = Files.createTempFile(dir, "read", "." + suffix);
-    Files.write(file, picture);
-    Process read =
-        new ProcessBuilder(TestTools.exiftool().toString(), "-a", "-G1", "-s", file.toString())
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(read.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    read.waitFor();
-    return out;
-  }
-
   @Test
   void a_phone_photo_loses_its_location_serials_and_names_and_is_turned_upright() throws Exception {
     byte[] upload = Photos.phonePhoto(dir, 800, 600);
@@ -45,8 +33,7 @@ class DarkroomTest {
     for (var shape : Shape.values()) {
       Crop crop = MediaLibrary.cropOf(picture(developed, 0.5, 0.2), shape);
       for (var format : Darkroom.Format.values()) {
-        String found =
-            exif(darkroom.render(developed.master(), crop, 320, format), format.suffix());
+        String found = Photos.exif(dir, darkroom.render(developed.master(), crop, 320, format));
         assertThat(found)
             .as(shape + " " + format)
             .doesNotContain("GPS")
@@ -59,7 +46,9 @@ class DarkroomTest {
             .doesNotContain("[XMP");
       }
     }
-    assertThat(exif(developed.master(), "jpg")).doesNotContain("GPS").doesNotContain("CAM-4471");
+    assertThat(Photos.exif(dir, developed.master()))
+        .doesNotContain("GPS")
+        .doesNotContain("CAM-4471");
   }
 
   @Test

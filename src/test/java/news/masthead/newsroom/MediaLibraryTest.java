@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
 import news.masthead.app.Masthead;
 import news.masthead.testing.Newsrooms;
 import news.masthead.testing.Photos;
-import news.masthead.testing.TestTools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,18 +67,6 @@ class MediaLibraryTest {
     return Long.parseLong(m.group(1));
   }
 
-  private String exif(byte[] picture) throws Exception {
-    Path file = Files.createTempFile(data, "served", ".bin");
-    Files.write(file, picture);
-    Process read =
-        new ProcessBuilder(TestTools.exiftool().toString(), "-a", "-G1", "-s", file.toString())
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(read.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    read.waitFor();
-    return out;
-  }
-
   @Test
   void an_uploaded_phone_photo_is_listed_and_served_to_readers_without_its_hidden_fields()
       throws Exception {
@@ -106,7 +92,7 @@ class MediaLibraryTest {
         .hasValue("public, max-age=31536000, immutable");
     assertThat(webp.headers().firstValue("Content-Type")).hasValue("image/webp");
     for (byte[] picture : List.of(served.body(), webp.body())) {
-      assertThat(exif(picture))
+      assertThat(Photos.exif(data, picture))
           .doesNotContain("GPS")
           .doesNotContain("CAM-4471")
           .doesNotContain("unnamed")

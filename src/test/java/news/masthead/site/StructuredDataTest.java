@@ -106,22 +106,7 @@ class StructuredDataTest {
             .publishing()
             .save(
                 Copies.published(
-                    "urn:test:unsigned-ld",
-                    new news.masthead.content.Copy(
-                        brief.profile(),
-                        brief.language(),
-                        brief.headline(),
-                        brief.standfirst(),
-                        brief.body(),
-                        "",
-                        brief.dateline(),
-                        brief.section(),
-                        brief.subjects(),
-                        brief.sources(),
-                        brief.genres(),
-                        brief.corrections(),
-                        brief.translations()),
-                    "2026-11-24T09:00:00Z"));
+                    "urn:test:unsigned-ld", Copies.withoutByline(brief), "2026-11-24T09:00:00Z"));
     JsonNode author =
         jsonLd(site.get(PATHS.of(site.masthead().items().find(saved.id()).orElseThrow())).body())
             .get("author");

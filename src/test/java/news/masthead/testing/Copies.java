@@ -83,6 +83,24 @@ public final class Copies {
         List.of());
   }
 
+  /** {@code copy} with no byline at all. */
+  public static Copy withoutByline(Copy copy) {
+    return new Copy(
+        copy.profile(),
+        copy.language(),
+        copy.headline(),
+        copy.standfirst(),
+        copy.body(),
+        "",
+        copy.dateline(),
+        copy.section(),
+        copy.subjects(),
+        copy.sources(),
+        copy.genres(),
+        copy.corrections(),
+        copy.translations());
+  }
+
   public static Submission published(String uri, Copy copy, String firstPublished) {
     Instant at = Instant.parse(firstPublished);
     return Submission.imported(

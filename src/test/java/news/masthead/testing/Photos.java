@@ -47,4 +47,18 @@ public final class Photos {
     assertThat(tag.waitFor()).as(new String(tag.getInputStream().readAllBytes())).isZero();
     return Files.readAllBytes(file);
   }
+
+  /** Every metadata field exiftool finds in {@code picture}, one "[group] name : value" a line. */
+  public static String exif(Path dir, byte[] picture) throws Exception {
+    Path file = Files.createTempFile(dir, "read", ".bin");
+    Files.write(file, picture);
+    Process read =
+        new ProcessBuilder(TestTools.exiftool().toString(), "-a", "-G1", "-s", file.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out =
+        new String(read.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    read.waitFor();
+    return out;
+  }
 }
