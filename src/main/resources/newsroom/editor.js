@@ -38,6 +38,10 @@ export const schema = new Schema({
     list_item: { content: "paragraph", defining: true, parseDOM: [{ tag: "li" }], toDOM: () => ["li", { dir: "auto" }, 0] },
     image: { group: "block", atom: true, attrs: { src: {}, alt: { default: "" }, caption: { default: "" }, credit: { default: "" } },
       toDOM: (node) => ["figure", { class: "kept" }, ["span", node.attrs.alt || node.attrs.caption || node.attrs.src]] },
+    // A picture of the media library: its number, and what it shows and its caption for this item.
+    picture: { group: "block", atom: true, attrs: { picture: {}, alt: { default: "" }, caption: { default: "" } },
+      toDOM: (node) => ["figure", { class: "kept picture", "data-picture": String(node.attrs.picture) },
+        ["span", "#" + node.attrs.picture + " " + (node.attrs.alt || node.attrs.caption)]] },
     embed: { group: "block", atom: true, attrs: { href: {}, title: { default: "" } },
       toDOM: (node) => ["p", { class: "kept" }, node.attrs.title || node.attrs.href] },
     text: { group: "inline" },
@@ -106,6 +110,15 @@ function toolbar(view, words) {
       const href = window.prompt(words.linkPrompt, "https://");
       if (!href || !SAFE_LINK.test(href.trim())) return false;
       return toggleMark(s.marks.link, { href: href.trim() })(state, dispatch);
+    }],
+    [words.picture, (state, dispatch) => {
+      if (!dispatch) return true;
+      const number = (window.prompt(words.picturePrompt, "") || "").trim();
+      if (!/^[0-9]{1,12}$/.test(number)) return false;
+      const alt = (window.prompt(words.pictureAlt, "") || "").trim();
+      const node = s.nodes.picture.create({ picture: Number(number), alt });
+      dispatch(state.tr.replaceSelectionWith(node).scrollIntoView());
+      return true;
     }],
   ];
   for (const [label, command] of items) {

@@ -1,7 +1,10 @@
 package news.masthead.api;
 
 import java.util.List;
+import java.util.Map;
+import news.masthead.content.Art;
 import news.masthead.content.Copy;
+import news.masthead.content.Illustration;
 import news.masthead.content.Item;
 import news.masthead.content.ItemSummary;
 import news.masthead.content.Language;
@@ -36,7 +39,7 @@ final class ApiJson {
     return node;
   }
 
-  static ObjectNode item(Item item, PublicLinks links) {
+  static ObjectNode item(Item item, PublicLinks links, Map<Long, Art> art) {
     Copy copy = item.copy();
     ObjectNode node = JSON.createObjectNode();
     node.put("id", item.id().value());
@@ -80,7 +83,14 @@ final class ApiJson {
     copy.translations()
         .forEach(
             t -> translations.addObject().put("uri", t.uri()).put("language", t.language().code()));
-    node.put("bodyHtml", NinjsWriter.bodyHtml(copy));
+    copy.lead()
+        .filter(f -> art.containsKey(f.picture()))
+        .ifPresent(
+            f ->
+                node.set(
+                    "lead",
+                    NinjsWriter.picture(Illustration.of(f, art.get(f.picture())), "lead", links)));
+    node.put("bodyHtml", NinjsWriter.bodyHtml(copy, art, links));
     node.put("bodyText", copy.body().plainText());
     return node;
   }

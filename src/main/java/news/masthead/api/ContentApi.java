@@ -143,7 +143,7 @@ public final class ContentApi {
           RenderedPage.of(
               200,
               NINJS + "; charset=utf-8",
-              ApiJson.JSON.writeValueAsBytes(NinjsWriter.write(item, links)));
+              ApiJson.JSON.writeValueAsBytes(NinjsWriter.write(item, links, edition.art(item))));
       PublicResponses.send(ctx, page, API_CACHING, true);
       return;
     }
@@ -152,7 +152,10 @@ public final class ContentApi {
     }
     PublicResponses.send(
         ctx,
-        RenderedPage.of(200, JSON_TYPE, ApiJson.JSON.writeValueAsBytes(ApiJson.item(item, links))),
+        RenderedPage.of(
+            200,
+            JSON_TYPE,
+            ApiJson.JSON.writeValueAsBytes(ApiJson.item(item, links, edition.art(item)))),
         API_CACHING,
         true);
   }

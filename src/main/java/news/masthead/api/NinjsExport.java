@@ -33,7 +33,8 @@ public final class NinjsExport {
     long written =
         archive.forEachRevision(
             revision -> {
-              ObjectNode ninjs = NinjsWriter.write(revision.item(), links);
+              ObjectNode ninjs =
+                  NinjsWriter.write(revision.item(), links, archive.art(revision.item()));
               ArrayNode ids =
                   ninjs.has("altIds") ? (ArrayNode) ninjs.get("altIds") : ninjs.putArray("altIds");
               ids.addObject()

@@ -1,10 +1,13 @@
 package news.masthead.api;
 
 import java.util.List;
+import java.util.Map;
+import news.masthead.content.Art;
 import news.masthead.content.Block;
 import news.masthead.content.Copy;
 import news.masthead.content.Correction;
 import news.masthead.content.Genre;
+import news.masthead.content.Illustration;
 import news.masthead.content.Inline;
 import news.masthead.content.Item;
 import news.masthead.content.Source;
@@ -12,6 +15,9 @@ import news.masthead.content.Status;
 import news.masthead.content.Subject;
 import news.masthead.content.SubjectKind;
 import news.masthead.content.Translation;
+import news.masthead.media.Darkroom;
+import news.masthead.media.Renditions;
+import news.masthead.media.Shape;
 import news.masthead.web.PublicLinks;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -30,7 +36,8 @@ final class NinjsWriter {
 
   private NinjsWriter() {}
 
-  static ObjectNode write(Item item, PublicLinks links) {
+  /** The ninjs of an item; {@code art} has the library pictures it shows (others are left out). */
+  static ObjectNode write(Item item, PublicLinks links, Map<Long, Art> art) {
     Copy copy = item.copy();
     ObjectNode ninjs = JSON.createObjectNode();
     ninjs.put("uri", item.uri());
@@ -69,7 +76,7 @@ final class NinjsWriter {
         .addObject()
         .put("role", "main")
         .put("contentType", "text/html")
-        .put("value", bodyHtml(copy));
+        .put("value", bodyHtml(copy, art, links));
     if (!copy.byline().text().isEmpty()) {
       ninjs.put("by", copy.byline().text());
     }
@@ -103,8 +110,14 @@ final class NinjsWriter {
         genres.addObject().put("name", genre.label());
       }
     }
+    ArrayNode associations = JSON.createArrayNode();
+    copy.lead()
+        .filter(f -> art.containsKey(f.picture()))
+        .ifPresent(
+            f ->
+                associations.add(
+                    picture(Illustration.of(f, art.get(f.picture())), "featureimage", links)));
     if (!copy.translations().isEmpty()) {
-      ArrayNode associations = ninjs.putArray("associations");
       for (Translation translation : copy.translations()) {
         associations
             .addObject()
@@ -114,8 +127,46 @@ final class NinjsWriter {
             .put("language", translation.language().code());
       }
     }
+    if (!associations.isEmpty()) {
+      ninjs.set("associations", associations);
+    }
     ninjs.putArray("altIds").addObject().put("role", "url").put("value", links.url(item));
     return ninjs;
+  }
+
+  /**
+   * A library picture as a ninjs association: its caption, text alternative and credit, and a
+   * rendition in each shape pages use, each with its address, type and size.
+   */
+  static ObjectNode picture(Illustration shown, String name, PublicLinks links) {
+    Art art = shown.art();
+    ObjectNode picture = JSON.createObjectNode();
+    picture.put("name", name);
+    picture.put("uri", "urn:masthead:picture:" + art.publicKey());
+    picture.put("type", "picture");
+    picture.put("version", Integer.toString(art.version()));
+    if (!shown.caption().isEmpty()) {
+      picture.putArray("headlines").addObject().put("value", shown.caption());
+    }
+    if (!shown.alt().isEmpty()) {
+      picture.putArray("descriptions").addObject().put("role", "alt").put("value", shown.alt());
+    }
+    if (!art.credit().isEmpty()) {
+      picture.put("copyrightHolder", art.credit());
+      picture.put("by", art.credit());
+    }
+    ArrayNode renditions = picture.putArray("renditions");
+    for (Shape shape : List.of(Shape.FULL, Shape.WIDE, Shape.CLASSIC, Shape.SQUARE, Shape.SOCIAL)) {
+      int width = Renditions.nearest(art, shape, 1200);
+      renditions
+          .addObject()
+          .put("name", shape.word())
+          .put("href", links.url(Renditions.path(art, shape, width, Darkroom.Format.JPEG)))
+          .put("contentType", Darkroom.Format.JPEG.mediaType())
+          .put("width", Renditions.widthAt(art, shape, width))
+          .put("height", Renditions.heightAt(art, shape, width));
+    }
+    return picture;
   }
 
   private static void named(ObjectNode ninjs, String field, List<Subject> subjects) {
@@ -147,7 +198,11 @@ final class NinjsWriter {
     };
   }
 
-  static String bodyHtml(Copy copy) {
+  /**
+   * The body as HTML; a library picture is a figure with its 1200-pixel rendition, or is left out
+   * when {@code art} does not have it.
+   */
+  static String bodyHtml(Copy copy, Map<Long, Art> art, PublicLinks links) {
     Document document = Document.createShell("");
     document.outputSettings().prettyPrint(false);
     Element root = document.body();
@@ -168,6 +223,25 @@ final class NinjsWriter {
           Element figure = root.appendElement("figure");
           figure.appendElement("img").attr("src", i.source().value()).attr("alt", i.alt());
           i.caption().ifPresent(c -> figure.appendElement("figcaption").text(c));
+        }
+        case Block.LibraryPicture p -> {
+          Art found = art.get(p.figure().picture());
+          if (found != null) {
+            int width = Renditions.nearest(found, Shape.FULL, 1200);
+            Element figure = root.appendElement("figure");
+            figure
+                .appendElement("img")
+                .attr(
+                    "src",
+                    links.url(Renditions.path(found, Shape.FULL, width, Darkroom.Format.JPEG)))
+                .attr("alt", p.figure().alt())
+                .attr("width", Integer.toString(Renditions.widthAt(found, Shape.FULL, width)))
+                .attr("height", Integer.toString(Renditions.heightAt(found, Shape.FULL, width)));
+            String caption = (p.figure().caption() + " " + found.credit()).strip();
+            if (!caption.isEmpty()) {
+              figure.appendElement("figcaption").text(caption);
+            }
+          }
         }
         case Block.Embed e ->
             root.appendElement("iframe").attr("src", e.address().value()).attr("title", e.title());

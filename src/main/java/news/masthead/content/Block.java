@@ -83,6 +83,14 @@ public sealed interface Block {
     }
   }
 
+  /** A picture from the media library, with its text alternative and caption for this item. */
+  record LibraryPicture(Figure figure) implements Block {
+    @Override
+    public String plainText() {
+      return figure.caption();
+    }
+  }
+
   /**
    * Something embedded from elsewhere (a post, a video). Rendered as a plain link to it: the public
    * site runs no third-party script.

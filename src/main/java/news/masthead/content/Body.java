@@ -14,8 +14,20 @@ public record Body(List<Block> blocks) {
     return new Body(List.of(blocks));
   }
 
+  /** The library pictures in the body, in order. */
+  public List<Figure> figures() {
+    return blocks.stream()
+        .filter(b -> b instanceof Block.LibraryPicture)
+        .map(b -> ((Block.LibraryPicture) b).figure())
+        .toList();
+  }
+
   public boolean isEmpty() {
-    return blocks.stream().allMatch(b -> b.plainText().isBlank() && !(b instanceof Block.Image));
+    return blocks.stream()
+        .allMatch(
+            b ->
+                b.plainText().isBlank()
+                    && !(b instanceof Block.Image || b instanceof Block.LibraryPicture));
   }
 
   /** The text of every block, blocks separated by a blank line. */
@@ -40,6 +52,7 @@ public record Body(List<Block> blocks) {
             case Block.Quote q -> q.text();
             case Block.ListBlock l -> l.entries().stream().flatMap(List::stream).toList();
             case Block.Image i -> List.of();
+            case Block.LibraryPicture p -> List.of();
             case Block.Embed e -> List.of();
           };
       if (!blockRuns.isEmpty()) {

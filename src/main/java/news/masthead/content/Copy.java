@@ -3,6 +3,7 @@ package news.masthead.content;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything a reporter writes and an editor checks for one revision of an item: the headline,
@@ -23,7 +24,8 @@ public record Copy(
     List<Genre> genres,
     List<Correction> corrections,
     List<Translation> translations,
-    String chosenSlug) {
+    String chosenSlug,
+    Optional<Figure> lead) {
 
   public static final int MAX_HEADLINE = 300;
 
@@ -69,6 +71,41 @@ public record Copy(
     genres = List.copyOf(new LinkedHashSet<>(genres == null ? List.of() : genres));
     corrections = List.copyOf(corrections == null ? List.of() : corrections);
     translations = List.copyOf(translations == null ? List.of() : translations);
+    lead = lead == null ? Optional.empty() : lead;
+  }
+
+  /** A copy with a chosen slug and no lead picture. */
+  public Copy(
+      Profile profile,
+      Language language,
+      String headline,
+      String standfirst,
+      Body body,
+      Byline byline,
+      String dateline,
+      Section section,
+      List<Subject> subjects,
+      List<Source> sources,
+      List<Genre> genres,
+      List<Correction> corrections,
+      List<Translation> translations,
+      String chosenSlug) {
+    this(
+        profile,
+        language,
+        headline,
+        standfirst,
+        body,
+        byline,
+        dateline,
+        section,
+        subjects,
+        sources,
+        genres,
+        corrections,
+        translations,
+        chosenSlug,
+        Optional.empty());
   }
 
   /** A copy whose slug is made from its headline. */
@@ -195,6 +232,35 @@ public record Copy(
         genres,
         corrections,
         translations,
-        chosenSlug);
+        chosenSlug,
+        lead);
+  }
+
+  /** The same copy with this lead picture, or none. */
+  public Copy withLead(Optional<Figure> lead) {
+    return new Copy(
+        profile,
+        language,
+        headline,
+        standfirst,
+        body,
+        byline,
+        dateline,
+        section,
+        subjects,
+        sources,
+        genres,
+        corrections,
+        translations,
+        chosenSlug,
+        lead);
+  }
+
+  /** Every library picture the copy shows: the lead first, then the body's in order. */
+  public List<Figure> figures() {
+    List<Figure> all = new ArrayList<>();
+    lead.ifPresent(all::add);
+    all.addAll(body.figures());
+    return all;
   }
 }

@@ -46,9 +46,9 @@ public final class CopyMerge {
    * A field, or a body paragraph, changed on both sides.
    *
    * @param key {@code headline}, {@code standfirst}, {@code byline}, {@code dateline}, {@code
-   *     section}, {@code genre}, {@code subjects}, {@code sources}, {@code translations}, {@code
-   *     body} (the whole body, when the two sides changed its paragraphs' number) or {@code body.N}
-   *     (paragraph N)
+   *     section}, {@code genre}, {@code lead}, {@code subjects}, {@code sources}, {@code
+   *     translations}, {@code body} (the whole body, when the two sides changed its paragraphs'
+   *     number) or {@code body.N} (paragraph N)
    */
   public record Conflict(String key, String theirs, String mine, boolean writable) {}
 
@@ -103,6 +103,14 @@ public final class CopyMerge {
             mine,
             Copy::translations,
             list -> list.stream().map(Translation::uri).toList().toString());
+    Optional<Figure> lead =
+        m.field(
+            "lead",
+            base,
+            theirs,
+            mine,
+            Copy::lead,
+            f -> f.map(x -> "#" + x.picture() + " " + x.alt() + " " + x.caption()).orElse(""));
     Body body = m.body(base.body(), theirs.body(), mine.body());
     Copy merged =
         new Copy(
@@ -119,7 +127,8 @@ public final class CopyMerge {
             genres,
             theirs.corrections(),
             translations,
-            slug);
+            slug,
+            lead);
     return new Merged(merged, conflicts);
   }
 

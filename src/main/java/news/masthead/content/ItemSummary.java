@@ -6,6 +6,8 @@ import java.util.Optional;
 /**
  * What a listing shows of an item (a front page, a section front, the in-brief rail): enough to
  * link to it and tease it, without its body.
+ *
+ * @param lead its lead picture, with the text alternative the item gives it and no caption
  */
 public record ItemSummary(
     ItemId id,
@@ -18,7 +20,8 @@ public record ItemSummary(
     String byline,
     Genre genre,
     Optional<Instant> firstPublished,
-    Instant updated) {
+    Instant updated,
+    Optional<Illustration> lead) {
 
   public Language language() {
     return section.language();

@@ -1,9 +1,16 @@
 package news.masthead.feeds;
 
+import com.rometools.modules.mediarss.MediaEntryModuleImpl;
+import com.rometools.modules.mediarss.types.Credit;
+import com.rometools.modules.mediarss.types.MediaContent;
+import com.rometools.modules.mediarss.types.Metadata;
+import com.rometools.modules.mediarss.types.UrlReference;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEnclosure;
+import com.rometools.rome.feed.synd.SyndEnclosureImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -17,17 +24,22 @@ import com.rometools.rome.io.SyndFeedOutput;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import news.masthead.content.Illustration;
 import news.masthead.content.Item;
 import news.masthead.content.Language;
 import news.masthead.content.Subject;
 import news.masthead.content.SubjectKind;
 import news.masthead.content.Teaser;
+import news.masthead.media.Darkroom;
+import news.masthead.media.Renditions;
+import news.masthead.media.Shape;
 import news.masthead.web.FeedFormat;
 import news.masthead.web.Messages;
 import news.masthead.web.PublicLinks;
@@ -86,7 +98,7 @@ final class FeedDocuments {
     out.setLinks(List.of(page, self));
     List<SyndEntry> entries = new ArrayList<>();
     for (Item item : feed.items()) {
-      entries.add(entry(item));
+      entries.add(entry(item, feed));
     }
     out.setEntries(entries);
     try {
@@ -96,7 +108,7 @@ final class FeedDocuments {
     }
   }
 
-  private SyndEntry entry(Item item) {
+  private SyndEntry entry(Item item, Views.Feed feed) {
     var copy = item.copy();
     SyndEntry entry = new SyndEntryImpl();
     entry.setUri(item.uri());
@@ -108,8 +120,35 @@ final class FeedDocuments {
     entry.setDescription(summary);
     SyndContent content = new SyndContentImpl();
     content.setType("text/html");
-    content.setValue(bodyHtml(item));
+    content.setValue(bodyHtml(item, feed));
     entry.setContents(List.of(content));
+    feed.leadOf(item)
+        .ifPresent(
+            lead -> {
+              Picture picture = Picture.of(lead);
+              SyndEnclosure enclosure = new SyndEnclosureImpl();
+              enclosure.setUrl(links.url(picture.path()));
+              enclosure.setType(Darkroom.Format.JPEG.mediaType());
+              enclosure.setLength(0); // not known before it is made; RSS's advice for that case
+              entry.setEnclosures(List.of(enclosure));
+              MediaContent media =
+                  new MediaContent(new UrlReference(URI.create(links.url(picture.path()))));
+              media.setType(Darkroom.Format.JPEG.mediaType());
+              media.setMedium("image");
+              media.setWidth(picture.width());
+              media.setHeight(picture.height());
+              Metadata about = new Metadata();
+              if (!lead.alt().isEmpty()) {
+                about.setDescription(lead.alt());
+              }
+              if (!lead.art().credit().isEmpty()) {
+                about.setCredits(new Credit[] {new Credit(null, null, lead.art().credit())});
+              }
+              media.setMetadata(about);
+              MediaEntryModuleImpl module = new MediaEntryModuleImpl();
+              module.setMediaContents(new MediaContent[] {media});
+              entry.getModules().add(module);
+            });
     item.firstPublished().ifPresent(p -> entry.setPublishedDate(Date.from(p)));
     entry.setUpdatedDate(Date.from(item.updated()));
     List<SyndPerson> authors = new ArrayList<>();
@@ -156,7 +195,8 @@ final class FeedDocuments {
       entry.put("id", item.uri());
       entry.put("url", links.url(item));
       entry.put("title", copy.headline());
-      entry.put("content_html", bodyHtml(item));
+      entry.put("content_html", bodyHtml(item, feed));
+      feed.leadOf(item).ifPresent(lead -> entry.put("image", links.url(Picture.of(lead).path())));
       entry.put("summary", summaryOf(item));
       item.firstPublished().ifPresent(p -> entry.put("date_published", p.toString()));
       entry.put("date_modified", item.updated().toString());
@@ -187,11 +227,31 @@ final class FeedDocuments {
         : item.copy().standfirst();
   }
 
-  /** The body as HTML, by the same template as the item's page: escaped, no script. */
-  private String bodyHtml(Item item) {
+  /**
+   * A feed item's picture: the 16:9 card in the width a reader's list shows best, with its size.
+   */
+  private record Picture(String path, int width, int height) {
+    static Picture of(Illustration lead) {
+      int width = Renditions.nearest(lead.art(), Shape.WIDE, 1200);
+      return new Picture(
+          Renditions.path(lead.art(), Shape.WIDE, width, Darkroom.Format.JPEG),
+          Renditions.widthAt(lead.art(), Shape.WIDE, width),
+          Renditions.heightAt(lead.art(), Shape.WIDE, width));
+    }
+  }
+
+  /**
+   * The body as HTML, by the same template as the item's page (escaped, no script), after its lead
+   * picture; pictures' addresses are absolute.
+   */
+  private String bodyHtml(Item item, Views.Feed feed) {
     StringOutput out = new StringOutput();
-    templates.render(
-        "feeds/content.jte",
+    Map<String, Object> model = new java.util.HashMap<>();
+    model.put("lead", feed.leadOf(item));
+    model.put("art", feed.art());
+    model.put("words", words.apply(item.copy().language()));
+    model.put("origin", links.baseUrl());
+    model.putAll(
         Map.of(
             "body",
             item.copy().body(),
@@ -202,8 +262,8 @@ final class FeedDocuments {
             "heading",
             words
                 .apply(item.copy().language())
-                .t("item.corrections", "count", item.copy().corrections().size())),
-        out);
+                .t("item.corrections", "count", item.copy().corrections().size())));
+    templates.render("feeds/content.jte", model, out);
     return out.toString().strip();
   }
 }

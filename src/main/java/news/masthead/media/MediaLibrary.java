@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import news.masthead.content.Art;
 import news.masthead.content.AuditEntry;
 import news.masthead.content.Language;
 import news.masthead.content.Picture;
@@ -81,21 +82,12 @@ public final class MediaLibrary {
 
   /** A rendition's address: {@code /media/KEY/VERSION/wide-800.webp}. */
   public static String path(Picture picture, Shape shape, int width, Darkroom.Format format) {
-    return "/media/"
-        + picture.publicKey()
-        + "/"
-        + picture.version()
-        + "/"
-        + shape.word()
-        + "-"
-        + width
-        + "."
-        + format.suffix();
+    return Renditions.path(Art.of(picture), shape, width, format);
   }
 
   /** The crop a shape takes of a picture, around its focal point. */
   public static Crop cropOf(Picture picture, Shape shape) {
-    return shape.cropOf(picture.width(), picture.height(), picture.focalX(), picture.focalY());
+    return Renditions.cropOf(Art.of(picture), shape);
   }
 
   /** A rendition's bytes and type. */
@@ -103,7 +95,8 @@ public final class MediaLibrary {
 
   /**
    * The rendition at {@code /media/KEY/VERSION/FILE}, made on first asking; empty for a picture,
-   * version, shape, width or format that does not exist.
+   * version, shape, width or format that does not exist. An earlier version (which a page cached
+   * before the focal point moved may still name) is made with the picture as it is now.
    */
   public Optional<Rendition> rendition(String publicKey, String version, String file) {
     Matcher m = FILE.matcher(file);
@@ -118,7 +111,11 @@ public final class MediaLibrary {
       return Optional.empty();
     }
     Optional<Picture> found =
-        pictures.findByKey(publicKey).filter(p -> version.equals(Integer.toString(p.version())));
+        pictures
+            .findByKey(publicKey)
+            .filter(
+                p ->
+                    version.matches("[1-9][0-9]{0,8}") && Integer.parseInt(version) <= p.version());
     if (found.isEmpty()) {
       return Optional.empty();
     }

@@ -3,12 +3,14 @@ package news.masthead.media;
 import java.util.Optional;
 
 /**
- * The shapes pages show pictures in: a 16:9 card, a square, the 1200 × 630 social card, and the
- * picture's own shape. Each has the widths it is made in; no other is made.
+ * The shapes pages show pictures in: a 16:9 card, a 4:3 and a square one (which search engines also
+ * ask for), the 1200 × 630 social card, and the picture's own shape. Each has the widths it is made
+ * in; no other is made.
  */
 public enum Shape {
   WIDE("wide", 16, 9, new int[] {320, 480, 640, 800, 1200, 1600}),
-  SQUARE("square", 1, 1, new int[] {160, 320, 480, 640}),
+  CLASSIC("classic", 4, 3, new int[] {640, 1200}),
+  SQUARE("square", 1, 1, new int[] {160, 320, 480, 640, 1200}),
   SOCIAL("social", 1200, 630, new int[] {1200}),
   FULL("full", 0, 0, new int[] {320, 480, 640, 800, 1200, 1600, 2560});
 

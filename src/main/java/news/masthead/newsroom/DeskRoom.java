@@ -26,6 +26,7 @@ import news.masthead.content.InvalidContent;
 import news.masthead.content.Item;
 import news.masthead.content.ItemId;
 import news.masthead.content.Language;
+import news.masthead.content.Picture;
 import news.masthead.content.PreviewLink;
 import news.masthead.content.Profile;
 import news.masthead.content.Role;
@@ -36,6 +37,7 @@ import news.masthead.content.Source;
 import news.masthead.content.Subject;
 import news.masthead.content.SubjectKind;
 import news.masthead.content.Teaser;
+import news.masthead.media.MediaLibrary;
 import news.masthead.web.PublicLinks;
 import news.masthead.web.RenderedPage;
 import news.masthead.workflow.Desk;
@@ -53,12 +55,16 @@ public final class DeskRoom {
   /** The most source rows an item may carry. */
   static final int MAX_SOURCES = 30;
 
+  /** Library pictures the item form offers to choose from. */
+  static final int PICTURE_CHOICES = 24;
+
   private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z/!?]");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Newsroom room;
   private final Door door;
   private final Desk desk;
+  private final MediaLibrary media;
   private final Function<Language, List<Section>> sections;
   private final PublicLinks links;
   private final Function<Item, RenderedPage> previews;
@@ -68,6 +74,7 @@ public final class DeskRoom {
       Newsroom room,
       Door door,
       Desk desk,
+      MediaLibrary media,
       Function<Language, List<Section>> sections,
       PublicLinks links,
       Function<Item, RenderedPage> previews,
@@ -77,6 +84,7 @@ public final class DeskRoom {
     this.room = room;
     this.door = door;
     this.desk = desk;
+    this.media = media;
     this.sections = sections;
     this.links = links;
   }
@@ -603,6 +611,7 @@ public final class DeskRoom {
     model.put(
         "shared",
         item.map(i -> desk.previewLinks(visit.member(), i.newest().id())).orElse(List.of()));
+    model.put("pictures", pictureChoices(form));
     model.put("importMap", room.modules().importMap());
     ctx.header("Content-Security-Policy", room.modules().policy());
     room.render(
@@ -612,6 +621,18 @@ public final class DeskRoom {
         visit,
         item.isEmpty() ? "newsroom.item.new" : "newsroom.item.title",
         model);
+  }
+
+  /** The pictures the form offers as its lead: the newest in the library, and the one chosen. */
+  private List<Picture> pictureChoices(Form form) {
+    List<Picture> choices = new ArrayList<>(media.list("", PICTURE_CHOICES));
+    if (form.leadPicture().matches("[0-9]{1,12}")) {
+      long chosen = Long.parseLong(form.leadPicture());
+      if (choices.stream().noneMatch(p -> p.id() == chosen)) {
+        media.find(chosen).ifPresent(p -> choices.addFirst(p));
+      }
+    }
+    return choices;
   }
 
   /** The copy a form describes, keeping what the form does not carry from {@code current}. */
@@ -704,7 +725,8 @@ public final class DeskRoom {
             numbers(form.translations()),
             language,
             current.map(Copy::translations).orElse(List.of())),
-        form.slug());
+        form.slug(),
+        form.lead());
   }
 
   /** Item numbers separated by commas (or Persian commas), as typed. */

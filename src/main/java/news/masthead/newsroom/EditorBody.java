@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import news.masthead.content.Block;
 import news.masthead.content.Body;
+import news.masthead.content.Figure;
 import news.masthead.content.Inline;
 import news.masthead.content.InvalidContent;
+import news.masthead.content.Picture;
 import news.masthead.content.WebAddress;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -139,6 +141,12 @@ final class EditorBody {
           attrs.put("caption", i.caption().orElse(""));
           attrs.put("credit", i.credit().orElse(""));
         }
+        case Block.LibraryPicture p -> {
+          ObjectNode attrs = content.addObject().put("type", "picture").putObject("attrs");
+          attrs.put("picture", p.figure().picture());
+          attrs.put("alt", p.figure().alt());
+          attrs.put("caption", p.figure().caption());
+        }
         case Block.Embed e -> {
           ObjectNode attrs = content.addObject().put("type", "embed").putObject("attrs");
           attrs.put("href", e.address().value());
@@ -239,6 +247,18 @@ final class EditorBody {
                 text(attrs.path("alt"), "an image's text alternative", 1000),
                 caption.isBlank() ? Optional.empty() : Optional.of(caption),
                 credit.isBlank() ? Optional.empty() : Optional.of(credit)));
+      }
+      case "picture" -> {
+        long picture = attrs.path("picture").asLong(0);
+        if (picture <= 0) {
+          throw new InvalidContent("a picture in the body names a picture of the media library");
+        }
+        yield Optional.of(
+            new Block.LibraryPicture(
+                new Figure(
+                    picture,
+                    text(attrs.path("alt"), "a picture's text alternative", Picture.MAX_ALT),
+                    text(attrs.path("caption"), "a picture's caption", Picture.MAX_CAPTION))));
       }
       case "embed" -> {
         String href = text(attrs.path("href"), "an embed's address", 2000);

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import news.masthead.content.Byline;
 import news.masthead.content.Copy;
 import news.masthead.content.DeskItem;
+import news.masthead.content.Figure;
 import news.masthead.content.InvalidContent;
 import news.masthead.content.Language;
 import news.masthead.content.Profile;
@@ -27,6 +28,9 @@ import news.masthead.content.SubjectKind;
  * @param slug the address's last segment as chosen; blank for one made from the headline
  * @param newSection the name of a section to open, which only an admin may
  * @param translations the numbers of the items that are this one in other languages
+ * @param leadPicture the media library number of the lead picture; blank for none
+ * @param leadAlt the lead picture's text alternative in the item's language
+ * @param leadCaption the lead picture's caption for this item
  * @param basedOn the revision the form was opened at (0 for a new item)
  */
 public record Form(
@@ -45,6 +49,9 @@ public record Form(
     List<SourceRow> sources,
     String genre,
     String translations,
+    String leadPicture,
+    String leadAlt,
+    String leadCaption,
     int basedOn) {
 
   /** One row of the sources table. */
@@ -62,7 +69,7 @@ public record Form(
   static Form blank(Profile profile, Language language) {
     return new Form(
         profile, language, "", "", "", "", List.of(), "", "", "", "", Map.of(), List.of(), "NEWS",
-        "", 0);
+        "", "", "", "", 0);
   }
 
   static Form of(DeskItem item, List<Long> translations) {
@@ -94,6 +101,9 @@ public record Form(
         sources,
         copy.genre().name(),
         translations.stream().map(String::valueOf).collect(Collectors.joining(", ")),
+        copy.lead().map(f -> Long.toString(f.picture())).orElse(""),
+        copy.lead().map(Figure::alt).orElse(""),
+        copy.lead().map(Figure::caption).orElse(""),
         item.newest().revision());
   }
 
@@ -146,6 +156,9 @@ public record Form(
         sources,
         field(ctx, "genre").isEmpty() ? "NEWS" : field(ctx, "genre"),
         field(ctx, "translations"),
+        field(ctx, "lead_picture"),
+        field(ctx, "lead_alt"),
+        field(ctx, "lead_caption"),
         number(ctx.formParam("revision")));
   }
 
@@ -154,6 +167,24 @@ public record Form(
     return bodyJson.isBlank()
         ? EditorBody.write(EditorBody.paragraphs(bodyText)).toString()
         : bodyJson;
+  }
+
+  /**
+   * The lead picture as chosen: none when the number is blank.
+   *
+   * @throws InvalidContent when the number is not one, or the words are too long or hold markup
+   */
+  Optional<Figure> lead() {
+    if (leadPicture.isBlank()) {
+      return Optional.empty();
+    }
+    if (!leadPicture.matches("[0-9]{1,12}")) {
+      throw new InvalidContent(
+          "a lead picture is named by its number in the media library, not \""
+              + DeskRoom.abbreviate(leadPicture)
+              + "\"");
+    }
+    return Optional.of(new Figure(Long.parseLong(leadPicture), leadAlt, leadCaption));
   }
 
   public String subjects(SubjectKind kind) {

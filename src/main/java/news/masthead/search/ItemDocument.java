@@ -130,7 +130,10 @@ final class ItemDocument {
     return names.toString();
   }
 
-  /** The summary of a result, read from the stored fields of {@link #SUMMARY_FIELDS}. */
+  /**
+   * The summary of a result, read from the stored fields of {@link #SUMMARY_FIELDS}; results are
+   * listed as words, without pictures.
+   */
   static ItemSummary summary(Document doc) {
     Language language = new Language(doc.get(LANGUAGE));
     long published = doc.getField(PUBLISHED).numericValue().longValue();
@@ -145,7 +148,8 @@ final class ItemDocument {
         doc.get(BYLINE),
         Genre.valueOf(doc.get(GENRE)),
         Optional.of(Instant.ofEpochMilli(published)),
-        Instant.ofEpochMilli(doc.getField(UPDATED).numericValue().longValue()));
+        Instant.ofEpochMilli(doc.getField(UPDATED).numericValue().longValue()),
+        Optional.empty());
   }
 
   private static Set<String> summaryFields() {

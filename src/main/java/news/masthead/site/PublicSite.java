@@ -6,12 +6,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import news.masthead.content.Art;
+import news.masthead.content.Illustration;
 import news.masthead.content.InvalidContent;
 import news.masthead.content.ItemId;
 import news.masthead.content.Language;
 import news.masthead.content.Section;
 import news.masthead.content.Slug;
 import news.masthead.content.SubjectKind;
+import news.masthead.media.Darkroom;
+import news.masthead.media.Renditions;
+import news.masthead.media.Shape;
 import news.masthead.web.FeedFormat;
 import news.masthead.web.FeedPaths;
 import news.masthead.web.HttpError;
@@ -222,7 +227,27 @@ public final class PublicSite {
                 item.copy().section().name(),
                 f -> FeedPaths.section(outlet.paths(), item.copy().section(), f))));
     Frame frame = (Frame) model.get("frame");
-    Optional<String> image = StructuredData.imageOf(item, outlet);
+    Optional<Illustration> lead = page.lead();
+    Optional<String> image =
+        lead.isPresent()
+            ? Optional.of(
+                outlet.baseUrl()
+                    + Renditions.path(lead.get().art(), Shape.SOCIAL, 1200, Darkroom.Format.JPEG))
+            : StructuredData.imageOf(item, outlet);
+    List<String> images = new ArrayList<>();
+    if (lead.isPresent()) {
+      for (Shape shape : List.of(Shape.WIDE, Shape.CLASSIC, Shape.SQUARE)) {
+        images.add(
+            outlet.baseUrl()
+                + Renditions.path(
+                    lead.get().art(),
+                    shape,
+                    Renditions.nearest(lead.get().art(), shape, 1200),
+                    Darkroom.Format.JPEG));
+      }
+    } else {
+      image.ifPresent(images::add);
+    }
     List<Frame.MetaTag> article = new ArrayList<>();
     article.add(Frame.MetaTag.property("og:type", "article"));
     item.firstPublished()
@@ -234,11 +259,26 @@ public final class PublicSite {
       article.add(Frame.MetaTag.property("article:tag", tag.name()));
     }
     image.ifPresent(i -> article.add(Frame.MetaTag.property("og:image", i)));
+    lead.ifPresent(
+        l -> {
+          Art art = l.art();
+          article.add(
+              Frame.MetaTag.property(
+                  "og:image:width", Integer.toString(Renditions.widthAt(art, Shape.SOCIAL, 1200))));
+          article.add(
+              Frame.MetaTag.property(
+                  "og:image:height",
+                  Integer.toString(Renditions.heightAt(art, Shape.SOCIAL, 1200))));
+          if (!l.alt().isEmpty()) {
+            article.add(Frame.MetaTag.property("og:image:alt", l.alt()));
+            article.add(Frame.MetaTag.name("twitter:image:alt", l.alt()));
+          }
+        });
     article.add(
         Frame.MetaTag.name("twitter:card", image.isPresent() ? "summary_large_image" : "summary"));
     article.add(Frame.MetaTag.name("twitter:title", item.copy().headline()));
     article.add(Frame.MetaTag.name("twitter:description", description));
-    model.put("frame", frame.withPreview(article, StructuredData.of(item, outlet, image)));
+    model.put("frame", frame.withPreview(article, StructuredData.of(item, outlet, images)));
     model.put("page", page);
     return pages.render(200, "site/item.jte", model);
   }

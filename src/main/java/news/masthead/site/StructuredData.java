@@ -1,5 +1,6 @@
 package news.masthead.site;
 
+import java.util.List;
 import java.util.Optional;
 import news.masthead.content.Block;
 import news.masthead.content.Copy;
@@ -27,7 +28,11 @@ final class StructuredData {
 
   private StructuredData() {}
 
-  static String of(Item item, Outlet outlet, Optional<String> image) {
+  /**
+   * The article's JSON-LD; {@code images} are absolute addresses of its picture (in 16:9, 4:3 and
+   * 1:1 when it has a library picture), none when it has no picture.
+   */
+  static String of(Item item, Outlet outlet, List<String> images) {
     Copy copy = item.copy();
     String url = outlet.baseUrl() + outlet.paths().of(item);
     ObjectNode article = JSON.createObjectNode();
@@ -49,7 +54,10 @@ final class StructuredData {
     }
     article.put("isAccessibleForFree", true);
     article.put("wordCount", copy.body().wordCount());
-    image.ifPresent(i -> article.put("image", i));
+    if (!images.isEmpty()) {
+      ArrayNode pictures = article.putArray("image");
+      images.forEach(pictures::add);
+    }
     ArrayNode authors = article.putArray("author");
     for (Subject author : copy.byline().authors()) {
       authors

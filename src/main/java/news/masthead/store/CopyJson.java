@@ -73,6 +73,7 @@ final class CopyJson {
     @JsonSubTypes.Type(value = Block.Quote.class, name = "quote"),
     @JsonSubTypes.Type(value = Block.ListBlock.class, name = "list"),
     @JsonSubTypes.Type(value = Block.Image.class, name = "image"),
+    @JsonSubTypes.Type(value = Block.LibraryPicture.class, name = "picture"),
     @JsonSubTypes.Type(value = Block.Embed.class, name = "embed")
   })
   private interface BlockTypes {}

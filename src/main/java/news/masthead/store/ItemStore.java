@@ -6,9 +6,14 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import news.masthead.content.Art;
 import news.masthead.content.AuditEntry;
 import news.masthead.content.ConflictDraft;
 import news.masthead.content.Copy;
@@ -17,6 +22,7 @@ import news.masthead.content.DeskLine;
 import news.masthead.content.EditConflict;
 import news.masthead.content.EditorialNote;
 import news.masthead.content.Genre;
+import news.masthead.content.Illustration;
 import news.masthead.content.Item;
 import news.masthead.content.ItemAddress;
 import news.masthead.content.ItemId;
@@ -43,13 +49,19 @@ public final class ItemStore {
   private static final String SUMMARY_COLUMNS =
       "i.id, i.profile, i.language, i.section, s.name AS section_name, i.slug, i.headline,"
           + " i.standfirst, i.teaser, i.teaser_shortened, i.byline, i.genre, i.first_published,"
-          + " i.updated";
+          + " i.updated, i.lead_alt, lead.public_key AS lead_key, lead.version AS lead_version,"
+          + " lead.width AS lead_width, lead.height AS lead_height, lead.focal_x AS lead_x,"
+          + " lead.focal_y AS lead_y, lead.credit AS lead_credit";
+
+  /** The lead picture's row for {@link #SUMMARY_COLUMNS}; none when the item has none. */
+  private static final String LEAD_PICTURE = " LEFT JOIN pictures lead ON lead.id = i.lead_picture";
 
   /** Summaries of published items, each with its section's name; add conditions with AND. */
   private static final String PUBLISHED_SUMMARIES =
       "SELECT "
           + SUMMARY_COLUMNS
           + " FROM items i JOIN sections s ON s.language = i.language AND s.slug = i.section"
+          + LEAD_PICTURE
           + " WHERE i.status = 'published'";
 
   /**
@@ -607,6 +619,7 @@ public final class ItemStore {
           " JOIN item_subjects t ON t.item_id = i.id AND t.kind = :kind AND t.slug = :subject");
     }
     sql.append(" JOIN sections s ON s.language = i.language AND s.slug = i.section");
+    sql.append(LEAD_PICTURE);
     sql.append(" WHERE i.language = :language AND i.status = 'published'");
     listing.section().ifPresent(x -> sql.append(" AND i.section = :section"));
     listing.profile().ifPresent(x -> sql.append(" AND i.profile = :profile"));
@@ -651,7 +664,60 @@ public final class ItemStore {
         rs.getString("byline"),
         Genre.valueOf(rs.getString("genre")),
         hasFirstPublished ? Optional.of(Instant.ofEpochMilli(firstPublished)) : Optional.empty(),
-        Instant.ofEpochMilli(rs.getLong("updated")));
+        Instant.ofEpochMilli(rs.getLong("updated")),
+        leadOf(rs));
+  }
+
+  private static Optional<Illustration> leadOf(ResultSet rs) throws SQLException {
+    String key = rs.getString("lead_key");
+    if (key == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Illustration(
+            new Art(
+                key,
+                rs.getInt("lead_version"),
+                rs.getInt("lead_width"),
+                rs.getInt("lead_height"),
+                rs.getDouble("lead_x"),
+                rs.getDouble("lead_y"),
+                rs.getString("lead_credit")),
+            rs.getString("lead_alt"),
+            ""));
+  }
+
+  /**
+   * What pages need to show the library pictures with these ids; an id no picture has is left out.
+   */
+  public Map<Long, Art> art(Collection<Long> pictureIds) {
+    if (pictureIds.isEmpty()) {
+      return Map.of();
+    }
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT id, public_key, version, width, height, focal_x, focal_y, credit"
+                            + " FROM pictures WHERE id IN (<ids>)")
+                    .bindList("ids", List.copyOf(new LinkedHashSet<>(pictureIds)))
+                    .map(
+                        (rs, ctx) ->
+                            Map.entry(
+                                rs.getLong("id"),
+                                new Art(
+                                    rs.getString("public_key"),
+                                    rs.getInt("version"),
+                                    rs.getInt("width"),
+                                    rs.getInt("height"),
+                                    rs.getDouble("focal_x"),
+                                    rs.getDouble("focal_y"),
+                                    rs.getString("credit"))))
+                    .list()
+                    .stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
   }
 
   /** Published items in every language, newest first, first published at or after {@code since}. */

@@ -64,15 +64,16 @@ final class RevisionWriter implements AutoCloseable {
     insertItem =
         connection.prepareStatement(
             "INSERT INTO items (profile, language, section, slug, headline, standfirst, teaser,"
-                + " teaser_shortened, byline, genre, status, first_published, updated, created_by,"
-                + " revision, live_revision, desk_status, desk_headline, desk_updated, uri) VALUES"
-                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?, ?) ON CONFLICT (uri) DO"
-                + " NOTHING RETURNING id");
+                + " teaser_shortened, byline, genre, status, first_published, lead_picture,"
+                + " lead_alt, updated, created_by, revision, live_revision, desk_status,"
+                + " desk_headline, desk_updated, uri) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?, 1, 1, ?, ?, ?, ?) ON CONFLICT (uri) DO NOTHING RETURNING id");
     updateItem =
         connection.prepareStatement(
             "UPDATE items SET profile = ?, language = ?, section = ?, slug = ?, headline = ?,"
                 + " standfirst = ?, teaser = ?, teaser_shortened = ?, byline = ?, genre = ?,"
-                + " status = ?, first_published = COALESCE(first_published, ?), updated = CASE"
+                + " status = ?, first_published = COALESCE(first_published, ?), lead_picture = ?,"
+                + " lead_alt = ?, updated = CASE"
                 + " WHEN ? THEN updated ELSE ? END, revision = ?, live_revision = ?, desk_status ="
                 + " ?, desk_headline = ?, desk_updated = ? WHERE id = ? AND revision = ?");
     updateDesk =
@@ -259,10 +260,11 @@ final class RevisionWriter implements AutoCloseable {
       insertItemWithId =
           connection.prepareStatement(
               "INSERT INTO items (profile, language, section, slug, headline, standfirst, teaser,"
-                  + " teaser_shortened, byline, genre, status, first_published, updated,"
-                  + " created_by, revision, live_revision, desk_status, desk_headline,"
-                  + " desk_updated, uri, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1,"
-                  + " 1, ?, ?, ?, ?, ?) ON CONFLICT (uri) DO NOTHING RETURNING id");
+                  + " teaser_shortened, byline, genre, status, first_published, lead_picture,"
+                  + " lead_alt, updated, created_by, revision, live_revision, desk_status,"
+                  + " desk_headline, desk_updated, uri, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                  + " ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?, ?, ?) ON CONFLICT (uri) DO NOTHING RETURNING"
+                  + " id");
     }
     return insertItemWithId;
   }
@@ -328,6 +330,12 @@ final class RevisionWriter implements AutoCloseable {
     } else {
       statement.setLong(at++, firstPublished);
     }
+    if (copy.lead().isPresent()) {
+      statement.setLong(at++, copy.lead().get().picture());
+    } else {
+      statement.setNull(at++, Types.BIGINT);
+    }
+    statement.setString(at++, copy.lead().map(f -> f.alt()).orElse(""));
     return at;
   }
 

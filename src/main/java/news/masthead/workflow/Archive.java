@@ -43,6 +43,12 @@ public final class Archive {
   }
 
   /** How many items and revisions there are, for a backup's manifest. */
+  /** What pages need to show the library pictures the item shows, by picture id. */
+  public java.util.Map<Long, news.masthead.content.Art> art(news.masthead.content.Item item) {
+    return items.art(
+        item.copy().figures().stream().map(news.masthead.content.Figure::picture).toList());
+  }
+
   public record Counts(int items, long revisions, long changeLogPosition) {}
 
   public Counts counts() {

@@ -15,6 +15,7 @@ import news.masthead.content.Correction;
 import news.masthead.content.DeskItem;
 import news.masthead.content.DeskLine;
 import news.masthead.content.EditorialNote;
+import news.masthead.content.Figure;
 import news.masthead.content.Item;
 import news.masthead.content.ItemId;
 import news.masthead.content.PreviewLink;
@@ -331,6 +332,7 @@ public final class Desk {
    */
   public SavedRevision write(
       StaffMember member, Optional<ItemId> id, OptionalInt basedOn, Copy copy, String address) {
+    inLibrary(copy);
     if (id.isEmpty()) {
       if (!mayWriteIn(member, copy.section().slug())) {
         throw new NotAllowed(
@@ -344,6 +346,39 @@ public final class Desk {
     return writeTo(member, open(member, id.get()), basedOn, copy, address);
   }
 
+  /**
+   * Checks that every picture the copy names is in the media library.
+   *
+   * @throws news.masthead.content.InvalidContent naming the first that is not
+   */
+  private void inLibrary(Copy copy) {
+    List<Figure> figures = copy.figures();
+    var found = items.art(figures.stream().map(Figure::picture).toList());
+    for (Figure figure : figures) {
+      if (!found.containsKey(figure.picture())) {
+        throw new news.masthead.content.InvalidContent(
+            "there is no picture number " + figure.picture() + " in the media library");
+      }
+    }
+  }
+
+  /**
+   * Checks that every picture the copy shows tells readers who cannot see it what it shows.
+   *
+   * @throws WrongStep naming the first that does not
+   */
+  private static void described(Copy copy) {
+    for (Figure figure : copy.figures()) {
+      if (!figure.isDescribed()) {
+        throw new WrongStep(
+            "picture number "
+                + figure.picture()
+                + " has no text alternative: say what it shows, in the item's language,"
+                + " before it goes to readers");
+      }
+    }
+  }
+
   private SavedRevision writeTo(
       StaffMember member, DeskItem item, OptionalInt basedOn, Copy copy, String address) {
     if (!mayEdit(member, item)) {
@@ -354,6 +389,9 @@ public final class Desk {
       throw new NotAllowed("you may not move an item to " + copy.section().slug());
     }
     Status status = statusAfterEdit(member, item);
+    if (status instanceof Status.Scheduled) {
+      described(copy);
+    }
     return publishing.save(
         submission(item.newest().uri(), basedOn, copy, status, member),
         entry(member, "desk.save", subject(item), "", address));
@@ -512,6 +550,7 @@ public final class Desk {
               entry(member, "desk.submit", subject(item), "", address));
       case Step.Publish publish -> {
         Copy copy = newest.copy();
+        described(copy);
         if (publish.correction().isPresent()) {
           List<Correction> corrections = new ArrayList<>(copy.corrections());
           corrections.add(new Correction(clock.instant(), publish.correction().get()));
@@ -556,6 +595,7 @@ public final class Desk {
         if (!schedule.at().isAfter(clock.instant())) {
           throw new WrongStep("a schedule's time must be in the future; to publish now, publish");
         }
+        described(newest.copy());
         yield publishing.save(
             submission(
                 newest.uri(),

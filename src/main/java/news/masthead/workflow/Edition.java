@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import news.masthead.content.Figure;
 import news.masthead.content.Item;
 import news.masthead.content.ItemAddress;
 import news.masthead.content.ItemId;
@@ -285,7 +286,14 @@ public final class Edition implements ChangeListener {
                             .orElse(List.of()))
                 : search.map(s -> s.related(item, RELATED_SIZE + 5 + RAIL_SIZE)).orElse(List.of()))
             .stream().filter(r -> !shown.contains(r.id())).limit(RELATED_SIZE).toList();
-    return new ItemPage(item, sections(language), rail, more, translations, related);
+    return new ItemPage(
+        item,
+        sections(language),
+        rail,
+        more,
+        translations,
+        related,
+        items.art(item.copy().figures().stream().map(Figure::picture).toList()));
   }
 
   /**
@@ -431,7 +439,9 @@ public final class Edition implements ChangeListener {
         }
       }
     }
-    return new Views.Feed(scope, full, updated);
+    List<Long> pictures = new ArrayList<>();
+    full.forEach(item -> item.copy().figures().forEach(f -> pictures.add(f.picture())));
+    return new Views.Feed(scope, full, updated, items.art(pictures));
   }
 
   /** How many sitemap files the published items need (at least one). */
@@ -489,6 +499,11 @@ public final class Edition implements ChangeListener {
     return items.listSubjects(language, kind, afterSlug, limit).stream()
         .map(c -> new Views.SubjectEntry(c.subject(), c.items()))
         .toList();
+  }
+
+  /** What pages need to show the library pictures the item shows, by picture id. */
+  public Map<Long, news.masthead.content.Art> art(Item item) {
+    return items.art(item.copy().figures().stream().map(Figure::picture).toList());
   }
 
   /** An item by id, whatever its status (the API says 410 or 404 itself). */

@@ -2,7 +2,11 @@ package news.masthead.workflow;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import news.masthead.content.Art;
+import news.masthead.content.Figure;
+import news.masthead.content.Illustration;
 import news.masthead.content.Item;
 import news.masthead.content.ItemId;
 import news.masthead.content.ItemSummary;
@@ -69,7 +73,22 @@ public final class Views {
       List<ItemSummary> briefs,
       List<ItemSummary> moreFromSection,
       List<ItemSummary> translations,
-      List<ItemSummary> related) {}
+      List<ItemSummary> related,
+      Map<Long, Art> art) {
+    public ItemPage {
+      art = Map.copyOf(art);
+    }
+
+    /** The item's lead picture as the page shows it, when it has one in the media library. */
+    public Optional<Illustration> lead() {
+      return item.copy().lead().flatMap(this::illustrate);
+    }
+
+    /** A picture of the item as the page shows it; empty when it is not in the media library. */
+    public Optional<Illustration> illustrate(Figure figure) {
+      return Optional.ofNullable(art.get(figure.picture())).map(a -> Illustration.of(figure, a));
+    }
+  }
 
   /** A tag, person, organisation, place or author page. */
   public record SubjectPage(
@@ -91,7 +110,19 @@ public final class Views {
   }
 
   /** A feed's newest items, in full, and when the newest of them last changed. */
-  public record Feed(FeedScope scope, List<Item> items, java.time.Instant updated) {}
+  public record Feed(
+      FeedScope scope, List<Item> items, java.time.Instant updated, Map<Long, Art> art) {
+    public Feed {
+      art = Map.copyOf(art);
+    }
+
+    /** An item's lead picture as the feed shows it, when it has one in the media library. */
+    public Optional<Illustration> leadOf(Item item) {
+      return item.copy()
+          .lead()
+          .flatMap(f -> Optional.ofNullable(art.get(f.picture())).map(a -> Illustration.of(f, a)));
+    }
+  }
 
   /** Where a page of an item listing ended, for the next page to start after. */
   public record Cursor(java.time.Instant firstPublished, ItemId id) {}

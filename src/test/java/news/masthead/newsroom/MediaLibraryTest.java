@@ -103,7 +103,8 @@ class MediaLibraryTest {
   }
 
   @Test
-  void moving_the_focal_point_gives_the_renditions_new_addresses() throws Exception {
+  void moving_the_focal_point_gives_the_renditions_new_addresses_and_the_old_still_answer()
+      throws Exception {
     long id = upload(reporter);
     String before = reporter.get("/newsroom/media/" + id).body();
     Matcher old = Pattern.compile("src=\"(/media/[^\"]+/1/square-320\\.jpg)\"").matcher(before);
@@ -123,8 +124,14 @@ class MediaLibraryTest {
 
     assertThat(saved.statusCode()).isEqualTo(303);
     assertThat(after).contains("value=\"0.90\"").contains("Queues in Tabriz.");
-    assertThat(reporter.getBytes(old.group(1)).statusCode()).isEqualTo(404);
+    assertThat(after).contains(old.group(1).replace("/1/", "/2/"));
     assertThat(reporter.getBytes(old.group(1).replace("/1/", "/2/")).statusCode()).isEqualTo(200);
+    assertThat(reporter.getBytes(old.group(1)).statusCode())
+        .as("a page cached before the move still shows its picture")
+        .isEqualTo(200);
+    assertThat(reporter.getBytes(old.group(1).replace("/1/", "/3/")).statusCode())
+        .as("no version after the newest")
+        .isEqualTo(404);
   }
 
   @Test

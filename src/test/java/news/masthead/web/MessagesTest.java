@@ -64,6 +64,7 @@ class MessagesTest {
                   "subjects",
                   "sources",
                   "translations",
+                  "lead",
                   "body")),
           Map.entry(
               "newsroom.status.",
@@ -96,6 +97,7 @@ class MessagesTest {
           "genre.",
           "source.",
           "credit.",
+          "picture.",
           "subject.",
           "page.",
           "policy.",
