@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import news.masthead.content.Correction;
+import news.masthead.content.Picture;
 import news.masthead.content.Status;
+import news.masthead.media.MediaLibrary;
 import news.masthead.web.PublicLinks;
 import news.masthead.workflow.Archive;
 import tools.jackson.databind.node.ArrayNode;
@@ -28,8 +31,13 @@ public final class NinjsExport {
 
   private NinjsExport() {}
 
-  /** Writes the archive to {@code out} and returns how many revisions it wrote. */
-  public static long write(Archive archive, PublicLinks links, OutputStream out) {
+  /**
+   * Writes the media library's pictures (each a ninjs picture object with its master inline), then
+   * the archive, to {@code out}, and returns how many revisions it wrote.
+   */
+  public static long write(
+      Archive archive, MediaLibrary media, PublicLinks links, OutputStream out) {
+    media.forEach((picture, master) -> line(out, pictureOf(picture, master)));
     long written =
         archive.forEachRevision(
             revision -> {
@@ -49,12 +57,7 @@ public final class NinjsExport {
                     .put("role", STATUS)
                     .put("value", statusOf(revision.item().status()));
               }
-              try {
-                out.write(ninjs.toString().getBytes(StandardCharsets.UTF_8));
-                out.write('\n');
-              } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the export: " + e.getMessage(), e);
-              }
+              line(out, ninjs);
             });
     try {
       out.flush();
@@ -67,5 +70,50 @@ public final class NinjsExport {
   /** A desk-only status as the export keeps it: its code, and a schedule's time after a colon. */
   private static String statusOf(Status status) {
     return status instanceof Status.Scheduled s ? "scheduled:" + s.at() : status.code();
+  }
+
+  private static void line(OutputStream out, ObjectNode ninjs) {
+    try {
+      out.write(ninjs.toString().getBytes(StandardCharsets.UTF_8));
+      out.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the export: " + e.getMessage(), e);
+    }
+  }
+
+  /** A library picture as a ninjs picture object, its master inline as a {@code data:} address. */
+  static ObjectNode pictureOf(Picture picture, byte[] master) {
+    ObjectNode ninjs = ApiJson.JSON.createObjectNode();
+    ninjs.put("uri", MediaLibrary.uriOf(picture.publicKey()));
+    ninjs.put("type", "picture");
+    ninjs.put("version", Integer.toString(picture.version()));
+    ninjs.put("language", picture.language().code());
+    ninjs.put("versionCreated", picture.createdAt().toString());
+    if (!picture.caption().isEmpty()) {
+      ninjs.putArray("headlines").addObject().put("value", picture.caption());
+    }
+    if (!picture.alt().isEmpty()) {
+      ninjs.putArray("descriptions").addObject().put("role", "alt").put("value", picture.alt());
+    }
+    if (!picture.credit().isEmpty()) {
+      ninjs.put("by", picture.credit());
+    }
+    if (!picture.rights().isEmpty()) {
+      ninjs.put("copyrightNotice", picture.rights());
+    }
+    ninjs
+        .putArray("renditions")
+        .addObject()
+        .put("name", "original")
+        .put("href", "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(master))
+        .put("contentType", "image/jpeg")
+        .put("width", picture.width())
+        .put("height", picture.height());
+    ninjs
+        .putArray("altIds")
+        .addObject()
+        .put("role", "masthead:focal")
+        .put("value", picture.focalX() + " " + picture.focalY());
+    return ninjs;
   }
 }

@@ -237,9 +237,11 @@ final class NinjsWriter {
                 .attr("alt", p.figure().alt())
                 .attr("width", Integer.toString(Renditions.widthAt(found, Shape.FULL, width)))
                 .attr("height", Integer.toString(Renditions.heightAt(found, Shape.FULL, width)));
-            String caption = (p.figure().caption() + " " + found.credit()).strip();
-            if (!caption.isEmpty()) {
-              figure.appendElement("figcaption").text(caption);
+            if (!found.credit().isEmpty()) {
+              figure.selectFirst("img").attr("data-credit", found.credit());
+            }
+            if (!p.figure().caption().isEmpty()) {
+              figure.appendElement("figcaption").text(p.figure().caption());
             }
           }
         }

@@ -92,7 +92,8 @@ public final class Backups {
   /** Writes every revision of every item as ninjs JSON Lines; returns how many revisions. */
   public static long export(Settings settings, OutputStream out) {
     try (Masthead site = Masthead.open(settings)) {
-      return NinjsExport.write(new Archive(site.items()), settings.publicLinks(), out);
+      return NinjsExport.write(
+          new Archive(site.items()), site.media(), settings.publicLinks(), out);
     }
   }
 
@@ -117,7 +118,7 @@ public final class Backups {
     }
     requireEmptyDatabase(settings);
     try (Masthead site = Masthead.open(settings)) {
-      return new NinjsRestore(site.publishing()).restore(source);
+      return new NinjsRestore(site.publishing(), site.media()).restore(source);
     }
   }
 
@@ -188,7 +189,7 @@ public final class Backups {
             out);
       }
       try (Masthead site = Masthead.open(settings)) {
-        return new NinjsRestore(site.publishing()).restore(export);
+        return new NinjsRestore(site.publishing(), site.media()).restore(export);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot restore " + folder + ": " + e.getMessage(), e);

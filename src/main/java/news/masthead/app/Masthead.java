@@ -409,7 +409,7 @@ public final class Masthead implements AutoCloseable {
   }
 
   public NinjsImport importer() {
-    return new NinjsImport(publishing, Language.ENGLISH);
+    return new NinjsImport(publishing, Language.ENGLISH, media);
   }
 
   public ItemStore items() {

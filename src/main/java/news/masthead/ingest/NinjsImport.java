@@ -7,12 +7,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import news.masthead.content.Language;
 import news.masthead.ingest.ImportReport.Problem;
 import news.masthead.ingest.NinjsEntry.Position;
+import news.masthead.media.MediaLibrary;
 import news.masthead.workflow.Publishing;
 import news.masthead.workflow.Submission;
 
@@ -29,10 +33,27 @@ public final class NinjsImport {
   private final Publishing publishing;
   private final NinjsReader reader = new NinjsReader();
   private final NinjsItem mapping;
+  private final Optional<MediaLibrary> media;
+  private final Map<String, PictureFiles> pictures = new ConcurrentHashMap<>();
 
+  /**
+   * An import whose items' pictures (associations with a rendition inline or in a file beside the
+   * file read) are brought into the media library.
+   */
+  public NinjsImport(Publishing publishing, Language defaultLanguage, MediaLibrary media) {
+    this(publishing, defaultLanguage, Optional.of(media));
+  }
+
+  /** An import with no media library: items' picture associations are not read. */
   public NinjsImport(Publishing publishing, Language defaultLanguage) {
+    this(publishing, defaultLanguage, Optional.empty());
+  }
+
+  private NinjsImport(
+      Publishing publishing, Language defaultLanguage, Optional<MediaLibrary> media) {
     this.publishing = publishing;
     this.mapping = new NinjsItem(new BodyCleaner(), defaultLanguage);
+    this.media = media;
   }
 
   /** Imports every file in order and reports what was done. */
@@ -43,6 +64,11 @@ public final class NinjsImport {
         throw new UncheckedIOException(
             "cannot read " + file + ": no such file", new NoSuchFileException(file.toString()));
       }
+      media.ifPresent(
+          library ->
+              pictures.put(
+                  file.toString(),
+                  new PictureFiles(library, file, "import:" + file.getFileName())));
       try {
         long n = reader.estimateCount(file);
         expected = (n < 0 || expected < 0) ? -1 : expected + n;
@@ -147,7 +173,10 @@ public final class NinjsImport {
         case NinjsEntry.Json json -> {
           try {
             Submission submission =
-                mapping.toSubmission(json.node(), "import:" + json.position().file());
+                mapping.toSubmission(
+                    json.node(),
+                    "import:" + json.position().file(),
+                    Optional.ofNullable(pictures.get(json.position().file())));
             yield new Mapped.Ready(json.position(), publishing.prepare(submission));
           } catch (InvalidNinjs e) {
             yield new Mapped.Rejected(json.position(), e.getMessage());

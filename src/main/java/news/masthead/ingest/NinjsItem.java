@@ -29,8 +29,10 @@ import tools.jackson.databind.JsonNode;
  * the external id; {@code profile} story or brief; the first headline; the summary description as
  * standfirst; the HTML or plain-text body; {@code by}; {@code located}; the subject with {@code
  * rel: "section"} as section and other subjects as tags; people, organisations and places; info
- * sources; genres; language; first and version created times; {@code pubStatus}; and translation
- * associations. A description with role {@code correction} is a correction notice.
+ * sources; genres; language; first and version created times; {@code pubStatus}; translation
+ * associations; and, when given a {@link PictureFiles}, the first picture association as the lead
+ * picture and the library's pictures in the body. A description with role {@code correction} is a
+ * correction notice.
  *
  * <p>Stateless and thread-safe. Every refusal names the field and what would be accepted.
  */
@@ -44,6 +46,11 @@ final class NinjsItem {
   }
 
   Submission toSubmission(JsonNode item, String importedBy) {
+    return toSubmission(item, importedBy, Optional.empty());
+  }
+
+  /** As {@link #toSubmission(JsonNode, String)}, with the lead picture read by {@code pictures}. */
+  Submission toSubmission(JsonNode item, String importedBy, Optional<PictureFiles> pictures) {
     if (item == null || !item.isObject()) {
       throw new InvalidNinjs("an item must be a JSON object");
     }
@@ -75,6 +82,25 @@ final class NinjsItem {
               genres(item),
               corrections(item),
               translations(item));
+      if (pictures.isPresent()) {
+        copy =
+            new Copy(
+                    copy.profile(),
+                    copy.language(),
+                    copy.headline(),
+                    copy.standfirst(),
+                    pictures.get().withLibraryPictures(copy.body()),
+                    copy.byline(),
+                    copy.dateline(),
+                    copy.section(),
+                    copy.subjects(),
+                    copy.sources(),
+                    copy.genres(),
+                    copy.corrections(),
+                    copy.translations(),
+                    copy.chosenSlug())
+                .withLead(pictures.get().lead(item, language));
+      }
       Optional<Instant> firstCreated = time(item, "firstCreated");
       Optional<Instant> versionCreated = time(item, "versionCreated");
       return Submission.imported(

@@ -15,6 +15,7 @@ import news.masthead.content.Correction;
 import news.masthead.content.ItemId;
 import news.masthead.content.Language;
 import news.masthead.content.Status;
+import news.masthead.media.MediaLibrary;
 import news.masthead.workflow.Publishing;
 import news.masthead.workflow.Submission;
 import tools.jackson.databind.JsonNode;
@@ -34,11 +35,13 @@ public final class NinjsRestore {
   private static final String CORRECTED_AT = "masthead:corrected-at";
 
   private final Publishing publishing;
+  private final MediaLibrary media;
   private final NinjsItem mapping = new NinjsItem(new BodyCleaner(), Language.ENGLISH);
   private final NinjsReader reader = new NinjsReader();
 
-  public NinjsRestore(Publishing publishing) {
+  public NinjsRestore(Publishing publishing, MediaLibrary media) {
     this.publishing = publishing;
+    this.media = media;
   }
 
   /** An export that cannot be restored; the message names the line and what is wrong. */
@@ -55,6 +58,7 @@ public final class NinjsRestore {
    */
   public long restore(Path export) {
     Map<String, Integer> revisions = new HashMap<>();
+    PictureFiles pictures = new PictureFiles(media, export, "restore");
     List<Submission> batch = new ArrayList<>(BATCH);
     long[] restored = {0};
     try {
@@ -68,7 +72,15 @@ public final class NinjsRestore {
                       throw new Unrestorable(bad.position() + ": " + bad.reason());
                   case NinjsEntry.Line line -> throw new IllegalStateException("parsed already");
                 };
-            batch.add(revisionOf(node, entry.position(), revisions));
+            if ("picture".equals(node.path("type").asString(""))) {
+              try {
+                pictures.picture(node, Language.ENGLISH);
+              } catch (InvalidNinjs e) {
+                throw new Unrestorable(entry.position() + ": " + e.getMessage());
+              }
+              return;
+            }
+            batch.add(revisionOf(node, entry.position(), revisions, pictures));
             if (batch.size() == BATCH) {
               restored[0] += save(batch);
             }
@@ -82,10 +94,13 @@ public final class NinjsRestore {
   }
 
   private Submission revisionOf(
-      JsonNode node, NinjsEntry.Position at, Map<String, Integer> revisions) {
+      JsonNode node,
+      NinjsEntry.Position at,
+      Map<String, Integer> revisions,
+      PictureFiles pictures) {
     Submission submission;
     try {
-      submission = mapping.toSubmission(node, "restore");
+      submission = mapping.toSubmission(node, "restore", Optional.of(pictures));
     } catch (InvalidNinjs e) {
       throw new Unrestorable(at + ": " + e.getMessage());
     }
@@ -147,21 +162,7 @@ public final class NinjsRestore {
             at + ": " + CORRECTED_AT + " \"" + times.get(i) + "\" is not a time");
       }
     }
-    Copy timed =
-        new Copy(
-            copy.profile(),
-            copy.language(),
-            copy.headline(),
-            copy.standfirst(),
-            copy.body(),
-            copy.byline(),
-            copy.dateline(),
-            copy.section(),
-            copy.subjects(),
-            copy.sources(),
-            copy.genres(),
-            corrections,
-            copy.translations());
+    Copy timed = copy.withCorrections(corrections);
     return new Submission(
         submission.uri(),
         submission.basedOn(),

@@ -28,7 +28,14 @@ public final class MediaLibrary {
   private static final Pattern FILE = Pattern.compile("([a-z]+)-([0-9]{2,4})\\.(webp|jpg)");
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Pattern OWN_URI =
+      Pattern.compile("urn:masthead:picture:([A-Za-z0-9_-]{22})");
   private final PictureStore pictures;
+
+  /** Keys being adopted now, so that two imports naming one picture store it once. */
+  private final java.util.concurrent.ConcurrentHashMap<String, Object> adopting =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final Darkroom darkroom;
   private final Path cache;
 
@@ -62,6 +69,95 @@ public final class MediaLibrary {
         why);
   }
 
+  /**
+   * A picture brought in by an import or a restore under a known public key: the one the library
+   * already has under that key, else the file developed as an upload is and stored under it, with
+   * these words and focal point.
+   *
+   * @throws PictureRefused when the file cannot become a picture; nothing is stored then
+   */
+  public Picture adopt(
+      byte[] file,
+      String publicKey,
+      Picture.Words words,
+      Language language,
+      double focalX,
+      double focalY,
+      String createdBy,
+      AuditEntry why) {
+    if (!publicKey.matches("[A-Za-z0-9_-]{22}")) {
+      throw new IllegalArgumentException("a public key is 22 URL-safe base64 characters");
+    }
+    synchronized (adopting.computeIfAbsent(publicKey, k -> new Object())) {
+      try {
+        return adoptOnce(file, publicKey, words, language, focalX, focalY, createdBy, why);
+      } finally {
+        adopting.remove(publicKey);
+      }
+    }
+  }
+
+  private Picture adoptOnce(
+      byte[] file,
+      String publicKey,
+      Picture.Words words,
+      Language language,
+      double focalX,
+      double focalY,
+      String createdBy,
+      AuditEntry why) {
+    Optional<Picture> known = pictures.findByKey(publicKey);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    Darkroom.Developed developed = darkroom.develop(file);
+    Picture added =
+        pictures.add(
+            new PictureStore.NewPicture(
+                publicKey,
+                developed.master(),
+                developed.width(),
+                developed.height(),
+                words,
+                language,
+                developed.removed(),
+                createdBy),
+            why);
+    return focalX == added.focalX() && focalY == added.focalY()
+        ? added
+        : describe(added.id(), words, focalX, focalY, why);
+  }
+
+  /**
+   * The public key a picture known elsewhere by {@code uri} is given: the same for the same uri.
+   */
+  public static String keyFor(String uri) {
+    java.util.regex.Matcher own = OWN_URI.matcher(uri);
+    if (own.matches()) {
+      return own.group(1);
+    }
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(uri.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+
+  /** The uri a library picture has in ninjs. */
+  public static String uriOf(String publicKey) {
+    return "urn:masthead:picture:" + publicKey;
+  }
+
+  /** Every picture with its master, oldest first, for an export. */
+  public void forEach(java.util.function.BiConsumer<Picture, byte[]> sink) {
+    for (Picture picture : pictures.all()) {
+      sink.accept(picture, pictures.master(picture.id()).orElseThrow());
+    }
+  }
+
   /** Changes a picture's words and focal point. */
   public Picture describe(
       long id, Picture.Words words, double focalX, double focalY, AuditEntry why) {
@@ -70,6 +166,10 @@ public final class MediaLibrary {
           "a focal point lies inside the picture: 0 to 1 across and down");
     }
     return pictures.describe(id, words, focalX, focalY, why);
+  }
+
+  public Optional<Picture> findByKey(String publicKey) {
+    return pictures.findByKey(publicKey);
   }
 
   public Optional<Picture> find(long id) {

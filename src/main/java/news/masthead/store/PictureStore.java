@@ -107,6 +107,17 @@ public final class PictureStore {
     return find(id).orElseThrow();
   }
 
+  /** Every picture, oldest first, without its master. */
+  public List<Picture> all() {
+    return database
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT " + COLUMNS + " FROM pictures ORDER BY id")
+                    .map((rs, ctx) -> picture(rs))
+                    .list());
+  }
+
   public Optional<Picture> find(long id) {
     return database
         .jdbi()
