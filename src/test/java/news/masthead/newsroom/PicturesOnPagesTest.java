@@ -2,7 +2,13 @@ package news.masthead.newsroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rometools.modules.mediarss.MediaEntryModule;
+import com.rometools.modules.mediarss.MediaModule;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +22,7 @@ import news.masthead.app.Masthead;
 import news.masthead.ingest.ImportProgress;
 import news.masthead.testing.Newsrooms;
 import news.masthead.testing.Photos;
+import news.masthead.testing.TestTools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -259,6 +266,41 @@ class PicturesOnPagesTest {
     assertThat(feature.get("type").asString()).isEqualTo("picture");
     assertThat(feature.get("descriptions").get(0).get("value").asString()).isEqualTo(ALT);
     assertThat(feature.get("renditions").size()).isEqualTo(5);
+  }
+
+  @Test
+  void feed_readers_parse_the_pictures_of_the_rss_and_atom_feeds() throws Exception {
+    long id = published("story", "Tabriz bakers get a second delivery");
+
+    for (String path : List.of("/iran/feed.xml", "/iran/atom.xml")) {
+      String xml = reporter.get(path).body();
+      Path file = Files.writeString(data.resolve("feed-" + path.replace('/', '-')), xml);
+      Process xmllint =
+          new ProcessBuilder(TestTools.xmllint().toString(), "--noout", file.toString())
+              .redirectErrorStream(true)
+              .start();
+      String complaints = new String(xmllint.getInputStream().readAllBytes());
+      assertThat(xmllint.waitFor()).as(path + ": " + complaints).isZero();
+      SyndFeed feed = new SyndFeedInput().build(new StringReader(xml));
+      SyndEntry entry =
+          feed.getEntries().stream()
+              .filter(e -> e.getLink().contains("/iran/" + id + "/"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(entry.getEnclosures())
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.getUrl()).matches("http://localhost:[0-9]+/media/.+/wide-1200\\.jpg");
+                assertThat(e.getType()).isEqualTo("image/jpeg");
+              });
+      if (path.endsWith("feed.xml")) {
+        MediaEntryModule media = (MediaEntryModule) entry.getModule(MediaModule.URI);
+        assertThat(media.getMediaContents()).hasSize(1);
+        assertThat(media.getMediaContents()[0].getWidth()).isEqualTo(1200);
+        assertThat(media.getMediaContents()[0].getMetadata().getDescription()).isEqualTo(ALT);
+      }
+    }
   }
 
   @Test
