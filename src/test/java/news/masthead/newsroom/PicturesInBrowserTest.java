@@ -10,6 +10,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.FilePayload;
 import java.io.InputStream;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,6 +75,76 @@ class PicturesInBrowserTest {
     }
     if (masthead != null) {
       masthead.close();
+    }
+  }
+
+  @Test
+  void a_persian_story_shows_its_picture_and_caption_right_to_left_on_a_phone() throws Exception {
+    StaffClient writer =
+        StaffClient.add(
+            masthead, origin, "parisa@example.org", "contributor", List.of("iran"), "fa");
+    HttpResponse<String> uploaded =
+        writer.upload(
+            "/newsroom/media",
+            Map.of(
+                "caption", "قایق‌های ماهیگیری در اسکلهٔ بندرعباس.",
+                "credit", "عکاس خبرگزاری",
+                "alt", "قایق‌های کوچک آبی کنار هم در اسکله.",
+                "rights", "",
+                "language", "fa"),
+            List.of(new StaffClient.Upload("boats.jpg", Photos.phonePhoto(data, 1800, 1200))),
+            true);
+    java.util.regex.Matcher number =
+        java.util.regex.Pattern.compile("href=\"/newsroom/media/([0-9]+)\"><bdi>boats.jpg")
+            .matcher(uploaded.body());
+    assertThat(number.find()).as(uploaded.body()).isTrue();
+    Map<String, String> form =
+        new java.util.HashMap<>(DeskTest.story("ماهیگیران بندرعباس در انتظار پایان طوفان"));
+    form.put("language", "fa");
+    form.put("standfirst", "قایق‌ها برای سومین روز در بندر ماندند.");
+    form.put("body_text", "به گفتهٔ ادارهٔ بندر، قایق‌ها روز سه‌شنبه هم در بندر ماندند.");
+    form.put("credit_name", "پریسا نمونه");
+    form.put("subjects_tag", "");
+    form.put("lead_picture", number.group(1));
+    form.put("lead_alt", "قایق‌های کوچک آبی کنار هم در اسکله.");
+    form.put("lead_caption", "قایق‌های ماهیگیری در اسکلهٔ بندرعباس.");
+    HttpResponse<String> created = writer.post("/newsroom/items", form);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+    String itemPath = created.headers().firstValue("Location").orElseThrow();
+    long id = Long.parseLong(itemPath.substring(itemPath.lastIndexOf('/') + 1));
+    StaffClient persianEditor =
+        StaffClient.add(masthead, origin, "dariush@example.org", "editor", List.of("iran"), "fa");
+    assertThat(
+            persianEditor
+                .post(
+                    itemPath + "/steps/publish",
+                    Map.of("revision", Integer.toString(persianEditor.latest(id)), "text", ""))
+                .statusCode())
+        .isEqualTo(303);
+
+    try (BrowserContext context =
+        browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 900))) {
+      Page page = context.newPage();
+      page.navigate(origin + "/fa/iran/" + id);
+      page.waitForFunction(
+          "() => { const i = document.querySelector('figure.lead-picture img');"
+              + " return i && i.complete && i.naturalWidth > 0; }");
+      assertThat(page.locator("html").getAttribute("dir")).isEqualTo("rtl");
+      assertThat(page.locator("figure.lead-picture figcaption").textContent())
+          .contains("قایق‌های ماهیگیری در اسکلهٔ بندرعباس.")
+          .contains("عکس: عکاس خبرگزاری");
+      assertThat(
+              (String)
+                  page.locator("figure.lead-picture figcaption")
+                      .evaluate("e => getComputedStyle(e).direction"))
+          .isEqualTo("rtl");
+      Number scroll = (Number) page.evaluate("() => document.documentElement.scrollWidth");
+      assertThat(scroll.intValue()).isLessThanOrEqualTo(390);
+      assertThat(Browsers.audit(page).seriousOrCritical()).isEmpty();
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(SCREENSHOTS.resolve("pictures-story-fa-390.png"))
+              .setFullPage(false));
     }
   }
 
