@@ -90,6 +90,103 @@ class QuoteView {
   ignoreMutation(mutation) { return !this.contentDOM.contains(mutation.target); }
 }
 
+/** The library pictures the item form offers (its lead picture's choices): number, thumbnail, words. */
+function libraryChoices() {
+  return [...document.querySelectorAll('.lead-choice input[name="lead_picture"]')]
+    .filter((input) => input.value)
+    .map((input) => ({
+      picture: Number(input.value),
+      thumb: input.closest("label").querySelector("img")?.getAttribute("src") || "",
+      label: input.closest("label").querySelector("span")?.textContent || input.value,
+      alt: input.dataset.alt || "",
+      caption: input.dataset.caption || "",
+    }));
+}
+
+/** A library picture in the body: its thumbnail, and what it shows and its caption as inputs. */
+class PictureView {
+  constructor(node, view, getPos, words) {
+    this.node = node;
+    this.dom = document.createElement("figure");
+    this.dom.className = "kept picture";
+    this.dom.contentEditable = "false";
+    const choice = libraryChoices().find((c) => c.picture === node.attrs.picture);
+    if (choice && choice.thumb) {
+      const img = document.createElement("img");
+      img.src = choice.thumb;
+      img.alt = "";
+      img.width = 80;
+      img.height = 80;
+      this.dom.append(img);
+    }
+    const label = document.createElement("span");
+    label.textContent = words.picture + " " + node.attrs.picture;
+    this.dom.append(label);
+    this.inputs = {};
+    for (const [attr, name] of [["alt", words.pictureAlt], ["caption", words.pictureCaption]]) {
+      const input = document.createElement("input");
+      input.value = node.attrs[attr];
+      input.dir = "auto";
+      input.placeholder = name;
+      input.setAttribute("aria-label", name);
+      input.addEventListener("input", () => {
+        const pos = getPos();
+        const attrs = { ...view.state.doc.nodeAt(pos).attrs, [attr]: input.value };
+        view.dispatch(view.state.tr.setNodeMarkup(pos, null, attrs));
+      });
+      this.inputs[attr] = input;
+      this.dom.append(input);
+    }
+  }
+  update(node) {
+    if (node.type.name !== "picture" || node.attrs.picture !== this.node.attrs.picture) return false;
+    this.node = node;
+    for (const attr of ["alt", "caption"]) {
+      if (this.inputs[attr].value !== node.attrs[attr]) this.inputs[attr].value = node.attrs[attr];
+    }
+    return true;
+  }
+  stopEvent(event) { return event.target instanceof HTMLInputElement; }
+  ignoreMutation() { return true; }
+}
+
+/** Asks which library picture to put in the body: a dialog of the form's choices. */
+function choosePicture(words, then) {
+  const dialog = document.createElement("dialog");
+  dialog.className = "picture-picker";
+  const title = document.createElement("h2");
+  title.textContent = words.pictureChoose;
+  dialog.append(title);
+  const list = document.createElement("div");
+  list.className = "choices";
+  for (const choice of libraryChoices()) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "choice";
+    if (choice.thumb) {
+      const img = document.createElement("img");
+      img.src = choice.thumb;
+      img.alt = "";
+      img.width = 56;
+      img.height = 56;
+      button.append(img);
+    }
+    const label = document.createElement("span");
+    label.textContent = choice.label;
+    button.append(label);
+    button.addEventListener("click", () => { dialog.close(); then(choice); });
+    list.append(button);
+  }
+  const cancel = document.createElement("button");
+  cancel.type = "button";
+  cancel.textContent = words.pictureCancel;
+  cancel.addEventListener("click", () => dialog.close());
+  dialog.append(list, cancel);
+  dialog.addEventListener("close", () => dialog.remove());
+  document.body.append(dialog);
+  dialog.showModal();
+}
+
 function toolbar(view, words) {
   const bar = document.createElement("div");
   bar.className = "toolbar";
@@ -111,13 +208,13 @@ function toolbar(view, words) {
       if (!href || !SAFE_LINK.test(href.trim())) return false;
       return toggleMark(s.marks.link, { href: href.trim() })(state, dispatch);
     }],
-    [words.picture, (state, dispatch) => {
+    [words.picture, (state, dispatch, v) => {
       if (!dispatch) return true;
-      const number = (window.prompt(words.picturePrompt, "") || "").trim();
-      if (!/^[0-9]{1,12}$/.test(number)) return false;
-      const alt = (window.prompt(words.pictureAlt, "") || "").trim();
-      const node = s.nodes.picture.create({ picture: Number(number), alt });
-      dispatch(state.tr.replaceSelectionWith(node).scrollIntoView());
+      choosePicture(words, (choice) => {
+        const node = s.nodes.picture.create({ picture: choice.picture, alt: choice.alt, caption: choice.caption });
+        v.dispatch(v.state.tr.replaceSelectionWith(node).scrollIntoView());
+        v.focus();
+      });
       return true;
     }],
   ];
@@ -184,7 +281,10 @@ function start(host) {
   let dirty = restored;
   const view = new EditorView(host, {
     state,
-    nodeViews: { quote: (node, v, getPos) => new QuoteView(node, v, getPos, words) },
+    nodeViews: {
+      quote: (node, v, getPos) => new QuoteView(node, v, getPos, words),
+      picture: (node, v, getPos) => new PictureView(node, v, getPos, words),
+    },
     attributes: { class: "body", "aria-label": form.querySelector("label[for=body-text]").textContent, role: "textbox", "aria-multiline": "true" },
     dispatchTransaction(tr) {
       view.updateState(view.state.apply(tr));

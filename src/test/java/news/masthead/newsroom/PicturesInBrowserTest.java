@@ -184,6 +184,20 @@ class PicturesInBrowserTest {
           .isEqualTo("Small blue boats tied side by side at a quay.");
       assertThat(page.locator("textarea[name=lead_caption]").inputValue())
           .isEqualTo("Fishing boats moored at Bandar Abbas.");
+      page.locator(".editor .body p").last().click();
+      page.keyboard().press("End");
+      page.keyboard().press("Enter");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Picture").setExact(true))
+          .click();
+      page.locator("dialog.picture-picker .choice").first().click();
+      page.locator(".editor figure.picture input[aria-label='Caption']").fill("The quay at noon.");
+      assertThat(page.locator(".editor figure.picture input").first().inputValue())
+          .as("what it shows comes from the library")
+          .isEqualTo("Small blue boats tied side by side at a quay.");
+      page.locator(".editor")
+          .screenshot(
+              new com.microsoft.playwright.Locator.ScreenshotOptions()
+                  .setPath(SCREENSHOTS.resolve("pictures-desk-body.png")));
       page.locator(".lead-choice")
           .screenshot(
               new com.microsoft.playwright.Locator.ScreenshotOptions()
@@ -233,6 +247,10 @@ class PicturesInBrowserTest {
         assertThat(page.locator("figure.lead-picture figcaption").textContent())
             .contains("Fishing boats moored at Bandar Abbas.")
             .contains("Staff photographer");
+        assertThat(page.locator(".body figure.picture figcaption").textContent())
+            .contains("The quay at noon.");
+        assertThat(page.locator(".body figure.picture img").getAttribute("loading"))
+            .isEqualTo("lazy");
         Number scroll = (Number) page.evaluate("() => document.documentElement.scrollWidth");
         assertThat(scroll.intValue()).isLessThanOrEqualTo(width);
         assertThat(Browsers.audit(page).seriousOrCritical()).isEmpty();
