@@ -104,7 +104,8 @@ public final class Masthead implements AutoCloseable {
         new news.masthead.media.MediaLibrary(
             new news.masthead.store.PictureStore(database, Clock.systemUTC()),
             news.masthead.media.Darkroom.installed(),
-            settings.dataDirectory().resolve("media-cache"));
+            settings.dataDirectory().resolve("media-cache"),
+            settings.keptInPictures());
     publishing.addListener(edition);
   }
 

@@ -56,6 +56,9 @@ import news.masthead.web.PublicLinks;
  * @param newsroomUrl {@code MASTHEAD_NEWSROOM_URL}, default the base URL: where staff reach the
  *     newsroom ({@code /newsroom/} on it); a host of its own keeps the staff's cookie and passkeys
  *     apart from the public site
+ * @param keptInPictures {@code MASTHEAD_PICTURES_KEEP}, default {@code none}: {@code credit},
+ *     {@code rights} or {@code credit,rights} to write the library's credit and usage rights into
+ *     every rendition served (every other field is always removed)
  */
 public record Settings(
     int port,
@@ -71,7 +74,8 @@ public record Settings(
     int pageCacheMegabytes,
     Operations operations,
     Optional<Path> countryDatabase,
-    String newsroomUrl) {
+    String newsroomUrl,
+    java.util.Set<news.masthead.media.Imprint.Kept> keptInPictures) {
 
   /** A setting has a value that cannot be used; the message names it and what is accepted. */
   public static final class InvalidSetting extends RuntimeException {
@@ -168,6 +172,12 @@ public record Settings(
               + countryDatabase.get()
               + ", which is not a file: give an MMDB country database, or leave it unset");
     }
+    java.util.Set<news.masthead.media.Imprint.Kept> keptInPictures;
+    try {
+      keptInPictures = news.masthead.media.Imprint.Kept.parse(lookup.text("pictures.keep", "none"));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSetting(e.getMessage());
+    }
     String siteName = lookup.text("site.name", "Masthead");
     List<EditionSettings> editions = editions(lookup, siteName, zone);
     return new Settings(
@@ -186,7 +196,8 @@ public record Settings(
         countryDatabase,
         newsroomUrl.endsWith("/")
             ? newsroomUrl.substring(0, newsroomUrl.length() - 1)
-            : newsroomUrl);
+            : newsroomUrl,
+        keptInPictures);
   }
 
   private static List<EditionSettings> editions(Lookup lookup, String siteName, ZoneId zone) {
@@ -394,7 +405,8 @@ public record Settings(
         pageCacheMegabytes,
         operations,
         countryDatabase,
-        newsroomUrl);
+        newsroomUrl,
+        keptInPictures);
   }
 
   public Settings withPageCache(boolean on) {
@@ -412,7 +424,8 @@ public record Settings(
         pageCacheMegabytes,
         operations,
         countryDatabase,
-        newsroomUrl);
+        newsroomUrl,
+        keptInPictures);
   }
 
   /** What each page cache may weigh, in bytes. */

@@ -42,15 +42,60 @@ public final class Darkroom {
   private final Semaphore turns = new Semaphore(2);
   private final Path vips;
   private final Path vipsheader;
+  private final Path exiftool;
 
   /** A darkroom using the tools on the {@code PATH}'s usual place, {@code /usr/bin}. */
   public static Darkroom installed() {
-    return new Darkroom(Path.of("/usr/bin/vips"), Path.of("/usr/bin/vipsheader"));
+    return new Darkroom(
+        Path.of("/usr/bin/vips"), Path.of("/usr/bin/vipsheader"), Path.of("/usr/bin/exiftool"));
   }
 
-  Darkroom(Path vips, Path vipsheader) {
+  Darkroom(Path vips, Path vipsheader, Path exiftool) {
     this.vips = vips;
     this.vipsheader = vipsheader;
+    this.exiftool = exiftool;
+  }
+
+  /** Whether exiftool, which writes an {@link Imprint}, is installed. */
+  public boolean canImprint() {
+    return Files.isExecutable(exiftool);
+  }
+
+  /**
+   * A rendition with {@code imprint} written into it as XMP, and nothing else added; the rendition
+   * itself when the imprint is empty.
+   */
+  public byte[] imprint(byte[] rendition, Format format, Imprint imprint) {
+    if (imprint.isEmpty()) {
+      return rendition;
+    }
+    if (!canImprint()) {
+      throw new IllegalStateException(
+          "exiftool is missing, and the outlet keeps credit or rights in its pictures: install"
+              + " Debian's libimage-exiftool-perl (./masthead serve does)");
+    }
+    return inTurn(
+        dir -> {
+          Path file = dir.resolve("imprint." + format.suffix());
+          Files.write(file, rendition);
+          List<String> command = new ArrayList<>();
+          command.add(exiftool.toString());
+          command.addAll(List.of("-q", "-q", "-m", "-overwrite_original", "-charset", "UTF8"));
+          imprint.credit().ifPresent(c -> command.add("-XMP-photoshop:Credit=" + oneLine(c)));
+          imprint.rights().ifPresent(r -> command.add("-XMP-dc:Rights=" + oneLine(r)));
+          command.add(file.toString());
+          Result result = exec(dir, command, false);
+          if (result.code() != 0) {
+            throw new IllegalStateException(
+                "exiftool could not write the credit into a rendition: "
+                    + firstLine(result.output()));
+          }
+          return Files.readAllBytes(file);
+        });
+  }
+
+  private static String oneLine(String words) {
+    return words.replaceAll("\\s+", " ").strip();
   }
 
   /** Whether libvips's tools are installed. */

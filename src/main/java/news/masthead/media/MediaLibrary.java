@@ -38,11 +38,33 @@ public final class MediaLibrary {
 
   private final Darkroom darkroom;
   private final Path cache;
+  private final java.util.Set<Imprint.Kept> kept;
 
   public MediaLibrary(PictureStore pictures, Darkroom darkroom, Path cache) {
+    this(pictures, darkroom, cache, java.util.Set.of());
+  }
+
+  /**
+   * A library whose renditions carry the picture's credit and rights where {@code kept} names them.
+   *
+   * @throws IllegalStateException when something is to be kept and exiftool is not installed
+   */
+  public MediaLibrary(
+      PictureStore pictures, Darkroom darkroom, Path cache, java.util.Set<Imprint.Kept> kept) {
+    if (!kept.isEmpty() && !darkroom.canImprint()) {
+      throw new IllegalStateException(
+          "MASTHEAD_PICTURES_KEEP asks for credit or rights in pictures, which needs exiftool:"
+              + " install Debian's libimage-exiftool-perl (./masthead serve does)");
+    }
     this.pictures = pictures;
     this.darkroom = darkroom;
     this.cache = cache;
+    this.kept = java.util.Set.copyOf(kept);
+  }
+
+  /** What the outlet keeps in its pictures' renditions. */
+  public java.util.Set<Imprint.Kept> kept() {
+    return kept;
   }
 
   /**
@@ -220,13 +242,19 @@ public final class MediaLibrary {
       return Optional.empty();
     }
     Picture picture = found.get();
-    Path kept = cache.resolve(publicKey).resolve(version).resolve(file);
+    Imprint imprint = Imprint.of(picture, this.kept);
+    Path folder = cache.resolve(publicKey).resolve(version);
+    Path kept = (imprint.isEmpty() ? folder : folder.resolve(imprint.tag())).resolve(file);
     try {
       if (Files.isRegularFile(kept)) {
         return Optional.of(new Rendition(Files.readAllBytes(kept), format.mediaType()));
       }
       byte[] master = pictures.master(picture.id()).orElseThrow();
-      byte[] made = darkroom.render(master, cropOf(picture, shape.get()), width, format);
+      byte[] made =
+          darkroom.imprint(
+              darkroom.render(master, cropOf(picture, shape.get()), width, format),
+              format,
+              imprint);
       Files.createDirectories(kept.getParent());
       Path partial = Files.createTempFile(kept.getParent(), file, ".part");
       Files.write(partial, made);

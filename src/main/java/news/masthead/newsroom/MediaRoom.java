@@ -186,11 +186,15 @@ public final class MediaRoom {
         visit,
         "newsroom.media.picture",
         Map.of(
-            "picture", picture,
-            "problem", problem,
+            "picture",
+            picture,
+            "problem",
+            problem,
+            "kept",
+            library.kept(),
             "canDescribe",
-                visit.member().role() != Role.CONTRIBUTOR
-                    || picture.createdBy().equals(visit.member().email())));
+            visit.member().role() != Role.CONTRIBUTOR
+                || picture.createdBy().equals(visit.member().email())));
   }
 
   private Picture open(Context ctx) {

@@ -108,6 +108,21 @@ class SettingsTest {
   }
 
   @Test
+  void an_outlet_keeps_no_field_in_its_pictures_unless_it_names_credit_or_rights() {
+    assertThat(Settings.resolve(Map.of(), Map.of()).keptInPictures()).isEmpty();
+    assertThat(
+            Settings.resolve(Map.of(), Map.of("MASTHEAD_PICTURES_KEEP", "credit, rights"))
+                .keptInPictures())
+        .containsExactlyInAnyOrder(
+            news.masthead.media.Imprint.Kept.CREDIT, news.masthead.media.Imprint.Kept.RIGHTS);
+    assertThatThrownBy(
+            () -> Settings.resolve(Map.of(), Map.of("MASTHEAD_PICTURES_KEEP", "credit,gps")))
+        .isInstanceOf(Settings.InvalidSetting.class)
+        .hasMessageContaining("MASTHEAD_PICTURES_KEEP")
+        .hasMessageContaining("\"gps\"");
+  }
+
+  @Test
   void a_bad_edition_setting_is_refused_naming_it_and_what_it_accepts() {
     assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of("MASTHEAD_EDITIONS", "en,Farsi")))
         .isInstanceOf(Settings.InvalidSetting.class)
