@@ -81,6 +81,7 @@ public final class Masthead implements AutoCloseable {
   private final ItemStore items;
   private final Publishing publishing;
   private final Desk desk;
+  private final news.masthead.together.Together together;
   private final news.masthead.media.MediaLibrary media;
   private final Edition edition;
   private final Turns turns = Turns.perCore();
@@ -106,6 +107,9 @@ public final class Masthead implements AutoCloseable {
             news.masthead.media.Darkroom.installed(),
             settings.dataDirectory().resolve("media-cache"),
             settings.keptInPictures());
+    this.together =
+        new news.masthead.together.Together(
+            new news.masthead.store.BodyStepStore(database, Clock.systemUTC()), Clock.systemUTC());
     publishing.addListener(edition);
   }
 
@@ -198,6 +202,7 @@ public final class Masthead implements AutoCloseable {
             edition::sections,
             links,
             site::preview,
+            together,
             Clock.systemUTC());
     server =
         Javalin.create(
@@ -430,6 +435,7 @@ public final class Masthead implements AutoCloseable {
   public void close() {
     long deadline = System.nanoTime() + STOP_WAIT_MS * 1_000_000;
     try {
+      together.stopFollowing();
       if (server != null) {
         try {
           server.stop();
@@ -449,6 +455,7 @@ public final class Masthead implements AutoCloseable {
       if (follower != null) {
         follower.close();
       }
+      together.close();
       purge.ifPresent(CdnPurge::close);
       edition.stopSearch();
       database.close();

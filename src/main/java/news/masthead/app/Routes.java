@@ -161,6 +161,16 @@ public final class Routes {
     change(config, "/newsroom/items/{id}/preview-links", desk::sharePreview);
     change(config, "/newsroom/items/{id}/preview-links/revoke", desk::revokePreview);
     read(config, "/preview/{token}", NONE, desk::sharedPreview);
+    news.masthead.newsroom.TogetherRoom together = newsroom.together();
+    read(config, "/newsroom/items/{id}/together", NONE, together::open);
+    change(config, "/newsroom/items/{id}/together/steps", together::steps);
+    read(config, "/newsroom/items/{id}/together/steps", NONE, together::poll);
+    read(
+        config,
+        "/newsroom/items/{id}/together/events",
+        NONE,
+        new io.javalin.http.sse.SseHandler(together::events));
+    change(config, "/newsroom/items/{id}/together/presence", together::presence);
     MediaRoom media = newsroom.media();
     read(config, "/newsroom/media", NONE, media::library);
     change(config, "/newsroom/media", media::upload);

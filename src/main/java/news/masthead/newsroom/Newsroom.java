@@ -67,6 +67,7 @@ public final class Newsroom {
   private final Places places;
   private final DeskRoom desk;
   private final MediaRoom media;
+  private final TogetherRoom together;
   private final EditorModules modules = new EditorModules();
 
   /**
@@ -87,6 +88,7 @@ public final class Newsroom {
       Function<Language, List<Section>> sections,
       PublicLinks links,
       Function<Item, RenderedPage> previews,
+      news.masthead.together.Together together,
       Clock clock) {
     this.ownHost = ownHost;
     this.host = java.net.URI.create(baseUrl).getRawAuthority();
@@ -99,6 +101,12 @@ public final class Newsroom {
     this.passkeys = new Passkeys(staff, this.baseUrl, editions.getFirst().name());
     this.desk = new DeskRoom(this, door, desk, media, sections, links, previews, this.baseUrl);
     this.media = new MediaRoom(this, door, media);
+    this.together = new TogetherRoom(door, desk, together);
+  }
+
+  /** Live co-editing of bodies. */
+  public TogetherRoom together() {
+    return together;
   }
 
   /** The media library's pages. */

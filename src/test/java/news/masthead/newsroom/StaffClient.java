@@ -22,12 +22,18 @@ import news.masthead.content.StaffSession;
 final class StaffClient {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  private final String target;
   private final String origin;
   private final StaffMember member;
   private final String id;
   private final String csrf;
 
   private StaffClient(String origin, StaffMember member, String id, String csrf) {
+    this(origin, origin, member, id, csrf);
+  }
+
+  private StaffClient(String origin, String target, StaffMember member, String id, String csrf) {
+    this.target = target;
     this.origin = origin;
     this.member = member;
     this.id = id;
@@ -64,6 +70,14 @@ final class StaffClient {
     return new StaffClient(origin, member, id, csrf);
   }
 
+  /**
+   * The same person in the same session, asking another node of the newsroom at {@code address}
+   * (its pages still come from the newsroom's origin, as behind a load balancer).
+   */
+  public StaffClient onNode(String address) {
+    return new StaffClient(origin, address, member, id, csrf);
+  }
+
   /** The newest revision of an item, as its page's form gives it. */
   public int latest(long id) {
     java.util.regex.Matcher m =
@@ -86,7 +100,7 @@ final class StaffClient {
 
   public HttpResponse<String> get(String path) {
     return run(
-        HttpRequest.newBuilder(URI.create(origin + path))
+        HttpRequest.newBuilder(URI.create(target + path))
             .header("Cookie", "newsroom=" + id)
             .GET()
             .build());
@@ -105,6 +119,20 @@ final class StaffClient {
   /** A form POST whose fields may repeat, such as the byline's rows. */
   public HttpResponse<String> postFields(String path, List<Map.Entry<String, String>> fields) {
     return post(path, fields, "text/html");
+  }
+
+  /** A JSON POST from the editor's script, with the form token in its header. */
+  public HttpResponse<String> postJson(String path, String json) {
+    return run(
+        HttpRequest.newBuilder(URI.create(target + path))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .header("Cookie", "newsroom=" + id)
+            .header("Origin", origin)
+            .header("Sec-Fetch-Site", "same-origin")
+            .header("X-CSRF-Token", csrf)
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   /** A file to upload: its name and bytes. */
@@ -147,7 +175,7 @@ final class StaffClient {
     }
     text.accept("--" + boundary + "--\r\n");
     return run(
-        HttpRequest.newBuilder(URI.create(origin + path))
+        HttpRequest.newBuilder(URI.create(target + path))
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .header("Cookie", "newsroom=" + id)
             .header("Origin", origin)
@@ -160,7 +188,7 @@ final class StaffClient {
   public HttpResponse<byte[]> getBytes(String path) {
     try {
       return HTTP.send(
-          HttpRequest.newBuilder(URI.create(origin + path)).GET().build(),
+          HttpRequest.newBuilder(URI.create(target + path)).GET().build(),
           HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException | InterruptedException e) {
       throw new AssertionError("GET " + path + " failed", e);
@@ -181,7 +209,7 @@ final class StaffClient {
                 .append('=')
                 .append(URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)));
     return run(
-        HttpRequest.newBuilder(URI.create(origin + path))
+        HttpRequest.newBuilder(URI.create(target + path))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Cookie", "newsroom=" + id)
             .header("Origin", origin)

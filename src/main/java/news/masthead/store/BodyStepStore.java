@@ -1,0 +1,214 @@
+package news.masthead.store;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * The co-editing log of items' bodies (table {@code body_steps}), their checkpoints and who is
+ * editing each now. A version is accepted once, by whichever node inserts it first: the table's key
+ * on (item, version) refuses the second. Thread-safe.
+ */
+public final class BodyStepStore {
+  private final Database database;
+  private final Clock clock;
+
+  public BodyStepStore(Database database, Clock clock) {
+    this.database = database;
+    this.clock = clock;
+  }
+
+  /** A step as accepted: the version it made, its JSON, and the editor it came from. */
+  public record StoredStep(int version, String step, String clientId) {}
+
+  /** The body at a version, as the editor's JSON, and that JSON's SHA-256 in hex. */
+  public record Checkpoint(int version, String doc, String hash) {}
+
+  /** Someone with an item open: their editor, name, where they are in it, and when last seen. */
+  public record Editing(String clientId, long memberId, String name, String place, long seenAt) {}
+
+  public Optional<Checkpoint> latestCheckpoint(long item) {
+    return database
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT version, doc, hash FROM body_checkpoints WHERE item_id = :item"
+                            + " ORDER BY version DESC LIMIT 1")
+                    .bind("item", item)
+                    .map(
+                        (rs, c) ->
+                            new Checkpoint(
+                                rs.getInt("version"), rs.getString("doc"), rs.getString("hash")))
+                    .findOne());
+  }
+
+  /** Keeps a checkpoint; one already kept for that version stays. */
+  public void checkpoint(long item, Checkpoint checkpoint) {
+    database
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        "INSERT INTO body_checkpoints (item_id, version, doc, hash, made_at)"
+                            + " VALUES (:item, :version, :doc, :hash, :at)"
+                            + " ON CONFLICT (item_id, version) DO NOTHING")
+                    .bind("item", item)
+                    .bind("version", checkpoint.version())
+                    .bind("doc", checkpoint.doc())
+                    .bind("hash", checkpoint.hash())
+                    .bind("at", clock.millis())
+                    .execute());
+  }
+
+  /**
+   * Appends steps after {@code version}, as versions {@code version + 1…}, in one transaction;
+   * false, with nothing stored, when another editor's steps took {@code version + 1} first.
+   */
+  public boolean append(
+      long item, int version, List<String> steps, String clientId, long memberId) {
+    try {
+      database
+          .jdbi()
+          .useTransaction(
+              h -> {
+                long at = clock.millis();
+                int v = version;
+                for (String step : steps) {
+                  v++;
+                  h.createUpdate(
+                          "INSERT INTO body_steps (item_id, version, step, client_id, member_id,"
+                              + " made_at) VALUES (:item, :version, :step, :client, :member, :at)")
+                      .bind("item", item)
+                      .bind("version", v)
+                      .bind("step", step)
+                      .bind("client", clientId)
+                      .bind("member", memberId)
+                      .bind("at", at)
+                      .execute();
+                }
+              });
+      return true;
+    } catch (UnableToExecuteStatementException e) {
+      if (newest(item).orElse(0) > version) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** The steps after {@code version}, in order. */
+  public List<StoredStep> after(long item, int version) {
+    return database
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT version, step, client_id FROM body_steps WHERE item_id = :item"
+                            + " AND version > :version ORDER BY version")
+                    .bind("item", item)
+                    .bind("version", version)
+                    .map(
+                        (rs, c) ->
+                            new StoredStep(
+                                rs.getInt("version"),
+                                rs.getString("step"),
+                                rs.getString("client_id")))
+                    .list());
+  }
+
+  /** The newest step's version, if the item has any. */
+  public Optional<Integer> newest(long item) {
+    return database
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT MAX(version) FROM body_steps WHERE item_id = :item")
+                    .bind("item", item)
+                    .mapTo(Integer.class)
+                    .findOne());
+  }
+
+  /** The newest step's version of each of {@code items} that has steps. */
+  public Map<Long, Integer> newest(Collection<Long> items) {
+    Map<Long, Integer> out = new HashMap<>();
+    if (items.isEmpty()) {
+      return out;
+    }
+    database
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createQuery(
+                        "SELECT item_id, MAX(version) AS v FROM body_steps WHERE item_id IN"
+                            + " (<items>) GROUP BY item_id")
+                    .bindList("items", List.copyOf(items))
+                    .map((rs, c) -> Map.entry(rs.getLong("item_id"), rs.getInt("v")))
+                    .forEach(e -> out.put(e.getKey(), e.getValue())));
+    return out;
+  }
+
+  /** Notes that an editor has the item open, at {@code place}. */
+  public void here(long item, Editing editing) {
+    database
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        "INSERT INTO editing_now (item_id, client_id, member_id, name, place,"
+                            + " seen_at) VALUES (:item, :client, :member, :name, :place, :at)"
+                            + " ON CONFLICT (item_id, client_id) DO UPDATE SET place ="
+                            + " excluded.place, seen_at = excluded.seen_at")
+                    .bind("item", item)
+                    .bind("client", editing.clientId())
+                    .bind("member", editing.memberId())
+                    .bind("name", editing.name())
+                    .bind("place", editing.place())
+                    .bind("at", editing.seenAt())
+                    .execute());
+  }
+
+  public void leave(long item, String clientId, long memberId) {
+    database
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        "DELETE FROM editing_now WHERE item_id = :item AND client_id = :client"
+                            + " AND member_id = :member")
+                    .bind("item", item)
+                    .bind("client", clientId)
+                    .bind("member", memberId)
+                    .execute());
+  }
+
+  /** Who has the item open, seen since {@code since} (epoch milliseconds), oldest first. */
+  public List<Editing> editing(long item, long since) {
+    return database
+        .jdbi()
+        .withHandle(
+            h -> {
+              h.createUpdate("DELETE FROM editing_now WHERE seen_at < :stale")
+                  .bind("stale", since - 60_000)
+                  .execute();
+              return h.createQuery(
+                      "SELECT client_id, member_id, name, place, seen_at FROM editing_now"
+                          + " WHERE item_id = :item AND seen_at >= :since ORDER BY client_id")
+                  .bind("item", item)
+                  .bind("since", since)
+                  .map(
+                      (rs, c) ->
+                          new Editing(
+                              rs.getString("client_id"),
+                              rs.getLong("member_id"),
+                              rs.getString("name"),
+                              rs.getString("place"),
+                              rs.getLong("seen_at")))
+                  .list();
+            });
+  }
+}

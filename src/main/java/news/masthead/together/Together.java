@@ -1,0 +1,453 @@
+package news.masthead.together;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import news.masthead.content.ItemId;
+import news.masthead.store.BodyStepStore;
+import news.masthead.store.BodyStepStore.Checkpoint;
+import news.masthead.store.BodyStepStore.Editing;
+import news.masthead.store.BodyStepStore.StoredStep;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The authority for live co-editing of bodies (prosemirror-collab's central authority): accepts a
+ * batch of steps only when it is based on the body's newest version, after ProseMirror's own code
+ * has checked that each step fits the body and its schema; stores each step with who sent it; and
+ * tells everyone following the item of new steps and of who is editing. Several nodes share the
+ * work through the database: the step log's key makes one node win each version, and each node
+ * watches the log for the items its followers have open. Thread-safe.
+ */
+public final class Together implements AutoCloseable {
+  /** The most steps in one batch. */
+  public static final int MAX_STEPS = 400;
+
+  /** The most bytes of steps in one batch. */
+  public static final int MAX_BATCH_BYTES = 512 * 1024;
+
+  /** The largest body, in ProseMirror positions. */
+  public static final int MAX_SIZE = 400_000;
+
+  /** How often a checkpoint is kept: every this many versions. */
+  static final int CHECKPOINT_EVERY = 100;
+
+  /** After this long without a sign, an editor is no longer shown as present. */
+  public static final Duration GONE_AFTER = Duration.ofSeconds(12);
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final BodyStepStore store;
+  private final Clock clock;
+  private final ReentrantLock lock = new ReentrantLock();
+  private BodyEngine engine;
+  private final Map<Long, List<Follower>> followers = new ConcurrentHashMap<>();
+  private final Map<Long, List<Editing>> shownPresence = new ConcurrentHashMap<>();
+  private final Thread watcher;
+  private volatile boolean closed;
+
+  public Together(BodyStepStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+    this.watcher = Thread.ofVirtual().name("together-watch").unstarted(this::watch);
+    watcher.start();
+  }
+
+  /** A batch that cannot be accepted, and why; nothing of it was stored. */
+  public static final class InvalidSteps extends RuntimeException {
+    public InvalidSteps(String message) {
+      super(message);
+    }
+  }
+
+  /** A step as others receive it: its JSON and the editor that sent it. */
+  public record Sent(String step, String clientId) {}
+
+  /** The body at a version, with the SHA-256 of its JSON. */
+  public record Opened(int version, String doc, String hash) {}
+
+  /** The steps after a version, up to {@code version}. */
+  public record Since(int version, List<Sent> steps) {}
+
+  /** What became of a batch. */
+  public sealed interface Received permits Accepted, Behind {}
+
+  /** Accepted: the body is now at {@code version}. */
+  public record Accepted(int version) implements Received {}
+
+  /** Based on an old version: the steps it missed, to rebase on and send again. */
+  public record Behind(Since missed) implements Received {}
+
+  /** Someone editing the item: their editor, name, colour number and where they are. */
+  public record Present(String clientId, String name, int colour, String place) {}
+
+  /**
+   * The body as co-editing has it, started from {@code startingDoc} (the newest revision's, as the
+   * editor's JSON) when nobody has co-edited the item yet.
+   */
+  public Opened open(ItemId item, String startingDoc) {
+    lock.lock();
+    try {
+      long id = item.value();
+      if (store.latestCheckpoint(id).isEmpty()) {
+        String doc = engine().text("keep", id, 0, startingDoc);
+        store.checkpoint(id, new Checkpoint(0, doc, hash(doc)));
+      }
+      current(id);
+      String doc = engine().text("docOf", id);
+      return new Opened(engine().call("versionOf", id).asInt(), doc, hash(doc));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether anyone has co-edited the item's body. */
+  public boolean isCoEdited(ItemId item) {
+    return store.latestCheckpoint(item.value()).isPresent();
+  }
+
+  /**
+   * Receives a batch of steps (a JSON array) that {@code clientId}'s editor made on the body at
+   * {@code version}.
+   *
+   * @throws InvalidSteps naming what is wrong: a step of an unknown type, with names outside the
+   *     schema or positions outside the body, a batch too big, a version the body never had
+   */
+  public Received receive(
+      ItemId item, long memberId, String clientId, int version, String stepsJson) {
+    checkClient(clientId);
+    if (stepsJson.length() > MAX_BATCH_BYTES) {
+      throw new InvalidSteps(
+          "a batch of steps is at most " + MAX_BATCH_BYTES + " bytes; send fewer at a time");
+    }
+    List<String> steps = new ArrayList<>();
+    try {
+      JsonNode parsed = JSON.readTree(stepsJson);
+      if (!parsed.isArray() || parsed.isEmpty()) {
+        throw new InvalidSteps("a batch is a list of one or more steps");
+      }
+      if (parsed.size() > MAX_STEPS) {
+        throw new InvalidSteps(
+            "a batch has " + parsed.size() + " steps; at most " + MAX_STEPS + " at a time");
+      }
+    } catch (tools.jackson.core.JacksonException e) {
+      throw new InvalidSteps("the steps are not JSON");
+    }
+    long id = item.value();
+    lock.lock();
+    try {
+      if (store.latestCheckpoint(id).isEmpty()) {
+        throw new InvalidSteps("open the item for co-editing before sending steps");
+      }
+      int now = current(id);
+      if (version > now || version < 0) {
+        throw new InvalidSteps(
+            "the steps say they follow version "
+                + version
+                + ", which the body never had (it is at "
+                + now
+                + "): reload the item");
+      }
+      if (version < now) {
+        return new Behind(since(id, version, now));
+      }
+      JsonNode checked = JSON.readTree(engine().text("check", id, version, stepsJson, MAX_SIZE));
+      if (checked.has("error")) {
+        throw new InvalidSteps(checked.path("error").asString());
+      }
+      for (JsonNode step : checked.path("steps")) {
+        steps.add(JSON.writeValueAsString(step));
+      }
+      if (!store.append(id, version, steps, clientId, memberId)) {
+        int newer = current(id);
+        return new Behind(since(id, version, newer));
+      }
+      int reached = version + steps.size();
+      String doc = engine().text("commit", id, reached);
+      if (reached / CHECKPOINT_EVERY > version / CHECKPOINT_EVERY) {
+        store.checkpoint(id, new Checkpoint(reached, doc, hash(doc)));
+      }
+      wake(id);
+      return new Accepted(reached);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * The body now, kept as a checkpoint: what a revision is made from.
+   *
+   * @throws InvalidSteps when nobody has co-edited the item
+   */
+  public Opened checkpoint(ItemId item) {
+    long id = item.value();
+    lock.lock();
+    try {
+      if (store.latestCheckpoint(id).isEmpty()) {
+        throw new InvalidSteps("nobody has co-edited this item");
+      }
+      int version = current(id);
+      String doc = engine().text("docOf", id);
+      Opened now = new Opened(version, doc, hash(doc));
+      store.checkpoint(id, new Checkpoint(version, doc, now.hash()));
+      return now;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The steps after {@code version}, now. */
+  public Since since(ItemId item, int version) {
+    long id = item.value();
+    List<StoredStep> stored = store.after(id, version);
+    return new Since(
+        stored.isEmpty() ? version : stored.getLast().version(),
+        stored.stream().map(s -> new Sent(s.step(), s.clientId())).toList());
+  }
+
+  /**
+   * Follows an item from {@code version}: {@code steps} is called with each run of new steps,
+   * {@code presence} with who is editing whenever that changes. Close the answer to stop.
+   */
+  public AutoCloseable follow(
+      ItemId item, int version, Consumer<Since> steps, Consumer<List<Present>> presence) {
+    return follow(item, version, steps, presence, () -> {});
+  }
+
+  /**
+   * As {@link #follow(ItemId, int, Consumer, Consumer)}; {@code ended} runs when this node stops.
+   */
+  public AutoCloseable follow(
+      ItemId item,
+      int version,
+      Consumer<Since> steps,
+      Consumer<List<Present>> presence,
+      Runnable ended) {
+    Follower follower = new Follower(item.value(), version, steps, presence, ended);
+    followers.computeIfAbsent(item.value(), k -> new CopyOnWriteArrayList<>()).add(follower);
+    shownPresence.remove(item.value());
+    wake(item.value());
+    return () -> {
+      List<Follower> list = followers.get(item.value());
+      if (list != null) {
+        list.remove(follower);
+      }
+    };
+  }
+
+  /** Notes that an editor has the item open, and where: a field's name or a body selection. */
+  public void here(ItemId item, long memberId, String name, String clientId, String place) {
+    checkClient(clientId);
+    if (place.length() > 100 || !place.matches("[A-Za-z0-9_:.-]*")) {
+      throw new InvalidSteps("a place in the item is a field's name or a selection, such as 12:15");
+    }
+    store.here(item.value(), new Editing(clientId, memberId, name, place, clock.millis()));
+    shownPresence.remove(item.value());
+  }
+
+  public void leave(ItemId item, long memberId, String clientId) {
+    checkClient(clientId);
+    store.leave(item.value(), clientId, memberId);
+    shownPresence.remove(item.value());
+  }
+
+  /** Who is editing the item now. */
+  public List<Present> present(ItemId item) {
+    return store.editing(item.value(), clock.millis() - GONE_AFTER.toMillis()).stream()
+        .map(e -> new Present(e.clientId(), e.name(), colourOf(e.memberId()), e.place()))
+        .toList();
+  }
+
+  /** Ends every stream of this node's followers, before the server stops. */
+  public void stopFollowing() {
+    for (List<Follower> list : followers.values()) {
+      for (Follower f : list) {
+        try {
+          f.ended.run();
+        } catch (RuntimeException e) {
+          // a stream already gone
+        }
+      }
+    }
+    followers.clear();
+  }
+
+  @Override
+  public void close() {
+    stopFollowing();
+    closed = true;
+    watcher.interrupt();
+    lock.lock();
+    try {
+      if (engine != null) {
+        engine.close();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The SHA-256 of a document's JSON, in hex: what editors compare their copies by. */
+  public static String hash(String doc) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(doc.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+
+  private static int colourOf(long memberId) {
+    return (int) Math.floorMod(memberId * 7, 12);
+  }
+
+  private static void checkClient(String clientId) {
+    if (!clientId.matches("[A-Za-z0-9_-]{8,40}")) {
+      throw new InvalidSteps("an editor names itself by 8 to 40 letters, digits, - or _");
+    }
+  }
+
+  private BodyEngine engine() {
+    if (engine == null) {
+      engine = new BodyEngine();
+    }
+    return engine;
+  }
+
+  /** Brings the engine's copy of the item to the log's newest version; answers that version. */
+  private int current(long id) {
+    int held = engine().call("versionOf", id).asInt();
+    int newest = store.newest(id).orElse(0);
+    if (held < 0 || held > newest) {
+      Checkpoint start = store.latestCheckpoint(id).orElseThrow();
+      engine().text("keep", id, start.version(), start.doc());
+      held = start.version();
+    }
+    if (held < newest) {
+      List<StoredStep> missing = store.after(id, held);
+      String steps = "[" + String.join(",", missing.stream().map(StoredStep::step).toList()) + "]";
+      engine().text("catchUp", id, missing.getLast().version(), steps);
+      held = missing.getLast().version();
+    }
+    return held;
+  }
+
+  private Since since(long id, int from, int to) {
+    List<Sent> steps =
+        store.after(id, from).stream()
+            .filter(s -> s.version() <= to)
+            .map(s -> new Sent(s.step(), s.clientId()))
+            .toList();
+    return new Since(to, steps);
+  }
+
+  private final Object signal = new Object();
+
+  private void wake(long id) {
+    synchronized (signal) {
+      signal.notifyAll();
+    }
+  }
+
+  /** Pushes new steps (from this node or another) and presence changes to followers. */
+  private void watch() {
+    long lastPresence = 0;
+    while (!closed) {
+      try {
+        synchronized (signal) {
+          signal.wait(25);
+        }
+        Set<Long> open = followers.keySet();
+        if (open.isEmpty()) {
+          continue;
+        }
+        Map<Long, Integer> newest = store.newest(open);
+        for (Map.Entry<Long, List<Follower>> entry : followers.entrySet()) {
+          long id = entry.getKey();
+          int top = newest.getOrDefault(id, 0);
+          for (Follower f : entry.getValue()) {
+            if (f.version < top) {
+              Since news = since(id, f.version, top);
+              f.version = top;
+              f.steps.accept(news);
+            }
+          }
+        }
+        long now = clock.millis();
+        boolean presenceDue = now - lastPresence > 1000;
+        for (Map.Entry<Long, List<Follower>> entry : followers.entrySet()) {
+          long id = entry.getKey();
+          if (!presenceDue && shownPresence.containsKey(id)) {
+            continue;
+          }
+          List<Editing> editing = store.editing(id, now - GONE_AFTER.toMillis());
+          List<Editing> shown = shownPresence.get(id);
+          if (shown == null || !sameEditors(shown, editing)) {
+            shownPresence.put(id, editing);
+            List<Present> present =
+                editing.stream()
+                    .map(
+                        e -> new Present(e.clientId(), e.name(), colourOf(e.memberId()), e.place()))
+                    .toList();
+            entry.getValue().forEach(f -> f.presence.accept(present));
+          }
+        }
+        if (presenceDue) {
+          lastPresence = now;
+        }
+        followers.entrySet().removeIf(e -> e.getValue().isEmpty());
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(Together.class).warn("co-editing watch failed", e);
+      }
+    }
+  }
+
+  private static boolean sameEditors(List<Editing> a, List<Editing> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!a.get(i).clientId().equals(b.get(i).clientId())
+          || !a.get(i).place().equals(b.get(i).place())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final class Follower {
+    final long item;
+    volatile int version;
+    final Consumer<Since> steps;
+    final Consumer<List<Present>> presence;
+
+    final Runnable ended;
+
+    Follower(
+        long item,
+        int version,
+        Consumer<Since> steps,
+        Consumer<List<Present>> presence,
+        Runnable ended) {
+      this.ended = ended;
+      this.item = item;
+      this.version = version;
+      this.steps = steps;
+      this.presence = presence;
+    }
+  }
+}

@@ -1,0 +1,248 @@
+package news.masthead.newsroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import news.masthead.app.Masthead;
+import news.masthead.testing.Newsrooms;
+import news.masthead.testing.TestDatabases;
+import news.masthead.together.Together;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Live co-editing over HTTP, on two nodes sharing one PostgreSQL database: steps in, steps out by
+ * long polling and by server-sent events, batches based on an old version, and bad batches.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TogetherTest {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private String url;
+  private Masthead first;
+  private Masthead second;
+  private String origin;
+  private String secondAddress;
+  private StaffClient reporter;
+  private StaffClient editor;
+  private StaffClient editorOnSecond;
+  private StaffClient iraqEditor;
+
+  @BeforeAll
+  void start(@TempDir Path one, @TempDir Path two) throws Exception {
+    url = TestDatabases.createPostgres();
+    int port = Newsrooms.freePort();
+    origin = "http://localhost:" + port;
+    first = Newsrooms.serve(one, port, origin, Map.of("db.url", url, "mode", "development"));
+    try (java.io.InputStream in = DeskTest.class.getResourceAsStream("/demo/demo.ninjs.jsonl")) {
+      Path demo = java.nio.file.Files.write(one.resolve("demo.jsonl"), in.readAllBytes());
+      first.importer().importFiles(List.of(demo), news.masthead.ingest.ImportProgress.SILENT);
+    }
+    int secondPort = Newsrooms.freePort();
+    secondAddress = "http://localhost:" + secondPort;
+    second = Newsrooms.serve(two, secondPort, origin, Map.of("db.url", url, "mode", "development"));
+    reporter =
+        StaffClient.add(first, origin, "reporter@example.org", "contributor", List.of("iran"));
+    editor = StaffClient.add(first, origin, "editor@example.org", "editor", List.of("iran"));
+    editorOnSecond = editor.onNode(secondAddress);
+    iraqEditor = StaffClient.add(first, origin, "iraq@example.org", "editor", List.of("iraq"));
+  }
+
+  @AfterAll
+  void stop() {
+    first.close();
+    second.close();
+    TestDatabases.dropPostgres(url);
+  }
+
+  private long write() {
+    HttpResponse<String> created =
+        reporter.post("/newsroom/items", DeskTest.story("Bakeries in Tabriz open at dawn"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+    String location = created.headers().firstValue("Location").orElseThrow();
+    return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+  }
+
+  private static String typed(int at, String text) {
+    return "{\"stepType\":\"replace\",\"from\":"
+        + at
+        + ",\"to\":"
+        + at
+        + ",\"slice\":{\"content\":[{\"type\":\"text\",\"text\":\""
+        + text
+        + "\"}]}}";
+  }
+
+  private static String batch(int version, String client, String... steps) {
+    return "{\"version\":"
+        + version
+        + ",\"clientID\":\""
+        + client
+        + "\",\"steps\":["
+        + String.join(",", steps)
+        + "]}";
+  }
+
+  private static JsonNode json(HttpResponse<String> response) {
+    return JSON.readTree(response.body());
+  }
+
+  @Test
+  void two_editors_on_two_nodes_exchange_steps_and_a_stale_batch_gets_what_it_missed() {
+    long id = write();
+    String base = "/newsroom/items/" + id + "/together";
+    JsonNode opened = json(reporter.get(base));
+    assertThat(opened.path("version").asInt()).isZero();
+    assertThat(opened.path("doc").toString()).contains("water utility of Tehran");
+
+    HttpResponse<String> mine =
+        reporter.postJson(base + "/steps", batch(0, "reporter-tab-1", typed(1, "Update: ")));
+    HttpResponse<String> theirs =
+        editorOnSecond.postJson(base + "/steps", batch(0, "editor-tab-01", typed(1, "Now: ")));
+
+    assertThat(mine.statusCode()).as(mine.body()).isEqualTo(200);
+    assertThat(json(mine).path("version").asInt()).isEqualTo(1);
+    assertThat(theirs.statusCode()).as(theirs.body()).isEqualTo(409);
+    assertThat(json(theirs).path("version").asInt()).isEqualTo(1);
+    assertThat(json(theirs).path("clientIDs").toString()).contains("reporter-tab-1");
+    assertThat(json(theirs).path("steps").toString()).contains("Update: ");
+
+    HttpResponse<String> rebased =
+        editorOnSecond.postJson(base + "/steps", batch(1, "editor-tab-01", typed(9, "now ")));
+    assertThat(rebased.statusCode()).as(rebased.body()).isEqualTo(200);
+    JsonNode polled = json(reporter.get(base + "/steps?version=1"));
+    assertThat(polled.path("version").asInt()).isEqualTo(2);
+    assertThat(polled.path("clientIDs").toString()).contains("editor-tab-01");
+
+    JsonNode now = json(editor.get(base));
+    assertThat(now.path("version").asInt()).isEqualTo(2);
+    assertThat(now.path("doc").toString()).contains("Update: now The water utility");
+    assertThat(now.path("hash").asString()).isEqualTo(Together.hash(now.path("doc").toString()));
+    assertThat(json(editorOnSecond.get(base)).path("hash").asString())
+        .isEqualTo(now.path("hash").asString());
+  }
+
+  @Test
+  void a_follower_on_one_node_hears_steps_accepted_on_the_other_within_a_moment() throws Exception {
+    long id = write();
+    String base = "/newsroom/items/" + id + "/together";
+    reporter.get(base);
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    HttpClient client = HttpClient.newHttpClient();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(secondAddress + base + "/events?version=0"))
+            .header("Cookie", "newsroom=" + editor.cookie())
+            .header("Accept", "text/event-stream")
+            .build();
+    var stream =
+        client.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+    assertThat(stream.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("text/event-stream");
+    Thread reader =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try (Stream<String> body = stream.body()) {
+                    body.forEach(lines::add);
+                  } catch (java.io.UncheckedIOException e) {
+                    // the stream ends when the test closes its client
+                  }
+                });
+    HttpResponse<String> presence =
+        editor.postJson(
+            base + "/presence", "{\"clientID\":\"editor-tab-02\",\"place\":\"headline\"}");
+    assertThat(presence.statusCode()).as(presence.body()).isEqualTo(200);
+    HttpResponse<String> sent =
+        reporter.postJson(base + "/steps", batch(0, "reporter-tab-2", typed(1, "Breaking: ")));
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+
+    StringBuilder heard = new StringBuilder();
+    long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (System.nanoTime() < until
+        && !(heard.toString().contains("Breaking: ") && heard.toString().contains("headline"))) {
+      String line = lines.poll(100, TimeUnit.MILLISECONDS);
+      if (line != null) {
+        heard.append(line).append('\n');
+      }
+    }
+    client.shutdownNow();
+    assertThat(heard.toString())
+        .contains("event: steps")
+        .contains("Breaking: ")
+        .contains("reporter-tab-2")
+        .contains("event: presence")
+        .contains("\"place\":\"headline\"")
+        .contains("editor");
+  }
+
+  @Test
+  void bad_batches_are_refused_by_name_and_change_nothing() {
+    long id = write();
+    String base = "/newsroom/items/" + id + "/together";
+    reporter.get(base);
+    String client = "reporter-tab-3";
+
+    assertThat(reporter.postJson(base + "/steps", batch(0, client, "{\"stepType\":\"explode\"}")))
+        .satisfies(r -> assertThat(r.statusCode()).isEqualTo(400))
+        .satisfies(r -> assertThat(r.body()).contains("unknown type"));
+    assertThat(reporter.postJson(base + "/steps", batch(0, client, typed(100000, "x"))))
+        .satisfies(r -> assertThat(r.statusCode()).isEqualTo(400))
+        .satisfies(r -> assertThat(r.body()).contains("step 1"));
+    assertThat(
+            reporter.postJson(
+                base + "/steps",
+                batch(
+                    0,
+                    client,
+                    "{\"stepType\":\"replace\",\"from\":1,\"to\":1,\"slice\":{\"content\":"
+                        + "[{\"type\":\"script\",\"text\":\"x\"}]}}")))
+        .satisfies(r -> assertThat(r.statusCode()).isEqualTo(400))
+        .satisfies(r -> assertThat(r.body()).contains("script"));
+    assertThat(
+            reporter.postJson(
+                base + "/steps",
+                batch(
+                    0,
+                    client,
+                    "{\"stepType\":\"addMark\",\"from\":1,\"to\":4,\"mark\":{\"type\":\"link\","
+                        + "\"attrs\":{\"href\":\"javascript:alert(1)\"}}}")))
+        .satisfies(r -> assertThat(r.statusCode()).isEqualTo(400))
+        .satisfies(r -> assertThat(r.body()).contains("javascript:"));
+    String[] many = new String[Together.MAX_STEPS + 1];
+    java.util.Arrays.fill(many, typed(1, "a"));
+    assertThat(reporter.postJson(base + "/steps", batch(0, client, many)))
+        .satisfies(r -> assertThat(r.statusCode()).isEqualTo(400))
+        .satisfies(r -> assertThat(r.body()).contains("at most " + Together.MAX_STEPS));
+    assertThat(reporter.postJson(base + "/steps", batch(7, client, typed(1, "a"))))
+        .satisfies(r -> assertThat(r.statusCode()).isEqualTo(400))
+        .satisfies(r -> assertThat(r.body()).contains("never had"));
+    assertThat(reporter.postJson(base + "/steps", batch(0, "x", typed(1, "a"))).statusCode())
+        .isEqualTo(400);
+    assertThat(iraqEditor.postJson(base + "/steps", batch(0, client, typed(1, "a"))).statusCode())
+        .isIn(403, 404);
+    assertThat(
+            reporter
+                .postJson(base + "/steps", "{\"version\":0,\"clientID\":\"" + client + "\"")
+                .statusCode())
+        .isEqualTo(400);
+
+    JsonNode now = json(reporter.get(base));
+    assertThat(now.path("version").asInt()).isZero();
+    assertThat(now.path("doc").toString()).doesNotContain("explode").doesNotContain("javascript");
+  }
+}
