@@ -11,8 +11,12 @@ import { baseKeymap, setBlockType, toggleMark, wrapIn } from "prosemirror-comman
 import { keymap } from "prosemirror-keymap";
 import { history, undo, redo } from "prosemirror-history";
 import { wrapInList, splitListItem, liftListItem } from "prosemirror-schema-list";
+import { openTogether } from "./together.js";
 
 const AUTOSAVE_MS = 4000;
+// A co-edited body reaches the server step by step; a revision of it is made this often while it
+// changes (and on every save and workflow step).
+const REVISION_MS = 120000;
 
 /** Who said a quote: an input below the quoted words, kept as the node's attribute. */
 class QuoteView {
@@ -200,7 +204,7 @@ function restoreFields(form, fields) {
   }
 }
 
-function start(host) {
+async function start(host) {
   const form = host.closest("form");
   const text = form.querySelector("textarea[name=body_text]");
   const words = {};
@@ -213,7 +217,16 @@ function start(host) {
   const revisionInput = form.querySelector("input[name=revision]");
   let docJson = JSON.parse(host.dataset.doc);
   let restored = false;
-  if (saved && (JSON.stringify(saved.doc) !== JSON.stringify(docJson) || fieldsDiffer(form, saved.fields))) {
+  // An item others may be editing at the same moment: the body is co-edited live, and what this
+  // browser keeps of it is together.js's.
+  const coEdited = Boolean(item) && host.dataset.together === "on";
+  if (coEdited && saved && fieldsDiffer(form, saved.fields)) {
+    restoreFields(form, saved.fields);
+    restored = true;
+    revisionInput.value = saved.revision;
+  }
+  const together = coEdited ? await openTogether(item, words) : null;
+  if (!coEdited && saved && (JSON.stringify(saved.doc) !== JSON.stringify(docJson) || fieldsDiffer(form, saved.fields))) {
     // Work this browser kept and the server never confirmed. When others have saved since, it is
     // sent based on the revision it was written on, so the server merges it with theirs (or keeps
     // it as a conflict draft) rather than writing over them.
@@ -223,14 +236,16 @@ function start(host) {
     revisionInput.value = saved.revision;
   }
   const state = EditorState.create({
-    doc: schema.nodeFromJSON(docJson),
-    plugins: [history(), keymap({ "Mod-z": undo, "Shift-Mod-z": redo, "Mod-y": redo,
+    doc: together ? together.doc : schema.nodeFromJSON(docJson),
+    plugins: [...(together ? together.plugins : []), history(), keymap({ "Mod-z": undo, "Shift-Mod-z": redo, "Mod-y": redo,
       "Mod-b": toggleMark(schema.marks.strong), "Mod-i": toggleMark(schema.marks.em),
       "Enter": splitListItem(schema.nodes.list_item), "Mod-[": liftListItem(schema.nodes.list_item),
       "Mod-'": wrapIn(schema.nodes.quote) }), keymap(baseKeymap)],
   });
   const status = form.querySelector("#autosave");
   let dirty = restored;
+  let live = null;
+  let bodyMoved = false;
   const view = new EditorView(host, {
     state,
     nodeViews: {
@@ -240,7 +255,10 @@ function start(host) {
     attributes: { class: "body", "aria-label": form.querySelector("label[for=body-text]").textContent, role: "textbox", "aria-multiline": "true" },
     dispatchTransaction(tr) {
       view.updateState(view.state.apply(tr));
-      if (tr.docChanged) changed();
+      if (live) {
+        live.transaction(tr);
+        if (tr.docChanged) bodyMoved = true;
+      } else if (tr.docChanged) changed();
     },
   });
   host.before(toolbar(view, words));
@@ -254,7 +272,7 @@ function start(host) {
   form.append(json);
   function changed() {
     dirty = true;
-    localStorage.setItem(keep, JSON.stringify({ revision: revisionInput.value, doc: view.state.doc.toJSON(), fields: fieldsOf(form) }));
+    localStorage.setItem(keep, JSON.stringify({ revision: revisionInput.value, doc: together ? null : view.state.doc.toJSON(), fields: fieldsOf(form) }));
     if (status) status.textContent = words.unsaved;
   }
   form.addEventListener("input", (e) => { if (!host.contains(e.target)) changed(); });
@@ -268,6 +286,13 @@ function start(host) {
   if (!item) return;
   let sending = false;
   let stopped = false;
+  if (together) {
+    // "Saved" from the body's steps only while the form's own fields are saved too.
+    live = together.connect(view, form, (message) => {
+      if (status && !(message === words.saved && (dirty || sending))) status.replaceChildren(message);
+    });
+    setInterval(() => { if (bodyMoved) { bodyMoved = false; dirty = true; } }, REVISION_MS);
+  }
   setInterval(async () => {
     if (!dirty || sending || stopped) return;
     dirty = false;
@@ -277,7 +302,12 @@ function start(host) {
       const answer = await fetch(form.action, { method: "POST", body: new URLSearchParams(new FormData(form)),
         headers: { Accept: "application/json" }, credentials: "same-origin" });
       const body = await answer.json();
-      if (answer.ok && body.merged) {
+      if (answer.ok && body.merged && together) {
+        // Merged with a colleague's save, field by field; the body is co-edited live meanwhile.
+        document.querySelectorAll("input[name=revision]").forEach((i) => { i.value = body.revision; });
+        localStorage.removeItem(keep);
+        if (status) status.textContent = words.saved;
+      } else if (answer.ok && body.merged) {
         // Merged with a colleague's save: the page shows the merged text, or the next save would
         // carry this page's older fields over theirs.
         localStorage.removeItem(keep);

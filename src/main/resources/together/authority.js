@@ -2,8 +2,8 @@
 // send, against the body's schema (the editor's own file). Holds each item's document at its
 // newest version while the server keeps it; Java keeps the order and the database.
 import { schema, SAFE_LINK } from "./newsroom/schema.js";
-import { Node } from "prosemirror-model";
-import { Step } from "prosemirror-transform";
+import { Node, Slice } from "prosemirror-model";
+import { Step, ReplaceStep } from "prosemirror-transform";
 
 const STEP_TYPES = new Set(["replace", "replaceAround", "addMark", "removeMark", "addNodeMark",
   "removeNodeMark", "attr"]);
@@ -116,4 +116,20 @@ export function catchUp(item, version, stepsJson) {
 /** The document kept for `item`, as JSON. */
 export function docOf(item) {
   return JSON.stringify(docs.get(item).doc.toJSON());
+}
+
+/**
+ * A step that makes `item`'s document `docJson` (a body saved by the form, not by co-editing),
+ * held until `commit`: answers {steps: [one]} or {steps: []} when they are the same.
+ */
+export function replaceAll(item, docJson) {
+  const kept = docs.get(item);
+  const next = Node.fromJSON(schema, JSON.parse(docJson));
+  next.check();
+  if (next.eq(kept.doc)) return JSON.stringify({ steps: [] });
+  const step = new ReplaceStep(0, kept.doc.content.size, new Slice(next.content, 0, 0));
+  const result = step.apply(kept.doc);
+  if (result.failed) return refuse(result.failed);
+  kept.pending = result.doc;
+  return JSON.stringify({ steps: [step.toJSON()] });
 }

@@ -236,6 +236,26 @@ public record Copy(
         lead);
   }
 
+  /** The same copy with this body. */
+  public Copy withBody(Body body) {
+    return new Copy(
+        profile,
+        language,
+        headline,
+        standfirst,
+        body,
+        byline,
+        dateline,
+        section,
+        subjects,
+        sources,
+        genres,
+        corrections,
+        translations,
+        chosenSlug,
+        lead);
+  }
+
   /** The same copy with this lead picture, or none. */
   public Copy withLead(Optional<Figure> lead) {
     return new Copy(

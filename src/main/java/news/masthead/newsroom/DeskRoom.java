@@ -70,6 +70,8 @@ public final class DeskRoom {
   private final Function<Item, RenderedPage> previews;
   private final String newsroomUrl;
 
+  private final news.masthead.together.Together together;
+
   DeskRoom(
       Newsroom room,
       Door door,
@@ -78,7 +80,9 @@ public final class DeskRoom {
       Function<Language, List<Section>> sections,
       PublicLinks links,
       Function<Item, RenderedPage> previews,
-      String newsroomUrl) {
+      String newsroomUrl,
+      news.masthead.together.Together together) {
+    this.together = together;
     this.previews = previews;
     this.newsroomUrl = newsroomUrl;
     this.room = room;
@@ -146,13 +150,14 @@ public final class DeskRoom {
   public void item(Context ctx) {
     Visit visit = door.require(ctx, Role.CONTRIBUTOR);
     DeskItem item = open(visit, ctx);
-    render(
-        ctx,
-        200,
-        visit,
-        Optional.of(item),
-        Form.of(item, desk.translationNumbers(item.newest().copy().translations())),
-        Optional.empty());
+    Form form = Form.of(item, desk.translationNumbers(item.newest().copy().translations()));
+    if (together.isCoEdited(item.newest().id())) {
+      // the body as co-editing has it, which may be ahead of the newest revision
+      news.masthead.together.Together.Opened now =
+          together.open(item.newest().id(), form.bodyJson());
+      form = form.withBody(now.doc(), bodyOf(now).plainText());
+    }
+    render(ctx, 200, visit, Optional.of(item), form, Optional.empty());
   }
 
   /**
@@ -167,7 +172,21 @@ public final class DeskRoom {
     boolean json = String.valueOf(ctx.header("Accept")).contains("application/json");
     try {
       Copy copy = copyOf(form, Optional.of(item.newest().copy()), visit);
-      Desk.Saving saving = desk.save(visit.member(), item, form.basedOn(), copy, door.address(ctx));
+      Optional<news.masthead.together.Together.Opened> checkpoint = checkpointFor(ctx, item);
+      if (checkpoint.isPresent()) {
+        copy = copy.withBody(bodyOf(checkpoint.get()));
+      }
+      Desk.Saving saving =
+          desk.save(
+              visit.member(),
+              item,
+              form.basedOn(),
+              copy,
+              door.address(ctx),
+              checkpoint.isPresent());
+      if (checkpoint.isEmpty() && saving instanceof Desk.Saving.Saved) {
+        followBody(visit, item.newest().id());
+      }
       switch (saving) {
         case Desk.Saving.Saved saved -> {
           if (json) {
@@ -263,6 +282,7 @@ public final class DeskRoom {
     } catch (Desk.NotAllowed e) {
       throw Refusal.forbidden(e.getMessage());
     }
+    followBody(visit, item.newest().id());
     ctx.redirect(
         saving instanceof Desk.Saving.Conflicted again
             ? "/newsroom/items/" + item.newest().id().value() + "/conflicts/" + again.draft().id()
@@ -330,6 +350,7 @@ public final class DeskRoom {
     }
     int basedOn = Form.number(ctx.formParam("revision"));
     try {
+      basedOn = saveCheckpoint(ctx, visit, item, basedOn);
       desk.take(visit.member(), item.newest().id(), basedOn, step, door.address(ctx));
     } catch (Desk.NotAllowed e) {
       throw Refusal.forbidden(e.getMessage());
@@ -522,6 +543,7 @@ public final class DeskRoom {
       throw Refusal.badInput(
           room.words(visit).t("newsroom.item.conflict", "revision", item.newest().revision()));
     }
+    followBody(visit, item.newest().id());
     ctx.redirect("/newsroom/items/" + item.newest().id().value(), HttpStatus.SEE_OTHER);
   }
 
@@ -568,6 +590,74 @@ public final class DeskRoom {
     } catch (InvalidContent e) {
       throw Refusal.badInput(e.getMessage());
     }
+  }
+
+  /**
+   * The body as live co-editing has it now, kept as a checkpoint, when the page co-edits the item
+   * ({@code together_version}); the page's copy must hash the same at the same version.
+   *
+   * @throws Desk.WrongStep when the page's copy of the body differs from the server's
+   */
+  private Optional<news.masthead.together.Together.Opened> checkpointFor(
+      Context ctx, DeskItem item) {
+    String version = ctx.formParam("together_version");
+    if (version == null || !together.isCoEdited(item.newest().id())) {
+      return Optional.empty();
+    }
+    news.masthead.together.Together.Opened now = together.checkpoint(item.newest().id());
+    String hash = Optional.ofNullable(ctx.formParam("together_hash")).orElse("");
+    if (version.equals(Integer.toString(now.version()))
+        && !hash.isEmpty()
+        && !hash.equals(now.hash())) {
+      throw new Desk.WrongStep(
+          "this page's copy of the body differs from the server's at version "
+              + now.version()
+              + ", so nothing was saved or published: reload the item, and your text is kept"
+              + " beside it");
+    }
+    return Optional.of(now);
+  }
+
+  /**
+   * After the form, a restore or a resolved conflict saved a body, makes co-editing's body the
+   * newest revision's, so that everyone editing it live sees what was saved.
+   */
+  private void followBody(Visit visit, ItemId id) {
+    if (!together.isCoEdited(id)) {
+      return;
+    }
+    DeskItem now = desk.open(visit.member(), id);
+    together.replaceWith(
+        id, visit.member().id(), EditorBody.write(now.newest().copy().body()).toString());
+  }
+
+  private static news.masthead.content.Body bodyOf(news.masthead.together.Together.Opened opened) {
+    return EditorBody.read(
+        tools.jackson.databind.json.JsonMapper.builder().build().readTree(opened.doc()));
+  }
+
+  /**
+   * Before a workflow step on a co-edited item, makes a revision of the body as co-editing has it,
+   * when it differs from the newest revision's; answers the revision the step is then based on.
+   */
+  private int saveCheckpoint(Context ctx, Visit visit, DeskItem item, int basedOn) {
+    Optional<news.masthead.together.Together.Opened> checkpoint = checkpointFor(ctx, item);
+    if (checkpoint.isEmpty() || basedOn != item.newest().revision()) {
+      return basedOn;
+    }
+    news.masthead.content.Body body = bodyOf(checkpoint.get());
+    if (body.equals(item.newest().copy().body())) {
+      return basedOn;
+    }
+    Desk.Saving saving =
+        desk.save(
+            visit.member(),
+            item,
+            basedOn,
+            item.newest().copy().withBody(body),
+            door.address(ctx),
+            true);
+    return saving instanceof Desk.Saving.Saved saved ? saved.revision().revision() : basedOn;
   }
 
   private DeskItem open(Visit visit, Context ctx) {

@@ -34,6 +34,7 @@ final class EditorModules {
           "prosemirror-keymap",
           "prosemirror-history",
           "prosemirror-schema-list",
+          "prosemirror-collab",
           "orderedmap",
           "w3c-keyname",
           "rope-sequence");

@@ -72,6 +72,30 @@ public record Form(
         "", "", "", "", 0);
   }
 
+  /** The same form with this body: the editor's document and its plain text. */
+  Form withBody(String json, String text) {
+    return new Form(
+        profile,
+        language,
+        headline,
+        standfirst,
+        json,
+        text,
+        credits,
+        dateline,
+        slug,
+        section,
+        newSection,
+        subjects,
+        sources,
+        genre,
+        translations,
+        leadPicture,
+        leadAlt,
+        leadCaption,
+        basedOn);
+  }
+
   static Form of(DeskItem item, List<Long> translations) {
     Copy copy = item.newest().copy();
     Map<SubjectKind, String> subjects = new EnumMap<>(SubjectKind.class);

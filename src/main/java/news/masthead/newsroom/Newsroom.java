@@ -99,7 +99,8 @@ public final class Newsroom {
     this.clock = clock;
     this.door = new Door(staff, clock, addresses, this.baseUrl);
     this.passkeys = new Passkeys(staff, this.baseUrl, editions.getFirst().name());
-    this.desk = new DeskRoom(this, door, desk, media, sections, links, previews, this.baseUrl);
+    this.desk =
+        new DeskRoom(this, door, desk, media, sections, links, previews, this.baseUrl, together);
     this.media = new MediaRoom(this, door, media);
     this.together = new TogetherRoom(door, desk, together);
   }

@@ -186,6 +186,41 @@ public final class Together implements AutoCloseable {
   }
 
   /**
+   * Brings a co-edited body to {@code doc} (the editor's JSON of a body saved by the form, a
+   * restore or a resolved conflict) by one step replacing it whole, so that everyone editing it
+   * sees it; nothing when the item is not co-edited or the body is the same.
+   */
+  public void replaceWith(ItemId item, long memberId, String doc) {
+    long id = item.value();
+    lock.lock();
+    try {
+      if (store.latestCheckpoint(id).isEmpty()) {
+        return;
+      }
+      for (int attempt = 0; attempt < 3; attempt++) {
+        int version = current(id);
+        JsonNode checked = JSON.readTree(engine().text("replaceAll", id, doc));
+        if (checked.has("error")) {
+          throw new InvalidSteps(checked.path("error").asString());
+        }
+        if (checked.path("steps").isEmpty()) {
+          return;
+        }
+        List<String> steps = List.of(JSON.writeValueAsString(checked.path("steps").get(0)));
+        if (store.append(id, version, steps, "desk-save", memberId)) {
+          String made = engine().text("commit", id, version + 1);
+          store.checkpoint(id, new Checkpoint(version + 1, made, hash(made)));
+          wake(id);
+          return;
+        }
+      }
+      throw new IllegalStateException("the body kept changing while a save was applied to it");
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
    * The body now, kept as a checkpoint: what a revision is made from.
    *
    * @throws InvalidSteps when nobody has co-edited the item

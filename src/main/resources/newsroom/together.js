@@ -1,0 +1,322 @@
+// Live co-editing of a body: prosemirror-collab with the server as the central authority. Steps
+// go out as they are made and come back (everyone's, in the server's order) over server-sent
+// events, or by long polling when those fail. Steps the server has not confirmed are kept in this
+// browser (IndexedDB) at every change, with the document they apply to, so a closed tab or a lost
+// connection loses nothing: on return they are rebased on what others did and sent, or, when they
+// no longer apply, saved as a conflict draft beside the live text.
+import { collab, sendableSteps, receiveTransaction, getVersion } from "prosemirror-collab";
+import { Step } from "prosemirror-transform";
+import { Plugin, PluginKey } from "prosemirror-state";
+import { Decoration, DecorationSet } from "prosemirror-view";
+import { schema } from "./schema.js";
+
+const PRESENCE_MS = 4000;
+const othersKey = new PluginKey("others");
+
+/** A name for this editor (tab) that no other will have. */
+function newClientId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(15));
+  return Array.from(bytes, (b) => b.toString(36).padStart(2, "0")).join("").slice(0, 24);
+}
+
+/** IndexedDB's one store of unconfirmed work, by item. */
+function kept() {
+  const opened = new Promise((resolve, reject) => {
+    const request = indexedDB.open("masthead-together", 1);
+    request.onupgradeneeded = () => request.result.createObjectStore("pending");
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const run = (mode, work) => opened.then((db) => new Promise((resolve, reject) => {
+    const tx = db.transaction("pending", mode);
+    const answer = work(tx.objectStore("pending"));
+    tx.oncomplete = () => resolve(answer.result);
+    tx.onerror = () => reject(tx.error);
+  }));
+  return {
+    get: (key) => run("readonly", (s) => s.get(key)),
+    put: (key, value) => run("readwrite", (s) => s.put(value, key)),
+    remove: (key) => run("readwrite", (s) => s.delete(key)),
+  };
+}
+
+/** Others' carets in the body: a coloured mark with the person's name where their selection ends. */
+function othersPlugin() {
+  return new Plugin({
+    key: othersKey,
+    state: {
+      init: () => DecorationSet.empty,
+      apply(tr, set) {
+        const others = tr.getMeta(othersKey);
+        if (!others) return set.map(tr.mapping, tr.doc);
+        const decorations = [];
+        for (const person of others) {
+          const m = /^body:(\d+):(\d+)$/.exec(person.place);
+          if (!m) continue;
+          const head = Math.min(Number(m[2]), tr.doc.content.size);
+          // A caret as a zero-width mark between characters, its name drawn by the stylesheet
+          // (so it is never part of the text), and left alone by the local selection.
+          decorations.push(Decoration.widget(head, () => {
+            const caret = document.createElement("span");
+            caret.className = "caret c" + person.colour;
+            caret.setAttribute("aria-hidden", "true");
+            caret.contentEditable = "false";
+            caret.dataset.name = person.name;
+            return caret;
+          }, { key: person.clientID + ":" + head + ":" + person.colour, side: -1, ignoreSelection: true, marks: [] }));
+        }
+        return DecorationSet.create(tr.doc, decorations);
+      },
+    },
+    props: { decorations: (state) => othersKey.getState(state) },
+  });
+}
+
+const sha256 = async (text) => Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256",
+  new TextEncoder().encode(text))), (b) => b.toString(16).padStart(2, "0")).join("");
+
+/**
+ * Opens an item's body for co-editing: the server's body now, or this browser's unconfirmed work
+ * on an earlier version of it. Answers null when the item cannot be co-edited (then the form's own
+ * saving is used), else what the editor state needs and a `connect` to call with the view.
+ */
+export async function openTogether(item, words) {
+  const base = "/newsroom/items/" + item + "/together";
+  let opened;
+  try {
+    const answer = await fetch(base, { headers: { Accept: "application/json" }, credentials: "same-origin" });
+    if (!answer.ok) return null;
+    opened = await answer.json();
+  } catch {
+    return null;
+  }
+  const store = kept();
+  const key = "item-" + item;
+  const pending = await store.get(key).catch(() => undefined);
+  // Start from this browser's work when it has some: its confirmed document and version, and its
+  // own name, so that the server's copies of its steps count as confirmations.
+  const start = pending && pending.steps.length && pending.version <= opened.version ? pending : null;
+  const clientID = start ? start.clientID : newClientId();
+  let confirmed = schema.nodeFromJSON(start ? start.doc : opened.doc);
+  return {
+    doc: confirmed,
+    plugins: [collab({ version: start ? start.version : opened.version, clientID }), othersPlugin()],
+    connect(view, form, onStatus) {
+      const csrf = form.querySelector("input[name=csrf]").value;
+      let inFlight = false;
+      let failures = 0;
+      let stopped = false;
+      const versionInputs = [];
+      const hashInputs = [];
+      for (const f of document.querySelectorAll("form[method=post]")) {
+        if (!f.querySelector("input[name=revision]")) continue;
+        for (const [name, list] of [["together_version", versionInputs], ["together_hash", hashInputs]]) {
+          const input = document.createElement("input");
+          input.type = "hidden";
+          input.name = name;
+          f.append(input);
+          list.push(input);
+        }
+      }
+
+      async function remember() {
+        const sendable = sendableSteps(view.state);
+        const version = getVersion(view.state);
+        versionInputs.forEach((i) => { i.value = String(version); });
+        if (!stopped) onStatus(sendable ? words.unsaved : words.saved);
+        if (!sendable) {
+          const hash = await sha256(JSON.stringify(view.state.doc.toJSON()));
+          if (getVersion(view.state) === version && !sendableSteps(view.state)) {
+            hashInputs.forEach((i) => { i.value = hash; });
+          }
+          await store.remove(key).catch(() => {});
+          return;
+        }
+        hashInputs.forEach((i) => { i.value = ""; });
+        await store.put(key, { version, clientID, doc: confirmed.toJSON(),
+          steps: sendable.steps.map((s) => s.toJSON()), revision: form.querySelector("input[name=revision]").value })
+          .catch(() => {});
+      }
+
+      // Others' steps wait until this person's own typing has been read from the page: the
+      // editor reads some keystrokes (a space at the end of a paragraph) a moment late, and
+      // redrawing the paragraph before then would lose them.
+      let lastKey = 0;
+      for (const type of ["keydown", "beforeinput", "input", "compositionend"]) {
+        view.dom.addEventListener(type, () => { lastKey = performance.now(); });
+      }
+      function receive(data) {
+        const quiet = performance.now() - lastKey;
+        if (view.composing || quiet < 60) {
+          setTimeout(() => receive(data), 60 - Math.min(quiet, 59));
+          return;
+        }
+        const current = getVersion(view.state);
+        if (data.version <= current) return;
+        const first = data.version - data.steps.length + 1;
+        if (first > current + 1) { catchUp(); return; }
+        const skip = current + 1 - first;
+        const steps = data.steps.slice(skip).map((json) => Step.fromJSON(schema, json));
+        for (const step of steps) confirmed = step.apply(confirmed).doc;
+        view.dispatch(receiveTransaction(view.state, steps, data.clientIDs.slice(skip), { mapSelectionBackward: true }));
+        failures = 0;
+        changed();
+      }
+
+      async function catchUp() {
+        const answer = await fetch(base + "/steps?version=" + getVersion(view.state),
+          { headers: { Accept: "application/json" }, credentials: "same-origin" });
+        if (answer.ok) receive(await answer.json());
+      }
+
+      async function send() {
+        const sendable = sendableSteps(view.state);
+        if (!sendable || inFlight || stopped) return;
+        inFlight = true;
+        try {
+          const answer = await fetch(base + "/steps", { method: "POST", credentials: "same-origin",
+            headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRF-Token": csrf },
+            body: JSON.stringify({ version: sendable.version, clientID: String(sendable.clientID),
+              steps: sendable.steps.map((s) => s.toJSON()) }) });
+          const body = await answer.json();
+          if (answer.status === 409) receive(body);
+          else if (answer.status === 400) { stopped = true; await keepAsDraft(body.error); }
+          // Accepted: take the steps back at once (the stream may bring them a moment later), so
+          // the next batch is based on the version that includes them.
+          else if (answer.ok) await catchUp();
+          if (answer.status >= 500) setTimeout(send, 1000);
+        } catch {
+          onStatus(words.offline);
+          setTimeout(send, 2000);
+        } finally {
+          inFlight = false;
+        }
+        if (sendableSteps(view.state)) setTimeout(send, 0);
+      }
+
+      // What the server refused, or what cannot be rebased, is saved as a conflict draft: the
+      // form's own save, based on the revision it was written on, which keeps it beside the live
+      // text for a per-paragraph choice.
+      async function keepAsDraft(reason) {
+        const data = new FormData(form);
+        data.delete("together_version");
+        data.delete("together_hash");
+        data.set("body_json", JSON.stringify(view.state.doc.toJSON()));
+        const answer = await fetch(form.action, { method: "POST", body: new URLSearchParams(data),
+          headers: { Accept: "application/json" }, credentials: "same-origin" });
+        const body = await answer.json().catch(() => ({}));
+        await store.remove(key).catch(() => {});
+        if (body.conflict) {
+          const link = document.createElement("a");
+          link.href = body.conflict;
+          link.textContent = words.conflict;
+          onStatus(link);
+        } else {
+          onStatus(reason || words.refused);
+        }
+      }
+
+      let streaming = false;
+      function stream() {
+        const source = new EventSource(base + "/events?version=" + getVersion(view.state));
+        source.addEventListener("open", () => { streaming = true; failures = 0; });
+        source.addEventListener("steps", (e) => receive(JSON.parse(e.data)));
+        source.addEventListener("presence", (e) => showPresence(JSON.parse(e.data)));
+        source.addEventListener("error", () => {
+          source.close();
+          streaming = false;
+          failures += 1;
+          if (failures < 3) setTimeout(stream, 1000 * failures);
+          else poll();
+        });
+      }
+
+      // Long polling, when server-sent events do not get through (a proxy that buffers them).
+      async function poll() {
+        while (!stopped) {
+          try {
+            const answer = await fetch(base + "/steps?version=" + getVersion(view.state),
+              { headers: { Accept: "application/json" }, credentials: "same-origin" });
+            if (answer.ok) receive(await answer.json());
+            else await new Promise((r) => setTimeout(r, 2000));
+          } catch {
+            await new Promise((r) => setTimeout(r, 2000));
+          }
+        }
+      }
+
+      const list = document.createElement("ul");
+      list.className = "present";
+      list.setAttribute("aria-live", "polite");
+      list.setAttribute("aria-label", words.present);
+      view.dom.parentNode.before(list);
+      let shown = "";
+      function showPresence(people) {
+        const others = people.filter((p) => p.clientID !== clientID);
+        const seen = JSON.stringify(others);
+        if (seen === shown) return;
+        const quiet = performance.now() - lastKey;
+        if (view.composing || quiet < 60) {
+          setTimeout(() => showPresence(people), 60 - Math.min(quiet, 59));
+          return;
+        }
+        shown = seen;
+        list.replaceChildren(...others.map((p) => {
+          const li = document.createElement("li");
+          li.className = "c" + p.colour;
+          li.textContent = p.name;
+          const where = document.createElement("span");
+          where.textContent = p.place.startsWith("body:") ? words.inBody : p.place ? "· " + p.place : "";
+          li.append(" ", where);
+          return li;
+        }));
+        view.dispatch(view.state.tr.setMeta(othersKey, others).setMeta("addToHistory", false));
+      }
+
+      let place = "";
+      async function here(gone) {
+        try {
+          const answer = await fetch(base + "/presence", { method: "POST", credentials: "same-origin", keepalive: gone,
+            headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRF-Token": csrf },
+            body: JSON.stringify(gone ? { clientID, gone: true } : { clientID, place }) });
+          if (answer.ok && !gone && !streaming) showPresence((await answer.json()).present);
+        } catch {
+          // presence is told again in a moment
+        }
+      }
+      form.addEventListener("focusin", (e) => {
+        const name = e.target.name;
+        if (name && !view.dom.contains(e.target)) { place = name.replace(/[^A-Za-z0-9_]/g, ""); here(false); }
+      });
+      let lastSelection = "";
+      function changed() {
+        remember();
+        const { from, to } = view.state.selection;
+        const now = view.hasFocus() ? "body:" + from + ":" + to : place;
+        if (now !== lastSelection) { lastSelection = now; place = now; clearTimeout(changed.timer); changed.timer = setTimeout(() => here(false), 150); }
+      }
+      window.addEventListener("pagehide", () => here(true));
+      setInterval(() => here(false), PRESENCE_MS);
+      stream();
+      here(false);
+      if (start) {
+        // This browser's unconfirmed steps, made again on the document they were made on, then
+        // rebased on what others did meanwhile.
+        try {
+          let tr = view.state.tr;
+          for (const json of start.steps) tr = tr.step(Step.fromJSON(schema, json));
+          view.dispatch(tr);
+          catchUp().then(send).catch(() => keepAsDraft(words.refused));
+        } catch {
+          keepAsDraft(words.refused);
+        }
+      }
+      return {
+        transaction(tr) {
+          if (tr.docChanged) send();
+          changed();
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,210 @@
+package news.masthead.newsroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.Cookie;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import news.masthead.app.Masthead;
+import news.masthead.ingest.ImportProgress;
+import news.masthead.testing.Browsers;
+import news.masthead.testing.Newsrooms;
+import news.masthead.testing.TestDatabases;
+import news.masthead.testing.TestTools;
+import news.masthead.together.Together;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Live co-editing in Debian's Chromium, on two nodes sharing one PostgreSQL database (each person
+ * on their own node, as a load balancer with no sticky sessions would send them): people typing in
+ * one story at once see each other's text and carets, and end with the same body as the server;
+ * steps typed offline are kept in the browser and sent when the connection returns.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TogetherInBrowserTest {
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private String url;
+  private Masthead first;
+  private Masthead second;
+  private String firstOrigin;
+  private String secondOrigin;
+  private Playwright playwright;
+  private Browser browser;
+  private final List<BrowserContext> contexts = new ArrayList<>();
+  private StaffClient reporter;
+  private StaffClient editor;
+  private StaffClient translator;
+
+  @BeforeAll
+  void start(@TempDir Path one, @TempDir Path two) throws Exception {
+    TestTools.chromium();
+    url = TestDatabases.createPostgres();
+    int port = Newsrooms.freePort();
+    firstOrigin = "http://localhost:" + port;
+    first = Newsrooms.serve(one, port, firstOrigin, Map.of("db.url", url, "mode", "development"));
+    try (InputStream in = getClass().getResourceAsStream("/demo/demo.ninjs.jsonl")) {
+      Path demo = Files.write(one.resolve("demo.jsonl"), in.readAllBytes());
+      first.importer().importFiles(List.of(demo), ImportProgress.SILENT);
+    }
+    int secondPort = Newsrooms.freePort();
+    secondOrigin = "http://localhost:" + secondPort;
+    second =
+        Newsrooms.serve(
+            two, secondPort, secondOrigin, Map.of("db.url", url, "mode", "development"));
+    reporter =
+        StaffClient.add(first, firstOrigin, "reza@example.org", "contributor", List.of("iran"));
+    editor = StaffClient.add(first, firstOrigin, "eda@example.org", "editor", List.of("iran"));
+    translator =
+        StaffClient.add(first, firstOrigin, "parisa@example.org", "editor", List.of("iran"), "fa");
+    playwright = Browsers.playwright();
+    browser = Browsers.chromium(playwright, Browsers.ARGS);
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterEach
+  void closeContexts() {
+    contexts.forEach(BrowserContext::close);
+    contexts.clear();
+  }
+
+  @AfterAll
+  void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+    first.close();
+    second.close();
+    TestDatabases.dropPostgres(url);
+  }
+
+  private Page open(StaffClient who, String origin, String path) {
+    BrowserContext context =
+        browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+    contexts.add(context);
+    context.addCookies(List.of(new Cookie("newsroom", who.cookie()).setUrl(origin + "/newsroom/")));
+    List<String> problems = new ArrayList<>();
+    Page page = context.newPage();
+    page.onPageError(problems::add);
+    page.onClose(p -> assertThat(problems).as("script errors on %s", p.url()).isEmpty());
+    page.navigate(origin + path);
+    page.waitForFunction("() => document.querySelector('#autosave') !== null");
+    page.waitForFunction(
+        "() => document.querySelector('.editor .body') && document.querySelector('.present')");
+    return page;
+  }
+
+  private String write(String headline) {
+    HttpResponse<String> created = reporter.post("/newsroom/items", DeskTest.story(headline));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+    return created.headers().firstValue("Location").orElseThrow();
+  }
+
+  private static void waitForAll(List<Page> pages, String text) {
+    for (Page page : pages) {
+      page.waitForFunction(
+          "t => document.querySelector('.editor .body').textContent.includes(t)", text);
+    }
+  }
+
+  private static String bodyText(Page page) {
+    return page.locator(".editor .body").textContent();
+  }
+
+  @Test
+  void three_people_typing_in_one_story_on_two_nodes_end_with_the_same_text_as_the_server() {
+    String item = write("Karun bridge closes for repairs");
+    Page reza = open(reporter, firstOrigin, item);
+    Page eda = open(editor, secondOrigin, item);
+    Page parisa = open(translator, firstOrigin, item);
+
+    reza.locator(".editor .body p").first().click();
+    reza.keyboard().press("Home");
+    eda.locator(".editor .body p").last().click();
+    eda.keyboard().press("End");
+    parisa.locator(".editor .body p").last().click();
+    parisa.keyboard().press("Home");
+    // In turns, each waiting until the others see what the last one typed: what concurrent
+    // typing does is bench/together-fuzz's to find.
+    reza.keyboard().type("Update: the ministry confirmed the closure. ");
+    waitForAll(List.of(reza, eda, parisa), "Update: the ministry confirmed the closure.");
+    eda.keyboard().type(" Drivers should use the old road.");
+    waitForAll(List.of(reza, eda, parisa), "Drivers should use the old road.");
+    parisa.keyboard().type("ترجمه در راه است. ");
+    waitForAll(List.of(reza, eda, parisa), "ترجمه در راه است.");
+
+    for (Page page : List.of(reza, eda, parisa)) {
+      page.waitForFunction(
+          "() => { const t = document.querySelector('.editor .body').innerText;"
+              + " return t.includes('Update: the ministry confirmed the closure.')"
+              + " && t.includes('Drivers should use the old road.')"
+              + " && t.includes('ترجمه در راه است.')"
+              + " && document.querySelector('input[name=together_hash]').value !== ''; }");
+    }
+    assertThat(bodyText(eda)).isEqualTo(bodyText(reza)).isEqualTo(bodyText(parisa));
+    long id = Long.parseLong(item.substring(item.lastIndexOf('/') + 1));
+    var server = JSON.readTree(editor.get("/newsroom/items/" + id + "/together").body());
+    for (Page page : List.of(reza, eda, parisa)) {
+      assertThat(page.locator("input[name=together_hash]").first().inputValue())
+          .as("each browser's copy hashes as the server's")
+          .isEqualTo(server.path("hash").asString());
+    }
+    assertThat(server.path("hash").asString())
+        .isEqualTo(Together.hash(server.path("doc").toString()));
+    reza.waitForFunction(
+        "() => [...document.querySelectorAll('.present li')].map(li => li.textContent).join()"
+            + ".includes('eda')");
+    reza.waitForFunction("() => document.querySelectorAll('.editor .caret').length >= 1");
+    reza.screenshot(
+        new Page.ScreenshotOptions()
+            .setPath(SCREENSHOTS.resolve("desk-together.png"))
+            .setFullPage(false));
+  }
+
+  @Test
+  void words_typed_offline_are_kept_in_the_browser_and_reach_everyone_when_back_online() {
+    String item = write("Ahvaz power cuts end");
+    Page eda = open(editor, firstOrigin, item);
+    eda.context().setOffline(true);
+    eda.locator(".editor .body p").first().click();
+    eda.keyboard().press("End");
+    eda.keyboard().type(" Hospitals ran on generators.");
+    eda.waitForTimeout(500);
+    BrowserContext offline = eda.context();
+    eda.close();
+    Page reza = open(reporter, secondOrigin, item);
+    reza.locator(".editor .body p").last().click();
+    reza.keyboard().press("End");
+    reza.keyboard().type(" Schools reopen on Sunday.");
+    reza.waitForFunction("() => document.querySelector('#autosave').textContent === 'Saved'");
+
+    offline.setOffline(false);
+    Page back = offline.newPage();
+    back.navigate(firstOrigin + item);
+
+    reza.waitForFunction(
+        "() => document.querySelector('.editor .body').innerText.includes('generators')");
+    back.waitForFunction(
+        "() => { const t = document.querySelector('.editor .body').innerText;"
+            + " return t.includes('generators') && t.includes('Schools reopen on Sunday.'); }");
+    assertThat(bodyText(back)).isEqualTo(bodyText(reza));
+  }
+}
