@@ -38,6 +38,8 @@ class ArchitectureTest {
         .definedBy("news.masthead.workflow..")
         .layer("media")
         .definedBy("news.masthead.media..")
+        .layer("together")
+        .definedBy("news.masthead.together..")
         .layer("web")
         .definedBy("news.masthead.web..")
         .layer("site")
@@ -74,16 +76,19 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("site", "feeds", "newsroom", "api", "ingest", "app", "cli")
         .whereLayer("media")
         .mayOnlyBeAccessedByLayers("site", "feeds", "newsroom", "api", "ingest", "app", "cli")
+        .whereLayer("together")
+        .mayOnlyBeAccessedByLayers("newsroom", "app")
         .whereLayer("search")
         .mayOnlyBeAccessedByLayers("workflow", "app", "cli")
         .whereLayer("store")
-        .mayOnlyBeAccessedByLayers("workflow", "media", "app", "cli")
+        .mayOnlyBeAccessedByLayers("workflow", "media", "together", "app", "cli")
         .whereLayer("content")
         .mayOnlyBeAccessedByLayers(
             "store",
             "search",
             "workflow",
             "media",
+            "together",
             "web",
             "site",
             "feeds",
