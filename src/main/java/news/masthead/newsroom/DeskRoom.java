@@ -38,6 +38,7 @@ import news.masthead.content.Subject;
 import news.masthead.content.SubjectKind;
 import news.masthead.content.Teaser;
 import news.masthead.media.MediaLibrary;
+import news.masthead.together.Together;
 import news.masthead.web.PublicLinks;
 import news.masthead.web.RenderedPage;
 import news.masthead.workflow.Desk;
@@ -70,7 +71,7 @@ public final class DeskRoom {
   private final Function<Item, RenderedPage> previews;
   private final String newsroomUrl;
 
-  private final news.masthead.together.Together together;
+  private final Together together;
 
   DeskRoom(
       Newsroom room,
@@ -81,7 +82,7 @@ public final class DeskRoom {
       PublicLinks links,
       Function<Item, RenderedPage> previews,
       String newsroomUrl,
-      news.masthead.together.Together together) {
+      Together together) {
     this.together = together;
     this.previews = previews;
     this.newsroomUrl = newsroomUrl;
@@ -153,8 +154,7 @@ public final class DeskRoom {
     Form form = Form.of(item, desk.translationNumbers(item.newest().copy().translations()));
     if (together.isCoEdited(item.newest().id())) {
       // the body as co-editing has it, which may be ahead of the newest revision
-      news.masthead.together.Together.Opened now =
-          together.open(item.newest().id(), form.bodyJson());
+      Together.Opened now = together.open(item.newest().id(), form.bodyJson());
       form = form.withBody(now.doc(), bodyOf(now).plainText());
     }
     render(ctx, 200, visit, Optional.of(item), form, Optional.empty());
@@ -172,7 +172,7 @@ public final class DeskRoom {
     boolean json = String.valueOf(ctx.header("Accept")).contains("application/json");
     try {
       Copy copy = copyOf(form, Optional.of(item.newest().copy()), visit);
-      Optional<news.masthead.together.Together.Opened> checkpoint = checkpointFor(ctx, item);
+      Optional<Together.Opened> checkpoint = checkpointFor(ctx, item);
       if (checkpoint.isPresent()) {
         copy = copy.withBody(bodyOf(checkpoint.get()));
       }
@@ -598,13 +598,12 @@ public final class DeskRoom {
    *
    * @throws Desk.WrongStep when the page's copy of the body differs from the server's
    */
-  private Optional<news.masthead.together.Together.Opened> checkpointFor(
-      Context ctx, DeskItem item) {
+  private Optional<Together.Opened> checkpointFor(Context ctx, DeskItem item) {
     String version = ctx.formParam("together_version");
     if (version == null || !together.isCoEdited(item.newest().id())) {
       return Optional.empty();
     }
-    news.masthead.together.Together.Opened now = together.checkpoint(item.newest().id());
+    Together.Opened now = together.checkpoint(item.newest().id());
     String hash = Optional.ofNullable(ctx.formParam("together_hash")).orElse("");
     if (version.equals(Integer.toString(now.version()))
         && !hash.isEmpty()
@@ -631,9 +630,8 @@ public final class DeskRoom {
         id, visit.member().id(), EditorBody.write(now.newest().copy().body()).toString());
   }
 
-  private static news.masthead.content.Body bodyOf(news.masthead.together.Together.Opened opened) {
-    return EditorBody.read(
-        tools.jackson.databind.json.JsonMapper.builder().build().readTree(opened.doc()));
+  private static Body bodyOf(Together.Opened opened) {
+    return EditorBody.read(JSON.readTree(opened.doc()));
   }
 
   /**
@@ -641,11 +639,11 @@ public final class DeskRoom {
    * when it differs from the newest revision's; answers the revision the step is then based on.
    */
   private int saveCheckpoint(Context ctx, Visit visit, DeskItem item, int basedOn) {
-    Optional<news.masthead.together.Together.Opened> checkpoint = checkpointFor(ctx, item);
+    Optional<Together.Opened> checkpoint = checkpointFor(ctx, item);
     if (checkpoint.isEmpty() || basedOn != item.newest().revision()) {
       return basedOn;
     }
-    news.masthead.content.Body body = bodyOf(checkpoint.get());
+    Body body = bodyOf(checkpoint.get());
     if (body.equals(item.newest().copy().body())) {
       return basedOn;
     }

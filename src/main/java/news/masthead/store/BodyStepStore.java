@@ -31,6 +31,21 @@ public final class BodyStepStore {
   /** Someone with an item open: their editor, name, where they are in it, and when last seen. */
   public record Editing(String clientId, long memberId, String name, String place, long seenAt) {}
 
+  /**
+   * Whether the item has a checkpoint, that is, whether anyone has co-edited it (reads no body).
+   */
+  public boolean hasCheckpoint(long item) {
+    return database
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT 1 FROM body_checkpoints WHERE item_id = :item LIMIT 1")
+                    .bind("item", item)
+                    .mapTo(Integer.class)
+                    .findOne()
+                    .isPresent());
+  }
+
   public Optional<Checkpoint> latestCheckpoint(long item) {
     return database
         .jdbi()

@@ -100,7 +100,7 @@ public final class Together implements AutoCloseable {
     lock.lock();
     try {
       long id = item.value();
-      if (store.latestCheckpoint(id).isEmpty()) {
+      if (!store.hasCheckpoint(id)) {
         String doc = engine().text("keep", id, 0, startingDoc);
         store.checkpoint(id, new Checkpoint(0, doc, hash(doc)));
       }
@@ -114,7 +114,7 @@ public final class Together implements AutoCloseable {
 
   /** Whether anyone has co-edited the item's body. */
   public boolean isCoEdited(ItemId item) {
-    return store.latestCheckpoint(item.value()).isPresent();
+    return store.hasCheckpoint(item.value());
   }
 
   /**
@@ -147,7 +147,7 @@ public final class Together implements AutoCloseable {
     long id = item.value();
     lock.lock();
     try {
-      if (store.latestCheckpoint(id).isEmpty()) {
+      if (!store.hasCheckpoint(id)) {
         throw new InvalidSteps("open the item for co-editing before sending steps");
       }
       int now = current(id);
@@ -194,7 +194,7 @@ public final class Together implements AutoCloseable {
     long id = item.value();
     lock.lock();
     try {
-      if (store.latestCheckpoint(id).isEmpty()) {
+      if (!store.hasCheckpoint(id)) {
         return;
       }
       for (int attempt = 0; attempt < 3; attempt++) {
@@ -229,7 +229,7 @@ public final class Together implements AutoCloseable {
     long id = item.value();
     lock.lock();
     try {
-      if (store.latestCheckpoint(id).isEmpty()) {
+      if (!store.hasCheckpoint(id)) {
         throw new InvalidSteps("nobody has co-edited this item");
       }
       int version = current(id);

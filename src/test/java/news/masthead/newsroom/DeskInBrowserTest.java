@@ -9,7 +9,6 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import news.masthead.app.Masthead;
-import news.masthead.ingest.ImportProgress;
 import news.masthead.testing.Browsers;
 import news.masthead.testing.Newsrooms;
 import news.masthead.testing.TestTools;
@@ -54,10 +52,7 @@ class DeskInBrowserTest {
     int port = Newsrooms.freePort();
     origin = "http://localhost:" + port;
     masthead = Newsrooms.serve(data, port, origin, Map.of());
-    try (InputStream in = DeskInBrowserTest.class.getResourceAsStream("/demo/demo.ninjs.jsonl")) {
-      Path demo = Files.write(data.resolve("demo.jsonl"), in.readAllBytes());
-      masthead.importer().importFiles(List.of(demo), ImportProgress.SILENT);
-    }
+    Newsrooms.importDemo(masthead, data);
     reporter =
         StaffClient.add(masthead, origin, "reza@example.org", "contributor", List.of("iran"));
     editor = StaffClient.add(masthead, origin, "eda@example.org", "editor", List.of("iran"));

@@ -3,13 +3,11 @@ package news.masthead.newsroom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +15,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import news.masthead.app.Masthead;
-import news.masthead.ingest.ImportProgress;
 import news.masthead.testing.Newsrooms;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,10 +42,7 @@ class DeskTest {
     int port = Newsrooms.freePort();
     origin = "http://localhost:" + port;
     masthead = Newsrooms.serve(data, port, origin, Map.of());
-    try (InputStream in = DeskTest.class.getResourceAsStream("/demo/demo.ninjs.jsonl")) {
-      Path demo = Files.write(data.resolve("demo.jsonl"), in.readAllBytes());
-      masthead.importer().importFiles(List.of(demo), ImportProgress.SILENT);
-    }
+    Newsrooms.importDemo(masthead, data);
     reporter =
         StaffClient.add(masthead, origin, "reporter@example.org", "contributor", List.of("iran"));
     editor = StaffClient.add(masthead, origin, "editor@example.org", "editor", List.of("iran"));

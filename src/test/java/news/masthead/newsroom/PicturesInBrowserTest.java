@@ -9,7 +9,6 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.FilePayload;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import news.masthead.app.Masthead;
-import news.masthead.ingest.ImportProgress;
 import news.masthead.testing.Browsers;
 import news.masthead.testing.Newsrooms;
 import news.masthead.testing.Photos;
@@ -53,10 +51,7 @@ class PicturesInBrowserTest {
     int port = Newsrooms.freePort();
     origin = "http://localhost:" + port;
     masthead = Newsrooms.serve(data, port, origin, Map.of());
-    try (InputStream in = getClass().getResourceAsStream("/demo/demo.ninjs.jsonl")) {
-      Path demo = Files.write(data.resolve("demo.jsonl"), in.readAllBytes());
-      masthead.importer().importFiles(List.of(demo), ImportProgress.SILENT);
-    }
+    Newsrooms.importDemo(masthead, data);
     reporter =
         StaffClient.add(masthead, origin, "reza@example.org", "contributor", List.of("iran"));
     editor = StaffClient.add(masthead, origin, "mina@example.org", "editor", List.of("iran"));

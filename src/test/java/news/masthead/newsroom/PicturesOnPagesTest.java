@@ -7,7 +7,6 @@ import com.rometools.modules.mediarss.MediaModule;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import news.masthead.app.Masthead;
-import news.masthead.ingest.ImportProgress;
 import news.masthead.testing.Newsrooms;
 import news.masthead.testing.Photos;
 import news.masthead.testing.TestTools;
@@ -53,10 +51,7 @@ class PicturesOnPagesTest {
     int port = Newsrooms.freePort();
     String origin = "http://localhost:" + port;
     masthead = Newsrooms.serve(data, port, origin, Map.of());
-    try (InputStream in = getClass().getResourceAsStream("/demo/demo.ninjs.jsonl")) {
-      Path demo = Files.write(data.resolve("demo.jsonl"), in.readAllBytes());
-      masthead.importer().importFiles(List.of(demo), ImportProgress.SILENT);
-    }
+    Newsrooms.importDemo(masthead, data);
     reporter =
         StaffClient.add(masthead, origin, "reporter@example.org", "contributor", List.of("iran"));
     editor = StaffClient.add(masthead, origin, "editor@example.org", "editor", List.of("iran"));

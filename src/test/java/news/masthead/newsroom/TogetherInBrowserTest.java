@@ -7,7 +7,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.Cookie;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import news.masthead.app.Masthead;
-import news.masthead.ingest.ImportProgress;
 import news.masthead.testing.Browsers;
 import news.masthead.testing.Newsrooms;
 import news.masthead.testing.TestDatabases;
@@ -58,10 +56,7 @@ class TogetherInBrowserTest {
     int port = Newsrooms.freePort();
     firstOrigin = "http://localhost:" + port;
     first = Newsrooms.serve(one, port, firstOrigin, Map.of("db.url", url, "mode", "development"));
-    try (InputStream in = getClass().getResourceAsStream("/demo/demo.ninjs.jsonl")) {
-      Path demo = Files.write(one.resolve("demo.jsonl"), in.readAllBytes());
-      first.importer().importFiles(List.of(demo), ImportProgress.SILENT);
-    }
+    Newsrooms.importDemo(first, one);
     int secondPort = Newsrooms.freePort();
     secondOrigin = "http://localhost:" + secondPort;
     second =

@@ -49,10 +49,7 @@ class TogetherTest {
     int port = Newsrooms.freePort();
     origin = "http://localhost:" + port;
     first = Newsrooms.serve(one, port, origin, Map.of("db.url", url, "mode", "development"));
-    try (java.io.InputStream in = DeskTest.class.getResourceAsStream("/demo/demo.ninjs.jsonl")) {
-      Path demo = java.nio.file.Files.write(one.resolve("demo.jsonl"), in.readAllBytes());
-      first.importer().importFiles(List.of(demo), news.masthead.ingest.ImportProgress.SILENT);
-    }
+    Newsrooms.importDemo(first, one);
     int secondPort = Newsrooms.freePort();
     secondAddress = "http://localhost:" + secondPort;
     second = Newsrooms.serve(two, secondPort, origin, Map.of("db.url", url, "mode", "development"));

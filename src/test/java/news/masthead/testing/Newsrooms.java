@@ -39,6 +39,18 @@ public final class Newsrooms {
     return Masthead.open(Settings.standalone(flags)).serve();
   }
 
+  /** Imports the demo archive (sections, items) into {@code masthead}, through {@code data}. */
+  public static void importDemo(Masthead masthead, Path data) {
+    try (java.io.InputStream in = Newsrooms.class.getResourceAsStream("/demo/demo.ninjs.jsonl")) {
+      Path demo = java.nio.file.Files.write(data.resolve("demo.jsonl"), in.readAllBytes());
+      masthead
+          .importer()
+          .importFiles(java.util.List.of(demo), news.masthead.ingest.ImportProgress.SILENT);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The six-digit code an authenticator app shows for {@code secret}, seconds from now. */
   public static String code(String secret, int seconds) {
     try {
