@@ -163,10 +163,16 @@ export async function openTogether(item, words) {
         changed();
       }
 
+      // The steps after this copy's version, now; a failure is left to the stream or the poll.
       async function catchUp() {
-        const answer = await fetch(base + "/steps?version=" + getVersion(view.state),
-          { headers: { Accept: "application/json" }, credentials: "same-origin" });
-        if (answer.ok) receive(await answer.json());
+        try {
+          const answer = await fetch(base + "/steps?wait=no&version=" + getVersion(view.state),
+            { headers: { Accept: "application/json" }, credentials: "same-origin" });
+          if (answer.ok) receive(await answer.json());
+          else if (answer.status === 410) await lost(answer);
+        } catch {
+          onStatus(words.offline);
+        }
       }
 
       async function send() {
@@ -192,6 +198,15 @@ export async function openTogether(item, words) {
           inFlight = false;
         }
         if (sendableSteps(view.state)) setTimeout(send, 0);
+      }
+
+      // The server no longer keeps the steps this copy would need to catch up: it stops here,
+      // and the copy becomes a conflict draft beside the live text.
+      async function lost(answer) {
+        if (stopped) return;
+        stopped = true;
+        const body = await answer.json().catch(() => ({}));
+        await keepAsDraft(body.error);
       }
 
       // What the server refused, or what cannot be rebased, is saved as a conflict draft: the
@@ -238,6 +253,7 @@ export async function openTogether(item, words) {
             const answer = await fetch(base + "/steps?version=" + getVersion(view.state),
               { headers: { Accept: "application/json" }, credentials: "same-origin" });
             if (answer.ok) receive(await answer.json());
+            else if (answer.status === 410) await lost(answer);
             else await new Promise((r) => setTimeout(r, 2000));
           } catch {
             await new Promise((r) => setTimeout(r, 2000));
