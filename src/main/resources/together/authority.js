@@ -4,6 +4,7 @@
 import { schema, SAFE_LINK } from "./newsroom/schema.js";
 import { Node, Slice } from "prosemirror-model";
 import { Step, ReplaceStep } from "prosemirror-transform";
+import { ChangeSet } from "prosemirror-changeset";
 
 const STEP_TYPES = new Set(["replace", "replaceAround", "addMark", "removeMark", "addNodeMark",
   "removeNodeMark", "attr"]);
@@ -132,4 +133,61 @@ export function replaceAll(item, docJson) {
   if (result.failed) return refuse(result.failed);
   kept.pending = result.doc;
   return JSON.stringify({ steps: [step.toJSON()] });
+}
+
+/**
+ * Who typed what between two versions: applies `stepsJson` (a JSON array) to `startJson`, the
+ * document at the first version, with `membersJson` naming who sent each step; answers the
+ * document's textblocks as runs of text, each with who inserted it (0: it was there before) and
+ * whether it is text someone deleted (shown where it was, with who deleted it).
+ */
+export function authorship(startJson, stepsJson, membersJson) {
+  const start = Node.fromJSON(schema, JSON.parse(startJson));
+  const steps = JSON.parse(stepsJson);
+  const members = JSON.parse(membersJson);
+  let doc = start;
+  let changes = ChangeSet.create(start);
+  for (let i = 0; i < steps.length; i++) {
+    const step = Step.fromJSON(schema, steps[i]);
+    const result = step.apply(doc);
+    if (result.failed) throw new Error("a stored step no longer applies: " + result.failed);
+    changes = changes.addSteps(result.doc, [step.getMap()], members[i]);
+    doc = result.doc;
+  }
+  const inserted = [];
+  const deleted = [];
+  for (const change of changes.changes) {
+    let pos = change.fromB;
+    for (const span of change.inserted) {
+      inserted.push({ from: pos, to: pos + span.length, by: span.data });
+      pos += span.length;
+    }
+    let at = change.fromA;
+    for (const span of change.deleted) {
+      const text = start.textBetween(at, at + span.length, " ", " ");
+      if (text) deleted.push({ at: change.fromB, text, by: span.data });
+      at += span.length;
+    }
+  }
+  const blocks = [];
+  doc.descendants((node, pos) => {
+    if (!node.isTextblock) return true;
+    const runs = [];
+    const add = (text, by, gone) => {
+      const last = runs[runs.length - 1];
+      if (last && last.by === by && last.gone === gone) last.text += text;
+      else runs.push({ text, by, gone });
+    };
+    const from = pos + 1;
+    const to = pos + 1 + node.content.size;
+    for (let p = from; p <= to; p++) {
+      for (const d of deleted) if (d.at === p) add(d.text, d.by, true);
+      if (p === to) break;
+      const span = inserted.find((s) => s.from <= p && p < s.to);
+      add(doc.textBetween(p, p + 1, "", " "), span ? span.by : 0, false);
+    }
+    blocks.push(runs);
+    return false;
+  });
+  return JSON.stringify(blocks);
 }

@@ -187,6 +187,10 @@ public final class DeskRoom {
       if (checkpoint.isEmpty() && saving instanceof Desk.Saving.Saved) {
         followBody(visit, item.newest().id());
       }
+      if (checkpoint.isPresent() && saving instanceof Desk.Saving.Saved saved) {
+        together.revisionMade(
+            item.newest().id(), saved.revision().revision(), checkpoint.get().version());
+      }
       switch (saving) {
         case Desk.Saving.Saved saved -> {
           if (json) {
@@ -520,7 +524,24 @@ public final class DeskRoom {
         Map.of(
             "comparison", Comparison.of(before, after, room.words(visit)),
             "item", item,
-            "dir", item.newest().copy().language().direction()));
+            "dir", item.newest().copy().language().direction(),
+            "typed", whoTyped(item.newest().id(), from, to)));
+  }
+
+  /**
+   * Who typed what in the body between two revisions made from co-editing's body, from the stored
+   * steps: its paragraphs as runs, each with the typist's name and colour; empty when either
+   * revision was not made from co-editing or the steps are no longer kept.
+   */
+  private Optional<WhoTyped> whoTyped(ItemId id, int from, int to) {
+    Optional<Integer> start = together.versionOfRevision(id, from);
+    Optional<Integer> end = together.versionOfRevision(id, to);
+    if (start.isEmpty() || end.isEmpty()) {
+      return Optional.empty();
+    }
+    return together
+        .authorship(id, start.get(), end.get())
+        .map(blocks -> WhoTyped.of(blocks, room::nameOf));
   }
 
   /** {@code POST /newsroom/items/{id}/restore}: an earlier revision's copy as the newest. */
@@ -626,8 +647,10 @@ public final class DeskRoom {
       return;
     }
     DeskItem now = desk.open(visit.member(), id);
-    together.replaceWith(
-        id, visit.member().id(), EditorBody.write(now.newest().copy().body()).toString());
+    together
+        .replaceWith(
+            id, visit.member().id(), EditorBody.write(now.newest().copy().body()).toString())
+        .ifPresent(version -> together.revisionMade(id, now.newest().revision(), version));
   }
 
   private static Body bodyOf(Together.Opened opened) {
@@ -655,7 +678,12 @@ public final class DeskRoom {
             item.newest().copy().withBody(body),
             door.address(ctx),
             true);
-    return saving instanceof Desk.Saving.Saved saved ? saved.revision().revision() : basedOn;
+    if (saving instanceof Desk.Saving.Saved saved) {
+      together.revisionMade(
+          item.newest().id(), saved.revision().revision(), checkpoint.get().version());
+      return saved.revision().revision();
+    }
+    return basedOn;
   }
 
   private DeskItem open(Visit visit, Context ctx) {

@@ -1083,6 +1083,11 @@ public final class Newsroom {
   }
 
   /** The words of the signed-in person's language. */
+  /** A member's name as the newsroom shows it, or their number when they are no longer kept. */
+  String nameOf(long memberId) {
+    return staff.find(memberId).map(StaffMember::name).orElse("#" + memberId);
+  }
+
   Messages words(Visit visit) {
     return setup(visit.member().language()).messages();
   }

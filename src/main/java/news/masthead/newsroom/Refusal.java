@@ -25,6 +25,11 @@ public final class Refusal extends RuntimeException {
     return new Refusal(400, "newsroom.refused.badInput", detail);
   }
 
+  /** 410: what the request is based on is no longer kept. */
+  static Refusal gone(String detail) {
+    return new Refusal(410, "newsroom.refused.gone", detail);
+  }
+
   /** 403: a sign-in that failed, told the same way whatever the reason. */
   static Refusal signInFailed() {
     return new Refusal(

@@ -45,6 +45,9 @@ public final class TogetherRoom {
     DeskItem item = editable(visit, ctx);
     Together.Opened opened =
         together.open(item.newest().id(), EditorBody.write(item.newest().copy().body()).toString());
+    if (opened.version() == 0) {
+      together.revisionMade(item.newest().id(), item.newest().revision(), 0);
+    }
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("version", opened.version());
     answer.put("doc", JSON.readTree(opened.doc()));
@@ -82,15 +85,21 @@ public final class TogetherRoom {
 
   /**
    * {@code GET /newsroom/items/{id}/together/steps?version=N}: the steps after version N, waiting
-   * up to {@value #POLL_SECONDS} seconds for some when there are none yet (long polling).
+   * up to {@value #POLL_SECONDS} seconds for some when there are none yet (long polling), or not at
+   * all with {@code &wait=no}.
    */
   public void poll(Context ctx) throws Exception {
     Visit visit = door.require(ctx, Role.CONTRIBUTOR);
     DeskItem item = editable(visit, ctx);
     int version = version(ctx);
     ItemId id = item.newest().id();
-    Together.Since now = together.since(id, version);
-    if (!now.steps().isEmpty()) {
+    Together.Since now;
+    try {
+      now = together.since(id, version);
+    } catch (Together.Trimmed e) {
+      throw Refusal.gone(e.getMessage());
+    }
+    if (!now.steps().isEmpty() || "no".equals(ctx.queryParam("wait"))) {
       Newsroom.json(ctx, 200, stepsJson(now));
       return;
     }
@@ -111,6 +120,11 @@ public final class TogetherRoom {
     Visit visit = door.require(ctx, Role.CONTRIBUTOR);
     DeskItem item = editable(visit, ctx);
     int version = version(ctx);
+    try {
+      together.since(item.newest().id(), version);
+    } catch (Together.Trimmed e) {
+      throw Refusal.gone(e.getMessage());
+    }
     ctx.header("X-Accel-Buffering", "no");
     AutoCloseable following =
         together.follow(

@@ -22,8 +22,8 @@ public final class BodyStepStore {
     this.clock = clock;
   }
 
-  /** A step as accepted: the version it made, its JSON, and the editor it came from. */
-  public record StoredStep(int version, String step, String clientId) {}
+  /** A step as accepted: the version it made, its JSON, the editor it came from and who sent it. */
+  public record StoredStep(int version, String step, String clientId, long memberId) {}
 
   /** The body at a version, as the editor's JSON, and that JSON's SHA-256 in hex. */
   public record Checkpoint(int version, String doc, String hash) {}
@@ -123,8 +123,8 @@ public final class BodyStepStore {
         .withHandle(
             h ->
                 h.createQuery(
-                        "SELECT version, step, client_id FROM body_steps WHERE item_id = :item"
-                            + " AND version > :version ORDER BY version")
+                        "SELECT version, step, client_id, member_id FROM body_steps WHERE"
+                            + " item_id = :item AND version > :version ORDER BY version")
                     .bind("item", item)
                     .bind("version", version)
                     .map(
@@ -132,8 +132,114 @@ public final class BodyStepStore {
                             new StoredStep(
                                 rs.getInt("version"),
                                 rs.getString("step"),
-                                rs.getString("client_id")))
+                                rs.getString("client_id"),
+                                rs.getLong("member_id")))
                     .list());
+  }
+
+  /** The newest checkpoint at or before {@code version}. */
+  public Optional<Checkpoint> checkpointAtOrBefore(long item, int version) {
+    return database
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT version, doc, hash FROM body_checkpoints WHERE item_id = :item"
+                            + " AND version <= :version ORDER BY version DESC LIMIT 1")
+                    .bind("item", item)
+                    .bind("version", version)
+                    .map(
+                        (rs, c) ->
+                            new Checkpoint(
+                                rs.getInt("version"), rs.getString("doc"), rs.getString("hash")))
+                    .findOne());
+  }
+
+  /**
+   * The oldest version the log can bring an editor forward from: the version before its first kept
+   * step, or the newest checkpoint's when no step is kept.
+   */
+  public int logStart(long item) {
+    return database
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT COALESCE((SELECT MIN(version) - 1 FROM body_steps WHERE item_id ="
+                            + " :item), (SELECT MAX(version) FROM body_checkpoints WHERE item_id ="
+                            + " :item), 0)")
+                    .bind("item", item)
+                    .mapTo(Integer.class)
+                    .one());
+  }
+
+  /** Notes that revision {@code revision} of the item was made from the body at {@code version}. */
+  public void revisionMade(long item, int revision, int version) {
+    database
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        "INSERT INTO body_revisions (item_id, revision, version) VALUES (:item,"
+                            + " :revision, :version) ON CONFLICT (item_id, revision) DO NOTHING")
+                    .bind("item", item)
+                    .bind("revision", revision)
+                    .bind("version", version)
+                    .execute());
+  }
+
+  /** The version of the log a revision was made from, when it was made from co-editing's body. */
+  public Optional<Integer> versionOfRevision(long item, int revision) {
+    return database
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT version FROM body_revisions WHERE item_id = :item AND revision ="
+                            + " :revision")
+                    .bind("item", item)
+                    .bind("revision", revision)
+                    .mapTo(Integer.class)
+                    .findOne());
+  }
+
+  /**
+   * Trims the log behind a revision: deletes the steps up to the newest checkpoint at or before
+   * {@code through} (a version a revision was made from) that were all made before {@code before}
+   * (epoch ms), never the newest step, and the checkpoints older than that one, where the log then
+   * starts. Answers how many steps were deleted.
+   */
+  public int trim(long item, int through, long before) {
+    return database
+        .jdbi()
+        .inTransaction(
+            h -> {
+              Optional<Integer> cut =
+                  h.createQuery(
+                          "SELECT MAX(c.version) FROM body_checkpoints c WHERE c.item_id = :item"
+                              + " AND c.version <= (SELECT MAX(version) FROM body_steps WHERE"
+                              + " item_id = :item AND version <= :through AND made_at < :before"
+                              + " AND version < (SELECT MAX(version) FROM body_steps WHERE"
+                              + " item_id = :item))")
+                      .bind("item", item)
+                      .bind("through", through)
+                      .bind("before", before)
+                      .mapTo(Integer.class)
+                      .findOne();
+              if (cut.isEmpty()) {
+                return 0;
+              }
+              h.createUpdate(
+                      "DELETE FROM body_checkpoints WHERE item_id = :item AND version < :cut")
+                  .bind("item", item)
+                  .bind("cut", cut.get())
+                  .execute();
+              return h.createUpdate(
+                      "DELETE FROM body_steps WHERE item_id = :item AND version <= :cut")
+                  .bind("item", item)
+                  .bind("cut", cut.get())
+                  .execute();
+            });
   }
 
   /** The newest step's version, if the item has any. */

@@ -34,7 +34,7 @@ import org.graalvm.polyglot.io.IOAccess;
  */
 final class BodyEngine implements AutoCloseable {
   private static final String[] PACKAGES = {
-    "orderedmap", "prosemirror-model", "prosemirror-transform"
+    "orderedmap", "prosemirror-model", "prosemirror-transform", "prosemirror-changeset"
   };
 
   private final Path folder;

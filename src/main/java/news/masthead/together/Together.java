@@ -43,6 +43,12 @@ public final class Together implements AutoCloseable {
   /** How often a checkpoint is kept: every this many versions. */
   static final int CHECKPOINT_EVERY = 100;
 
+  /**
+   * How long steps are kept behind a revision: the log is trimmed only behind revisions, and only
+   * of steps older than this, so who typed what stays readable for recent revisions.
+   */
+  public static final Duration KEEP_STEPS = Duration.ofDays(30);
+
   /** After this long without a sign, an editor is no longer shown as present. */
   public static final Duration GONE_AFTER = Duration.ofSeconds(12);
 
@@ -88,6 +94,21 @@ public final class Together implements AutoCloseable {
 
   /** Based on an old version: the steps it missed, to rebase on and send again. */
   public record Behind(Since missed) implements Received {}
+
+  /** A run of a body's text: who typed it (0: it was there before) and whether it was deleted. */
+  public record Run(String text, long by, boolean deleted) {}
+
+  /** Asked for steps the log no longer keeps; the editor's work must be kept another way. */
+  public static final class Trimmed extends RuntimeException {
+    public Trimmed(int version, int start) {
+      super(
+          "the body's steps after version "
+              + version
+              + " are no longer kept (they start at "
+              + start
+              + "): your copy is kept as a conflict draft");
+    }
+  }
 
   /** Someone editing the item: their editor, name, colour number and where they are. */
   public record Present(String clientId, String name, int colour, String place) {}
@@ -159,6 +180,10 @@ public final class Together implements AutoCloseable {
                 + now
                 + "): reload the item");
       }
+      int start = store.logStart(id);
+      if (version < start) {
+        throw new InvalidSteps(new Trimmed(version, start).getMessage());
+      }
       if (version < now) {
         return new Behind(since(id, version, now));
       }
@@ -188,14 +213,15 @@ public final class Together implements AutoCloseable {
   /**
    * Brings a co-edited body to {@code doc} (the editor's JSON of a body saved by the form, a
    * restore or a resolved conflict) by one step replacing it whole, so that everyone editing it
-   * sees it; nothing when the item is not co-edited or the body is the same.
+   * sees it; nothing when the body is the same. Answers the version the body is then at, or empty
+   * when the item is not co-edited.
    */
-  public void replaceWith(ItemId item, long memberId, String doc) {
+  public java.util.Optional<Integer> replaceWith(ItemId item, long memberId, String doc) {
     long id = item.value();
     lock.lock();
     try {
       if (!store.hasCheckpoint(id)) {
-        return;
+        return java.util.Optional.empty();
       }
       for (int attempt = 0; attempt < 3; attempt++) {
         int version = current(id);
@@ -204,14 +230,16 @@ public final class Together implements AutoCloseable {
           throw new InvalidSteps(checked.path("error").asString());
         }
         if (checked.path("steps").isEmpty()) {
-          return;
+          String same = engine().text("docOf", id);
+          store.checkpoint(id, new Checkpoint(version, same, hash(same)));
+          return java.util.Optional.of(version);
         }
         List<String> steps = List.of(JSON.writeValueAsString(checked.path("steps").get(0)));
         if (store.append(id, version, steps, "desk-save", memberId)) {
           String made = engine().text("commit", id, version + 1);
           store.checkpoint(id, new Checkpoint(version + 1, made, hash(made)));
           wake(id);
-          return;
+          return java.util.Optional.of(version + 1);
         }
       }
       throw new IllegalStateException("the body kept changing while a save was applied to it");
@@ -242,9 +270,17 @@ public final class Together implements AutoCloseable {
     }
   }
 
-  /** The steps after {@code version}, now. */
+  /**
+   * The steps after {@code version}, now.
+   *
+   * @throws Trimmed when the log no longer keeps the steps right after {@code version}
+   */
   public Since since(ItemId item, int version) {
     long id = item.value();
+    int start = store.logStart(id);
+    if (version < start) {
+      throw new Trimmed(version, start);
+    }
     List<StoredStep> stored = store.after(id, version);
     return new Since(
         stored.isEmpty() ? version : stored.getLast().version(),
@@ -304,6 +340,86 @@ public final class Together implements AutoCloseable {
         .toList();
   }
 
+  /**
+   * Notes that {@code revision} was made from the body at {@code version} (a checkpoint), then
+   * trims the log behind it: steps older than {@link #KEEP_STEPS} up to a checkpoint at or before
+   * that version.
+   */
+  public void revisionMade(ItemId item, int revision, int version) {
+    store.revisionMade(item.value(), revision, version);
+    store.trim(item.value(), version, clock.millis() - KEEP_STEPS.toMillis());
+  }
+
+  /** The version a revision was made from, when it was made from co-editing's body. */
+  public java.util.Optional<Integer> versionOfRevision(ItemId item, int revision) {
+    return store.versionOfRevision(item.value(), revision);
+  }
+
+  /**
+   * The body at version {@code to}, its text in runs by who typed it since version {@code from}
+   * (and what they deleted), one list per paragraph or heading, from the stored steps; empty when
+   * the log no longer keeps them.
+   */
+  public java.util.Optional<List<List<Run>>> authorship(ItemId item, int from, int to) {
+    long id = item.value();
+    if (from > to || from < store.logStart(id)) {
+      return java.util.Optional.empty();
+    }
+    java.util.Optional<Checkpoint> start = store.checkpointAtOrBefore(id, from);
+    if (start.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    List<StoredStep> before = new ArrayList<>();
+    List<StoredStep> between = new ArrayList<>();
+    for (StoredStep step : store.after(id, start.get().version())) {
+      if (step.version() <= from) {
+        before.add(step);
+      } else if (step.version() <= to) {
+        between.add(step);
+      }
+    }
+    lock.lock();
+    try {
+      String atFrom = start.get().doc();
+      if (!before.isEmpty()) {
+        engine().text("keep", -id, start.get().version(), atFrom);
+        atFrom = engine().text("catchUp", -id, from, stepsArray(before));
+        engine().call("forget", -id);
+      }
+      String runs =
+          engine()
+              .text(
+                  "authorship",
+                  atFrom,
+                  stepsArray(between),
+                  JSON.writeValueAsString(between.stream().map(StoredStep::memberId).toList()));
+      List<List<Run>> blocks = new ArrayList<>();
+      for (JsonNode block : JSON.readTree(runs)) {
+        List<Run> list = new ArrayList<>();
+        for (JsonNode run : block) {
+          list.add(
+              new Run(
+                  run.path("text").asString(),
+                  run.path("by").asLong(),
+                  run.path("gone").asBoolean()));
+        }
+        blocks.add(list);
+      }
+      return java.util.Optional.of(blocks);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static String stepsArray(List<StoredStep> steps) {
+    return "[" + String.join(",", steps.stream().map(StoredStep::step).toList()) + "]";
+  }
+
+  /** The colour number the newsroom shows a member in, among twelve. */
+  public static int colourOf(long memberId) {
+    return (int) Math.floorMod(memberId * 7, 12);
+  }
+
   /** Ends every stream of this node's followers, before the server stops. */
   public void stopFollowing() {
     for (List<Follower> list : followers.values()) {
@@ -342,10 +458,6 @@ public final class Together implements AutoCloseable {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java has SHA-256", e);
     }
-  }
-
-  private static int colourOf(long memberId) {
-    return (int) Math.floorMod(memberId * 7, 12);
   }
 
   private static void checkClient(String clientId) {

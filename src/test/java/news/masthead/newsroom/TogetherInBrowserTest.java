@@ -6,6 +6,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -125,7 +126,8 @@ class TogetherInBrowserTest {
   }
 
   @Test
-  void three_people_typing_in_one_story_on_two_nodes_end_with_the_same_text_as_the_server() {
+  void
+      three_people_typing_in_one_story_on_two_nodes_end_with_the_same_text_as_the_server_and_history_shows_who_typed_what() {
     String item = write("Karun bridge closes for repairs");
     Page reza = open(reporter, firstOrigin, item);
     Page eda = open(editor, secondOrigin, item);
@@ -148,7 +150,7 @@ class TogetherInBrowserTest {
 
     for (Page page : List.of(reza, eda, parisa)) {
       page.waitForFunction(
-          "() => { const t = document.querySelector('.editor .body').innerText;"
+          "() => { const t = document.querySelector('.editor .body').textContent;"
               + " return t.includes('Update: the ministry confirmed the closure.')"
               + " && t.includes('Drivers should use the old road.')"
               + " && t.includes('ترجمه در راه است.')"
@@ -172,6 +174,24 @@ class TogetherInBrowserTest {
         new Page.ScreenshotOptions()
             .setPath(SCREENSHOTS.resolve("desk-together.png"))
             .setFullPage(false));
+
+    reza.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true))
+        .click();
+    reza.waitForURL(firstOrigin + item);
+    eda.navigate(secondOrigin + "/newsroom/items/" + id + "/compare?from=1&to=2");
+    assertThat(eda.locator("h2").allTextContents()).contains("Who typed what");
+    assertThat(eda.locator(".typists li").allTextContents())
+        .containsExactlyInAnyOrder("reza", "eda", "parisa");
+    assertThat(eda.locator(".typed ins[title=reza]").allTextContents())
+        .anyMatch(t -> t.contains("Update: the ministry confirmed the closure."));
+    assertThat(eda.locator(".typed ins[title=eda]").allTextContents())
+        .anyMatch(t -> t.contains("Drivers should use the old road."));
+    assertThat(eda.locator(".typed ins[title=parisa]").allTextContents())
+        .anyMatch(t -> t.contains("ترجمه در راه است."));
+    eda.screenshot(
+        new Page.ScreenshotOptions()
+            .setPath(SCREENSHOTS.resolve("desk-who-typed-what.png"))
+            .setFullPage(true));
   }
 
   @Test
@@ -196,9 +216,9 @@ class TogetherInBrowserTest {
     back.navigate(firstOrigin + item);
 
     reza.waitForFunction(
-        "() => document.querySelector('.editor .body').innerText.includes('generators')");
+        "() => document.querySelector('.editor .body').textContent.includes('generators')");
     back.waitForFunction(
-        "() => { const t = document.querySelector('.editor .body').innerText;"
+        "() => { const t = document.querySelector('.editor .body').textContent;"
             + " return t.includes('generators') && t.includes('Schools reopen on Sunday.'); }");
     assertThat(bodyText(back)).isEqualTo(bodyText(reza));
   }
