@@ -90,13 +90,13 @@ export function check(item, version, stepsJson, maxSize) {
   return JSON.stringify({ steps: out });
 }
 
-/** Makes the held result of `check` the document at `version`; answers its JSON. */
+/** Makes the held result of `check` (or `replaceAll`) the document at `version`. */
 export function commit(item, version) {
   const kept = docs.get(item);
   kept.doc = kept.pending;
   kept.pending = null;
   kept.version = version;
-  return JSON.stringify(kept.doc.toJSON());
+  return version;
 }
 
 /** Applies steps already accepted (by this node or another) to reach `version`. */

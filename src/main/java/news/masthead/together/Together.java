@@ -56,7 +56,14 @@ public final class Together implements AutoCloseable {
 
   private final BodyStepStore store;
   private final Clock clock;
+
+  /** Held around every call into the engine (one JavaScript context, one thread at a time). */
   private final ReentrantLock lock = new ReentrantLock();
+
+  /** Held while an item's body changes; taken before {@link #lock}, never after it. */
+  private final Map<Long, ReentrantLock> itemLocks = new ConcurrentHashMap<>();
+
+  private final Set<Long> coEdited = ConcurrentHashMap.newKeySet();
   private BodyEngine engine;
   private final Map<Long, List<Follower>> followers = new ConcurrentHashMap<>();
   private final Map<Long, List<Editing>> shownPresence = new ConcurrentHashMap<>();
@@ -118,6 +125,8 @@ public final class Together implements AutoCloseable {
    * editor's JSON) when nobody has co-edited the item yet.
    */
   public Opened open(ItemId item, String startingDoc) {
+    ReentrantLock itemLock = itemLock(item.value());
+    itemLock.lock();
     lock.lock();
     try {
       long id = item.value();
@@ -130,6 +139,7 @@ public final class Together implements AutoCloseable {
       return new Opened(engine().call("versionOf", id).asInt(), doc, hash(doc));
     } finally {
       lock.unlock();
+      itemLock.unlock();
     }
   }
 
@@ -166,28 +176,42 @@ public final class Together implements AutoCloseable {
       throw new InvalidSteps("the steps are not JSON");
     }
     long id = item.value();
-    lock.lock();
-    try {
+    if (!coEdited.contains(id)) {
       if (!store.hasCheckpoint(id)) {
         throw new InvalidSteps("open the item for co-editing before sending steps");
       }
-      int now = current(id);
-      if (version > now || version < 0) {
+      coEdited.add(id);
+    }
+    if (version < 0) {
+      throw new InvalidSteps("the steps say they follow version " + version + ": reload the item");
+    }
+    ReentrantLock itemLock = itemLock(id);
+    itemLock.lock();
+    try {
+      // The engine's copy is usually the newest; the database is asked only when the batch claims
+      // a newer version (another node's steps), and its key refuses a version taken meanwhile.
+      int held = held(id);
+      if (held < 0 || version > held) {
+        held = current(id);
+      }
+      if (version > held) {
         throw new InvalidSteps(
             "the steps say they follow version "
                 + version
                 + ", which the body never had (it is at "
-                + now
+                + held
                 + "): reload the item");
       }
-      int start = store.logStart(id);
-      if (version < start) {
-        throw new InvalidSteps(new Trimmed(version, start).getMessage());
+      if (version < held) {
+        return behind(id, version, held);
       }
-      if (version < now) {
-        return new Behind(since(id, version, now));
+      JsonNode checked;
+      lock.lock();
+      try {
+        checked = JSON.readTree(engine().text("check", id, version, stepsJson, MAX_SIZE));
+      } finally {
+        lock.unlock();
       }
-      JsonNode checked = JSON.readTree(engine().text("check", id, version, stepsJson, MAX_SIZE));
       if (checked.has("error")) {
         throw new InvalidSteps(checked.path("error").asString());
       }
@@ -195,16 +219,44 @@ public final class Together implements AutoCloseable {
         steps.add(JSON.writeValueAsString(step));
       }
       if (!store.append(id, version, steps, clientId, memberId)) {
-        int newer = current(id);
-        return new Behind(since(id, version, newer));
+        return behind(id, version, current(id));
       }
       int reached = version + steps.size();
-      String doc = engine().text("commit", id, reached);
-      if (reached / CHECKPOINT_EVERY > version / CHECKPOINT_EVERY) {
-        store.checkpoint(id, new Checkpoint(reached, doc, hash(doc)));
+      lock.lock();
+      try {
+        engine().call("commit", id, reached);
+        if (reached / CHECKPOINT_EVERY > version / CHECKPOINT_EVERY) {
+          String doc = engine().text("docOf", id);
+          store.checkpoint(id, new Checkpoint(reached, doc, hash(doc)));
+        }
+      } finally {
+        lock.unlock();
       }
       wake(id);
       return new Accepted(reached);
+    } finally {
+      itemLock.unlock();
+    }
+  }
+
+  /** A batch based on {@code version}, older than {@code now}: the steps it missed. */
+  private Behind behind(long id, int version, int now) {
+    int start = store.logStart(id);
+    if (version < start) {
+      throw new InvalidSteps(new Trimmed(version, start).getMessage());
+    }
+    return new Behind(since(id, version, now));
+  }
+
+  private ReentrantLock itemLock(long id) {
+    return itemLocks.computeIfAbsent(id, k -> new ReentrantLock());
+  }
+
+  /** The version the engine holds of the item, or -1. */
+  private int held(long id) {
+    lock.lock();
+    try {
+      return engine().call("versionOf", id).asInt();
     } finally {
       lock.unlock();
     }
@@ -218,6 +270,8 @@ public final class Together implements AutoCloseable {
    */
   public java.util.Optional<Integer> replaceWith(ItemId item, long memberId, String doc) {
     long id = item.value();
+    ReentrantLock itemLock = itemLock(item.value());
+    itemLock.lock();
     lock.lock();
     try {
       if (!store.hasCheckpoint(id)) {
@@ -236,7 +290,8 @@ public final class Together implements AutoCloseable {
         }
         List<String> steps = List.of(JSON.writeValueAsString(checked.path("steps").get(0)));
         if (store.append(id, version, steps, "desk-save", memberId)) {
-          String made = engine().text("commit", id, version + 1);
+          engine().call("commit", id, version + 1);
+          String made = engine().text("docOf", id);
           store.checkpoint(id, new Checkpoint(version + 1, made, hash(made)));
           wake(id);
           return java.util.Optional.of(version + 1);
@@ -245,6 +300,7 @@ public final class Together implements AutoCloseable {
       throw new IllegalStateException("the body kept changing while a save was applied to it");
     } finally {
       lock.unlock();
+      itemLock.unlock();
     }
   }
 
@@ -255,6 +311,8 @@ public final class Together implements AutoCloseable {
    */
   public Opened checkpoint(ItemId item) {
     long id = item.value();
+    ReentrantLock itemLock = itemLock(item.value());
+    itemLock.lock();
     lock.lock();
     try {
       if (!store.hasCheckpoint(id)) {
@@ -267,6 +325,7 @@ public final class Together implements AutoCloseable {
       return now;
     } finally {
       lock.unlock();
+      itemLock.unlock();
     }
   }
 
@@ -475,20 +534,26 @@ public final class Together implements AutoCloseable {
 
   /** Brings the engine's copy of the item to the log's newest version; answers that version. */
   private int current(long id) {
-    int held = engine().call("versionOf", id).asInt();
-    int newest = store.newest(id).orElse(0);
-    if (held < 0 || held > newest) {
-      Checkpoint start = store.latestCheckpoint(id).orElseThrow();
-      engine().text("keep", id, start.version(), start.doc());
-      held = start.version();
+    lock.lock();
+    try {
+      int held = engine().call("versionOf", id).asInt();
+      int newest = store.newest(id).orElse(0);
+      if (held < 0 || held > newest) {
+        Checkpoint start = store.latestCheckpoint(id).orElseThrow();
+        engine().text("keep", id, start.version(), start.doc());
+        held = start.version();
+      }
+      if (held < newest) {
+        List<StoredStep> missing = store.after(id, held);
+        String steps =
+            "[" + String.join(",", missing.stream().map(StoredStep::step).toList()) + "]";
+        engine().text("catchUp", id, missing.getLast().version(), steps);
+        held = missing.getLast().version();
+      }
+      return held;
+    } finally {
+      lock.unlock();
     }
-    if (held < newest) {
-      List<StoredStep> missing = store.after(id, held);
-      String steps = "[" + String.join(",", missing.stream().map(StoredStep::step).toList()) + "]";
-      engine().text("catchUp", id, missing.getLast().version(), steps);
-      held = missing.getLast().version();
-    }
-    return held;
   }
 
   private Since since(long id, int from, int to) {

@@ -21,7 +21,8 @@ class BodyEngineTest {
               "[{\"stepType\":\"replace\",\"from\":6,\"to\":6,\"slice\":{\"content\":[{\"type\":\"text\",\"text\":\" world\"}]}}]",
               100000);
       assertThat(typed).doesNotContain("error");
-      assertThat(engine.text("commit", 7, 1)).contains("Hello world");
+      engine.call("commit", 7, 1);
+      assertThat(engine.text("docOf", 7)).contains("Hello world");
       assertThat(engine.text("check", 7, 1, "[{\"stepType\":\"explode\"}]", 100000))
           .contains("unknown type");
       assertThat(

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# bench/together.sh: co-editing's step round trip (src/test/java/news/masthead/newsroom/
+# TogetherBench.java): STORIES stories edited at once, PEOPLE people typing in each, a keystroke
+# every 200 ms on average each, over real HTTP on loopback with the door's session, form token and
+# origin checks; on SQLite and on PostgreSQL. Reports acceptance (first send to the 200 that
+# accepts the step, retries after 409 included) and delivery (first send to its arrival on a
+# co-editor's server-sent event stream).
+#
+#   bench/together.sh                        # both databases, 10 people x 50 stories, 20 s
+#   PEOPLE=10 STORIES=50 SECONDS_MEASURED=20 DBS="sqlite" bench/together.sh
+#
+# Needs, for PostgreSQL, the server on 127.0.0.1:5432. Results go to
+# bench/results/together-<timestamp>.txt.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+: "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
+export JAVA_HOME
+: "${PEOPLE:=10}"
+: "${STORIES:=50}"
+: "${SECONDS_MEASURED:=20}"
+: "${DBS:=sqlite postgresql}"
+stamp="$(date +%Y%m%d-%H%M%S)"
+mkdir -p bench/results target
+cp_file="target/bench-classpath.txt"
+echo "[together] compiling main and test classes" >&2
+./mvnw -q -B -DskipTests -Dspotless.check.skip=true test-compile
+./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
+out="bench/results/together-$stamp.txt"
+echo "| database | load | measure | steps | per second | p50 ms | p99 ms |" | tee "$out"
+echo "|---|---|---|---|---|---|---|" | tee -a "$out"
+for db in $DBS; do
+  "$JAVA_HOME/bin/java" -Xmx1g -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
+    news.masthead.newsroom.TogetherBench "$db" "$PEOPLE" "$STORIES" "$SECONDS_MEASURED" \
+    2>>"$out.log" | tee -a "$out"
+done
