@@ -277,7 +277,10 @@ class DeskInBrowserTest {
     assertThat(page.locator(".editor .body").innerText()).contains("Traffic was light.");
     shoot(page, "item");
     page.navigate(itemUrl + "/compare?from=1&to=2");
-    assertThat(page.locator(".diff ins").innerText()).contains("Traffic was light.");
+    assertThat(page.locator(".diff:not(.typed) ins").innerText()).contains("Traffic was light.");
+    assertThat(page.locator(".typed ins[title=reza]").innerText())
+        .as("the history says who typed it")
+        .contains("Traffic was light.");
     shoot(page, "compare");
 
     Page persian = as(persianEditor);
