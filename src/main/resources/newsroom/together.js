@@ -158,7 +158,9 @@ export async function openTogether(item, words) {
         const skip = current + 1 - first;
         const steps = data.steps.slice(skip).map((json) => Step.fromJSON(schema, json));
         for (const step of steps) confirmed = step.apply(confirmed).doc;
-        view.dispatch(receiveTransaction(view.state, steps, data.clientIDs.slice(skip), { mapSelectionBackward: true }));
+        // Mapped forward: a caret after this person's own unconfirmed text stays after it when the
+        // steps are rebased (mapped backward, it would fall before the last thing they typed).
+        view.dispatch(receiveTransaction(view.state, steps, data.clientIDs.slice(skip)));
         failures = 0;
         changed();
       }
