@@ -121,7 +121,7 @@ public final class TogetherRoom {
     DeskItem item = editable(visit, ctx);
     int version = version(ctx);
     try {
-      together.since(item.newest().id(), version);
+      together.requireKept(item.newest().id(), version);
     } catch (Together.Trimmed e) {
       throw Refusal.gone(e.getMessage());
     }

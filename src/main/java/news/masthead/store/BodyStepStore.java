@@ -47,19 +47,7 @@ public final class BodyStepStore {
   }
 
   public Optional<Checkpoint> latestCheckpoint(long item) {
-    return database
-        .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT version, doc, hash FROM body_checkpoints WHERE item_id = :item"
-                            + " ORDER BY version DESC LIMIT 1")
-                    .bind("item", item)
-                    .map(
-                        (rs, c) ->
-                            new Checkpoint(
-                                rs.getInt("version"), rs.getString("doc"), rs.getString("hash")))
-                    .findOne());
+    return checkpointAtOrBefore(item, Integer.MAX_VALUE);
   }
 
   /** Keeps a checkpoint; one already kept for that version stays. */

@@ -336,10 +336,7 @@ public final class Together implements AutoCloseable {
    */
   public Since since(ItemId item, int version) {
     long id = item.value();
-    int start = store.logStart(id);
-    if (version < start) {
-      throw new Trimmed(version, start);
-    }
+    requireKept(item, version);
     List<StoredStep> stored = store.after(id, version);
     return new Since(
         stored.isEmpty() ? version : stored.getLast().version(),
@@ -397,6 +394,18 @@ public final class Together implements AutoCloseable {
     return store.editing(item.value(), clock.millis() - GONE_AFTER.toMillis()).stream()
         .map(e -> new Present(e.clientId(), e.name(), colourOf(e.memberId()), e.place()))
         .toList();
+  }
+
+  /**
+   * Checks that the log still keeps the steps after {@code version} (reads no step).
+   *
+   * @throws Trimmed when it does not
+   */
+  public void requireKept(ItemId item, int version) {
+    int start = store.logStart(item.value());
+    if (version < start) {
+      throw new Trimmed(version, start);
+    }
   }
 
   /**
@@ -545,8 +554,7 @@ public final class Together implements AutoCloseable {
       }
       if (held < newest) {
         List<StoredStep> missing = store.after(id, held);
-        String steps =
-            "[" + String.join(",", missing.stream().map(StoredStep::step).toList()) + "]";
+        String steps = stepsArray(missing);
         engine().text("catchUp", id, missing.getLast().version(), steps);
         held = missing.getLast().version();
       }
