@@ -11,6 +11,11 @@ import { Decoration, DecorationSet } from "prosemirror-view";
 import { schema } from "./schema.js";
 
 const PRESENCE_MS = 4000;
+// A request that has not answered by then is given up and made again: a connection that drops
+// mid-request (a phone changing networks, a node that stopped) can leave it waiting for ever.
+const SEND_TIMEOUT_MS = 10000;
+const POLL_TIMEOUT_MS = 40000;
+const RETRY_MS = 2000;
 const othersKey = new PluginKey("others");
 
 /** A name for this editor (tab) that no other will have. */
@@ -119,11 +124,13 @@ export async function openTogether(item, words) {
         }
       }
 
+      // A stopped copy is the conflict draft's, no longer this browser's to keep.
       async function remember() {
+        if (stopped) return;
         const sendable = sendableSteps(view.state);
         const version = getVersion(view.state);
         versionInputs.forEach((i) => { i.value = String(version); });
-        if (!stopped) onStatus(sendable ? words.unsaved : words.saved);
+        onStatus(sendable ? words.unsaved : words.saved);
         if (!sendable) {
           const hash = await sha256(JSON.stringify(view.state.doc.toJSON()));
           if (getVersion(view.state) === version && !sendableSteps(view.state)) {
@@ -169,7 +176,8 @@ export async function openTogether(item, words) {
       async function catchUp() {
         try {
           const answer = await fetch(base + "/steps?wait=no&version=" + getVersion(view.state),
-            { headers: { Accept: "application/json" }, credentials: "same-origin" });
+            { headers: { Accept: "application/json" }, credentials: "same-origin",
+              signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
           if (answer.ok) receive(await answer.json());
           else if (answer.status === 410) await lost(answer);
         } catch {
@@ -177,29 +185,33 @@ export async function openTogether(item, words) {
         }
       }
 
+      // One batch in flight at a time. Accepted or answered with the steps it missed, the next
+      // goes at once; refused, the copy becomes a conflict draft; anything else (no answer, a
+      // node that stopped, a limit) is tried again in a moment with what is unconfirmed then.
       async function send() {
         const sendable = sendableSteps(view.state);
         if (!sendable || inFlight || stopped) return;
         inFlight = true;
+        let again = RETRY_MS;
         try {
           const answer = await fetch(base + "/steps", { method: "POST", credentials: "same-origin",
             headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRF-Token": csrf },
             body: JSON.stringify({ version: sendable.version, clientID: String(sendable.clientID),
-              steps: sendable.steps.map((s) => s.toJSON()) }) });
-          const body = await answer.json();
-          if (answer.status === 409) receive(body);
+              steps: sendable.steps.map((s) => s.toJSON()) }),
+            signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
+          const body = await answer.json().catch(() => ({}));
+          if (answer.status === 409) { receive(body); again = 0; }
           else if (answer.status === 400) { stopped = true; await keepAsDraft(body.error); }
           // Accepted: take the steps back at once (the stream may bring them a moment later), so
           // the next batch is based on the version that includes them.
-          else if (answer.ok) await catchUp();
-          if (answer.status >= 500) setTimeout(send, 1000);
+          else if (answer.ok) { await catchUp(); again = 0; }
+          else onStatus(body.error || words.offline);
         } catch {
           onStatus(words.offline);
-          setTimeout(send, 2000);
         } finally {
           inFlight = false;
         }
-        if (sendableSteps(view.state)) setTimeout(send, 0);
+        if (sendableSteps(view.state)) setTimeout(send, again);
       }
 
       // The server no longer keeps the steps this copy would need to catch up: it stops here,
@@ -215,12 +227,26 @@ export async function openTogether(item, words) {
       // form's own save, based on the revision it was written on, which keeps it beside the live
       // text for a per-paragraph choice.
       async function keepAsDraft(reason) {
+        stopped = true;
+        view.setProps({ editable: () => false });
         const data = new FormData(form);
         data.delete("together_version");
         data.delete("together_hash");
         data.set("body_json", JSON.stringify(view.state.doc.toJSON()));
-        const answer = await fetch(form.action, { method: "POST", body: new URLSearchParams(data),
-          headers: { Accept: "application/json" }, credentials: "same-origin" });
+        let answer;
+        try {
+          answer = await fetch(form.action, { method: "POST", body: new URLSearchParams(data),
+            headers: { Accept: "application/json" }, credentials: "same-origin",
+            signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
+        } catch {
+          answer = null;
+        }
+        if (!answer || answer.status >= 500) {
+          // The copy stays in IndexedDB until the server has it.
+          onStatus(words.offline);
+          setTimeout(() => keepAsDraft(reason), RETRY_MS);
+          return;
+        }
         const body = await answer.json().catch(() => ({}));
         await store.remove(key).catch(() => {});
         if (body.conflict) {
@@ -253,7 +279,8 @@ export async function openTogether(item, words) {
         while (!stopped) {
           try {
             const answer = await fetch(base + "/steps?version=" + getVersion(view.state),
-              { headers: { Accept: "application/json" }, credentials: "same-origin" });
+              { headers: { Accept: "application/json" }, credentials: "same-origin",
+                signal: AbortSignal.timeout(POLL_TIMEOUT_MS) });
             if (answer.ok) receive(await answer.json());
             else if (answer.status === 410) await lost(answer);
             else await new Promise((r) => setTimeout(r, 2000));

@@ -175,6 +175,7 @@ class TogetherFuzzTest {
     final StaffClient who;
     final String origin;
     final String home;
+    final String item;
     final Random random;
     final Playwright playwright;
     final Browser browser;
@@ -183,9 +184,11 @@ class TogetherFuzzTest {
     final List<String> words = new ArrayList<>();
     int made;
     final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    final java.util.Deque<String> network = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
-    Person(String letter, StaffClient who, String origin, String home, long seed) {
+    Person(String letter, StaffClient who, String origin, String home, String item, long seed) {
       this.letter = letter;
+      this.item = item;
       this.home = home;
       this.who = who;
       this.origin = origin;
@@ -203,10 +206,32 @@ class TogetherFuzzTest {
           List.of(new Cookie("newsroom", who.cookie()).setUrl(origin + "/newsroom/")));
       page = context.newPage();
       page.onPageError(problems::add);
+      page.onResponse(
+          r -> {
+            if (r.status() >= 400 && r.url().contains("/together")) {
+              heard(r.status() + " " + r.request().method() + " " + r.url());
+            }
+          });
+      page.onRequestFailed(
+          r -> heard("failed " + r.method() + " " + r.url() + " (" + r.failure() + ")"));
       page.navigate(origin + item);
       page.waitForFunction(
           "() => document.querySelector('.editor .body') && document.querySelector('.present')"
               + " && document.querySelector('input[name=together_version]')");
+    }
+
+    /** Keeps the last few refusals and failed requests of this page, for a failure's message. */
+    void heard(String what) {
+      network.addLast(java.time.LocalTime.now() + " " + what);
+      while (network.size() > 30) {
+        network.pollFirst();
+      }
+    }
+
+    /** Whether the editor still takes typing: a copy kept as a conflict draft stops. */
+    boolean editable() {
+      return page.evaluate("() => document.querySelector('.editor .body').isContentEditable")
+          .equals(Boolean.TRUE);
     }
 
     /** A word no one else types: this person's letter, a number, q, then random letters. */
@@ -246,6 +271,13 @@ class TogetherFuzzTest {
 
     /** One random edit; the caret always ends after a space this person typed. */
     void edit() {
+      if (!editable()) {
+        // the copy became a conflict draft: a person reads so and opens the story again
+        conflicts.incrementAndGet();
+        open(item);
+        place();
+      }
+      int before = words.size();
       int choice = random.nextInt(100);
       if (choice < 8
           || page.evaluate(
@@ -299,6 +331,10 @@ class TogetherFuzzTest {
         keystrokes.addAndGet(word.length() + 1);
         words.add(word);
       }
+      if (!editable()) {
+        // stopped while this was typed: what reached the draft is not this word as typed
+        words.subList(before, words.size()).clear();
+      }
       edits.incrementAndGet();
       made++;
     }
@@ -319,7 +355,8 @@ class TogetherFuzzTest {
       while (System.currentTimeMillis() < until) {
         Object state =
             page.evaluate(
-                "() => document.querySelector('#autosave a[href*=conflicts]') ? 'conflict'"
+                "() => document.querySelector('#autosave a[href*=conflicts]')"
+                    + " || !document.querySelector('.editor .body').isContentEditable ? 'conflict'"
                     + " : document.querySelector('input[name=together_hash]').value !== ''"
                     + " ? 'settled' : 'busy'");
         if ("conflict".equals(state)) {
@@ -332,7 +369,21 @@ class TogetherFuzzTest {
         }
         page.waitForTimeout(200);
       }
-      throw new AssertionError(letter + "'s steps were never confirmed: " + state());
+      throw new AssertionError(
+          letter
+              + "'s steps were never confirmed: "
+              + state()
+              + "\nunconfirmed steps kept in IndexedDB: "
+              + page.evaluate(
+                  "() => new Promise(done => { const r = indexedDB.open('masthead-together', 1);"
+                      + " r.onsuccess = () => { const g = r.result.transaction('pending')"
+                      + ".objectStore('pending').getAll(); g.onsuccess = () => done("
+                      + "JSON.stringify(g.result.map(p => ({ version: p.version, steps:"
+                      + " p.steps.length })))); }; r.onerror = () => done('unreadable'); })")
+              + "\nrefusals and failed requests:\n"
+              + String.join("\n", network)
+              + "\nscript errors: "
+              + problems);
     }
 
     /** This page's version and hash once it has reached {@code version}. */
@@ -398,7 +449,7 @@ class TogetherFuzzTest {
           threads.submit(
               () -> {
                 try (Person person =
-                    new Person(letters[n], people.get(n), origins[n], HOMES.get(n), seed)) {
+                    new Person(letters[n], people.get(n), origins[n], HOMES.get(n), item, seed)) {
                   person.open(item);
                   opened.countDown();
                   go.await();
