@@ -8,6 +8,7 @@
 #
 #   bench/together.sh                        # both databases, 10 people x 50 stories, 20 s
 #   PEOPLE=10 STORIES=50 SECONDS_MEASURED=20 DBS="sqlite" bench/together.sh
+#   ENGINE=interpreted bench/together.sh     # GraalJS without the Graal compiler
 #
 # Needs, for PostgreSQL, the server on 127.0.0.1:5432. Results go to
 # bench/results/together-<timestamp>.txt.
@@ -26,11 +27,18 @@ cp_file="target/bench-classpath.txt"
 echo "[together] compiling main and test classes" >&2
 ./mvnw -q -B -DskipTests -Dspotless.check.skip=true test-compile
 ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
+# The body engine's JavaScript is compiled by the Graal compiler (target/graal, copied by the
+# build), as ./masthead serve runs it, unless ENGINE=interpreted.
+engine=()
+if [[ "${ENGINE:-compiled}" == compiled ]]; then
+  engine=(-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI
+    "--upgrade-module-path=$(ls target/graal/*.jar | paste -sd:)")
+fi
 out="bench/results/together-$stamp.txt"
 echo "| database | load | measure | steps | per second | p50 ms | p99 ms |" | tee "$out"
 echo "|---|---|---|---|---|---|---|" | tee -a "$out"
 for db in $DBS; do
-  "$JAVA_HOME/bin/java" -Xmx1g -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
+  "$JAVA_HOME/bin/java" -Xmx1g ${engine[@]+"${engine[@]}"} -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
     news.masthead.newsroom.TogetherBench "$db" "$PEOPLE" "$STORIES" "$SECONDS_MEASURED" \
     2>>"$out.log" | tee -a "$out"
 done

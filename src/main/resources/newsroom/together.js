@@ -223,15 +223,15 @@ export async function openTogether(item, words) {
         await keepAsDraft(body.error);
       }
 
-      // What the server refused, or what cannot be rebased, is saved as a conflict draft: the
-      // form's own save, based on the revision it was written on, which keeps it beside the live
-      // text for a per-paragraph choice.
+      // What the server refused, or what cannot be rebased, is kept as a conflict draft beside
+      // the live text (never in its place), for a per-paragraph choice.
       async function keepAsDraft(reason) {
         stopped = true;
         view.setProps({ editable: () => false });
         const data = new FormData(form);
         data.delete("together_version");
         data.delete("together_hash");
+        data.set("together_draft", "1");
         data.set("body_json", JSON.stringify(view.state.doc.toJSON()));
         let answer;
         try {
@@ -248,8 +248,8 @@ export async function openTogether(item, words) {
           return;
         }
         const body = await answer.json().catch(() => ({}));
-        await store.remove(key).catch(() => {});
         if (body.conflict) {
+          await store.remove(key).catch(() => {});
           const link = document.createElement("a");
           link.href = body.conflict;
           link.textContent = words.conflict;

@@ -99,7 +99,7 @@ export function commit(item, version) {
   return version;
 }
 
-/** Applies steps already accepted (by this node or another) to reach `version`. */
+/** Applies steps already accepted (by this node or another) to reach `version`; answers it. */
 export function catchUp(item, version, stepsJson) {
   const kept = docs.get(item);
   let doc = kept.doc;
@@ -111,7 +111,7 @@ export function catchUp(item, version, stepsJson) {
   kept.doc = doc;
   kept.pending = null;
   kept.version = version;
-  return JSON.stringify(doc.toJSON());
+  return version;
 }
 
 /** The document kept for `item`, as JSON. */

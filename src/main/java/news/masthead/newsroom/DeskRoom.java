@@ -172,6 +172,10 @@ public final class DeskRoom {
     boolean json = String.valueOf(ctx.header("Accept")).contains("application/json");
     try {
       Copy copy = copyOf(form, Optional.of(item.newest().copy()), visit);
+      if (ctx.formParam("together_draft") != null && together.isCoEdited(item.newest().id())) {
+        keepAside(ctx, visit, item, form, copy);
+        return;
+      }
       Optional<Together.Opened> checkpoint = checkpointFor(ctx, item);
       if (checkpoint.isPresent()) {
         copy = copy.withBody(bodyOf(checkpoint.get()));
@@ -228,6 +232,39 @@ public final class DeskRoom {
       } else {
         render(ctx, status, visit, Optional.of(item), form, Optional.of(e.getMessage()));
       }
+    }
+  }
+
+  /**
+   * The editor's copy of a co-edited body that can no longer join the live text (its steps were
+   * refused or are no longer kept): first a revision of the live text as it stands, then the copy
+   * kept beside it as a conflict draft, never replacing what others typed. Answers 409 with the
+   * draft's page.
+   */
+  private void keepAside(Context ctx, Visit visit, DeskItem item, Form form, Copy copy) {
+    ItemId id = item.newest().id();
+    Together.Opened live = together.checkpoint(id);
+    Body liveBody = bodyOf(live);
+    if (!liveBody.equals(item.newest().copy().body())
+        && desk.save(
+                visit.member(),
+                item,
+                item.newest().revision(),
+                item.newest().copy().withBody(liveBody),
+                door.address(ctx),
+                true)
+            instanceof Desk.Saving.Saved saved) {
+      together.revisionMade(id, saved.revision().revision(), live.version());
+    }
+    Desk.Saving.Conflicted kept = desk.keepAside(visit.member(), id, form.basedOn(), copy);
+    String where = "/newsroom/items/" + id.value() + "/conflicts/" + kept.draft().id();
+    if (String.valueOf(ctx.header("Accept")).contains("application/json")) {
+      Newsroom.json(
+          ctx,
+          409,
+          Map.of("error", room.words(visit).t("newsroom.editor.conflict"), "conflict", where));
+    } else {
+      ctx.redirect(where, HttpStatus.SEE_OTHER);
     }
   }
 

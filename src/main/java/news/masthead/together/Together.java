@@ -64,6 +64,13 @@ public final class Together implements AutoCloseable {
   private final Map<Long, ReentrantLock> itemLocks = new ConcurrentHashMap<>();
 
   private final Set<Long> coEdited = ConcurrentHashMap.newKeySet();
+
+  /**
+   * The version the engine holds of each item; changed only under the item's lock and {@link
+   * #lock}.
+   */
+  private final Map<Long, Integer> heldVersions = new ConcurrentHashMap<>();
+
   private BodyEngine engine;
   private final Map<Long, List<Follower>> followers = new ConcurrentHashMap<>();
   private final Map<Long, List<Editing>> shownPresence = new ConcurrentHashMap<>();
@@ -225,6 +232,7 @@ public final class Together implements AutoCloseable {
       lock.lock();
       try {
         engine().call("commit", id, reached);
+        heldVersions.put(id, reached);
         if (reached / CHECKPOINT_EVERY > version / CHECKPOINT_EVERY) {
           String doc = engine().text("docOf", id);
           store.checkpoint(id, new Checkpoint(reached, doc, hash(doc)));
@@ -252,14 +260,9 @@ public final class Together implements AutoCloseable {
     return itemLocks.computeIfAbsent(id, k -> new ReentrantLock());
   }
 
-  /** The version the engine holds of the item, or -1. */
+  /** The version the engine holds of the item, or -1; read without the engine. */
   private int held(long id) {
-    lock.lock();
-    try {
-      return engine().call("versionOf", id).asInt();
-    } finally {
-      lock.unlock();
-    }
+    return heldVersions.getOrDefault(id, -1);
   }
 
   /**
@@ -291,6 +294,7 @@ public final class Together implements AutoCloseable {
         List<String> steps = List.of(JSON.writeValueAsString(checked.path("steps").get(0)));
         if (store.append(id, version, steps, "desk-save", memberId)) {
           engine().call("commit", id, version + 1);
+          heldVersions.put(id, version + 1);
           String made = engine().text("docOf", id);
           store.checkpoint(id, new Checkpoint(version + 1, made, hash(made)));
           wake(id);
@@ -451,7 +455,8 @@ public final class Together implements AutoCloseable {
       String atFrom = start.get().doc();
       if (!before.isEmpty()) {
         engine().text("keep", -id, start.get().version(), atFrom);
-        atFrom = engine().text("catchUp", -id, from, stepsArray(before));
+        engine().call("catchUp", -id, from, stepsArray(before));
+        atFrom = engine().text("docOf", -id);
         engine().call("forget", -id);
       }
       String runs =
@@ -555,9 +560,10 @@ public final class Together implements AutoCloseable {
       if (held < newest) {
         List<StoredStep> missing = store.after(id, held);
         String steps = stepsArray(missing);
-        engine().text("catchUp", id, missing.getLast().version(), steps);
+        engine().call("catchUp", id, missing.getLast().version(), steps);
         held = missing.getLast().version();
       }
+      heldVersions.put(id, held);
       return held;
     } finally {
       lock.unlock();

@@ -483,6 +483,32 @@ public final class Desk {
     }
   }
 
+  /**
+   * Keeps what {@code member} wrote, based on revision {@code basedOn}, aside as a conflict draft
+   * against the newest revision, whatever was saved meanwhile: a co-edited body's copy that can no
+   * longer be rebased on the live text, which it must never replace.
+   *
+   * @throws NotAllowed when the role or section does not allow editing the item
+   */
+  public Saving.Conflicted keepAside(StaffMember member, ItemId id, int basedOn, Copy mine) {
+    DeskItem item = open(member, id);
+    if (!mayEdit(member, item)) {
+      throw new NotAllowed("you may not edit this item: it is published or not yours");
+    }
+    Item theirs = item.newest();
+    Copy base =
+        items
+            .findRevision(id, basedOn)
+            .map(Item::copy)
+            .orElseThrow(() -> new WrongStep("this item has no revision " + basedOn));
+    ConflictDraft draft =
+        items.keepConflict(
+            new ConflictDraft(
+                0, id, member.id(), basedOn, theirs.revision(), mine, clock.instant()));
+    return new Saving.Conflicted(
+        draft, CopyMerge.merge(base, theirs.copy(), mine, java.util.Map.of()).conflicts());
+  }
+
   /** {@code member}'s conflict drafts on an item, oldest first. */
   public List<ConflictDraft> conflicts(StaffMember member, ItemId id) {
     open(member, id);

@@ -78,6 +78,8 @@ class TogetherFuzzTest {
   private String secondOrigin;
   private StaffClient reporter;
   private final List<StaffClient> people = new ArrayList<>();
+  private final Map<String, java.util.Deque<String>> heard =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private final AtomicInteger edits = new AtomicInteger();
   private final AtomicInteger keystrokes = new AtomicInteger();
@@ -189,6 +191,7 @@ class TogetherFuzzTest {
     Person(String letter, StaffClient who, String origin, String home, String item, long seed) {
       this.letter = letter;
       this.item = item;
+      heard.put(letter, network);
       this.home = home;
       this.who = who;
       this.origin = origin;
@@ -529,8 +532,9 @@ class TogetherFuzzTest {
       }
       assertThat(lost)
           .as(
-              "words typed and neither in the body nor in a conflict draft; the body:\n%s\ntyped: %s",
-              textOf(server.path("doc")), typed)
+              "words typed and neither in the body nor in a conflict draft; the body:\n%s\ntyped:"
+                  + " %s\nrefusals and failed requests: %s",
+              textOf(server.path("doc")), typed, heard)
           .isEmpty();
       if (last) {
         break;

@@ -242,4 +242,34 @@ class TogetherTest {
     assertThat(now.path("version").asInt()).isZero();
     assertThat(now.path("doc").toString()).doesNotContain("explode").doesNotContain("javascript");
   }
+
+  @Test
+  void a_copy_that_cannot_join_the_live_text_is_kept_beside_it_and_never_replaces_it() {
+    long id = write();
+    String base = "/newsroom/items/" + id + "/together";
+    json(reporter.get(base));
+    assertThat(
+            reporter
+                .postJson(base + "/steps", batch(0, "reporter-tab-3", typed(1, "Update: ")))
+                .statusCode())
+        .isEqualTo(200);
+    int revision = reporter.latest(id);
+
+    Map<String, String> stale = DeskTest.story("Bakeries in Tabriz open at dawn");
+    stale.put("body_text", "The water utility of Tehran said on Monday. A refused copy's line.");
+    stale.put("revision", Integer.toString(revision));
+    stale.put("together_draft", "1");
+    HttpResponse<String> kept = editorOnSecond.postForJson("/newsroom/items/" + id, stale);
+
+    assertThat(kept.statusCode()).as(kept.body()).isEqualTo(409);
+    String draft = json(kept).path("conflict").asString();
+    assertThat(draft).startsWith("/newsroom/items/" + id + "/conflicts/");
+    assertThat(json(editor.get(base)).path("doc").toString())
+        .contains("Update: The water utility")
+        .doesNotContain("refused copy");
+    assertThat(reporter.latest(id))
+        .as("the live text was kept as a revision")
+        .isGreaterThan(revision);
+    assertThat(editorOnSecond.get(draft).body()).contains("refused copy");
+  }
 }
