@@ -9,6 +9,7 @@
 #   bench/together.sh                        # both databases, 10 people x 50 stories, 20 s
 #   PEOPLE=10 STORIES=50 SECONDS_MEASURED=20 DBS="sqlite" bench/together.sh
 #   ENGINE=interpreted bench/together.sh     # GraalJS without the Graal compiler
+#   WARM_UP=60 bench/together.sh             # seconds of load before measuring (default 5)
 #
 # Needs, for PostgreSQL, the server on 127.0.0.1:5432. Results go to
 # bench/results/together-<timestamp>.txt.
@@ -20,6 +21,7 @@ export JAVA_HOME
 : "${PEOPLE:=10}"
 : "${STORIES:=50}"
 : "${SECONDS_MEASURED:=20}"
+: "${WARM_UP:=5}"
 : "${DBS:=sqlite postgresql}"
 stamp="$(date +%Y%m%d-%H%M%S)"
 mkdir -p bench/results target
@@ -39,6 +41,6 @@ echo "| database | load | measure | steps | per second | p50 ms | p99 ms |" | te
 echo "|---|---|---|---|---|---|---|" | tee -a "$out"
 for db in $DBS; do
   "$JAVA_HOME/bin/java" -Xmx1g ${engine[@]+"${engine[@]}"} -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
-    news.masthead.newsroom.TogetherBench "$db" "$PEOPLE" "$STORIES" "$SECONDS_MEASURED" \
+    news.masthead.newsroom.TogetherBench "$db" "$PEOPLE" "$STORIES" "$SECONDS_MEASURED" "$WARM_UP" \
     2>>"$out.log" | tee -a "$out"
 done

@@ -17,6 +17,17 @@ public final class BodyStepStore {
   private final Database database;
   private final Clock clock;
 
+  /**
+   * On SQLite, held around the writes that come with every keystroke (steps, presence): SQLite
+   * takes one writer at a time, and writers that wait here, in turn, do not spin on its lock until
+   * its busy timeout runs out under a crowd of co-editors.
+   */
+  private final java.util.concurrent.locks.ReentrantLock oneWriter =
+      new java.util.concurrent.locks.ReentrantLock(true);
+
+  /** When presence rows no one renewed for two minutes were last removed (epoch ms). */
+  private volatile long swept;
+
   public BodyStepStore(Database database, Clock clock) {
     this.database = database;
     this.clock = clock;
@@ -52,20 +63,25 @@ public final class BodyStepStore {
 
   /** Keeps a checkpoint; one already kept for that version stays. */
   public void checkpoint(long item, Checkpoint checkpoint) {
-    database
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate(
-                        "INSERT INTO body_checkpoints (item_id, version, doc, hash, made_at)"
-                            + " VALUES (:item, :version, :doc, :hash, :at)"
-                            + " ON CONFLICT (item_id, version) DO NOTHING")
-                    .bind("item", item)
-                    .bind("version", checkpoint.version())
-                    .bind("doc", checkpoint.doc())
-                    .bind("hash", checkpoint.hash())
-                    .bind("at", clock.millis())
-                    .execute());
+    boolean held = inTurn();
+    try {
+      database
+          .jdbi()
+          .useHandle(
+              h ->
+                  h.createUpdate(
+                          "INSERT INTO body_checkpoints (item_id, version, doc, hash, made_at)"
+                              + " VALUES (:item, :version, :doc, :hash, :at)"
+                              + " ON CONFLICT (item_id, version) DO NOTHING")
+                      .bind("item", item)
+                      .bind("version", checkpoint.version())
+                      .bind("doc", checkpoint.doc())
+                      .bind("hash", checkpoint.hash())
+                      .bind("at", clock.millis())
+                      .execute());
+    } finally {
+      done(held);
+    }
   }
 
   /**
@@ -74,6 +90,7 @@ public final class BodyStepStore {
    */
   public boolean append(
       long item, int version, List<String> steps, String clientId, long memberId) {
+    boolean held = inTurn();
     try {
       database
           .jdbi()
@@ -101,6 +118,8 @@ public final class BodyStepStore {
         return false;
       }
       throw e;
+    } finally {
+      done(held);
     }
   }
 
@@ -163,17 +182,22 @@ public final class BodyStepStore {
 
   /** Notes that revision {@code revision} of the item was made from the body at {@code version}. */
   public void revisionMade(long item, int revision, int version) {
-    database
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate(
-                        "INSERT INTO body_revisions (item_id, revision, version) VALUES (:item,"
-                            + " :revision, :version) ON CONFLICT (item_id, revision) DO NOTHING")
-                    .bind("item", item)
-                    .bind("revision", revision)
-                    .bind("version", version)
-                    .execute());
+    boolean held = inTurn();
+    try {
+      database
+          .jdbi()
+          .useHandle(
+              h ->
+                  h.createUpdate(
+                          "INSERT INTO body_revisions (item_id, revision, version) VALUES (:item,"
+                              + " :revision, :version) ON CONFLICT (item_id, revision) DO NOTHING")
+                      .bind("item", item)
+                      .bind("revision", revision)
+                      .bind("version", version)
+                      .execute());
+    } finally {
+      done(held);
+    }
   }
 
   /** The version of the log a revision was made from, when it was made from co-editing's body. */
@@ -198,36 +222,41 @@ public final class BodyStepStore {
    * starts. Answers how many steps were deleted.
    */
   public int trim(long item, int through, long before) {
-    return database
-        .jdbi()
-        .inTransaction(
-            h -> {
-              Optional<Integer> cut =
-                  h.createQuery(
-                          "SELECT MAX(c.version) FROM body_checkpoints c WHERE c.item_id = :item"
-                              + " AND c.version <= (SELECT MAX(version) FROM body_steps WHERE"
-                              + " item_id = :item AND version <= :through AND made_at < :before"
-                              + " AND version < (SELECT MAX(version) FROM body_steps WHERE"
-                              + " item_id = :item))")
-                      .bind("item", item)
-                      .bind("through", through)
-                      .bind("before", before)
-                      .mapTo(Integer.class)
-                      .findOne();
-              if (cut.isEmpty()) {
-                return 0;
-              }
-              h.createUpdate(
-                      "DELETE FROM body_checkpoints WHERE item_id = :item AND version < :cut")
-                  .bind("item", item)
-                  .bind("cut", cut.get())
-                  .execute();
-              return h.createUpdate(
-                      "DELETE FROM body_steps WHERE item_id = :item AND version <= :cut")
-                  .bind("item", item)
-                  .bind("cut", cut.get())
-                  .execute();
-            });
+    boolean held = inTurn();
+    try {
+      return database
+          .jdbi()
+          .inTransaction(
+              h -> {
+                Optional<Integer> cut =
+                    h.createQuery(
+                            "SELECT MAX(c.version) FROM body_checkpoints c WHERE c.item_id = :item"
+                                + " AND c.version <= (SELECT MAX(version) FROM body_steps WHERE"
+                                + " item_id = :item AND version <= :through AND made_at < :before"
+                                + " AND version < (SELECT MAX(version) FROM body_steps WHERE"
+                                + " item_id = :item))")
+                        .bind("item", item)
+                        .bind("through", through)
+                        .bind("before", before)
+                        .mapTo(Integer.class)
+                        .findOne();
+                if (cut.isEmpty()) {
+                  return 0;
+                }
+                h.createUpdate(
+                        "DELETE FROM body_checkpoints WHERE item_id = :item AND version < :cut")
+                    .bind("item", item)
+                    .bind("cut", cut.get())
+                    .execute();
+                return h.createUpdate(
+                        "DELETE FROM body_steps WHERE item_id = :item AND version <= :cut")
+                    .bind("item", item)
+                    .bind("cut", cut.get())
+                    .execute();
+              });
+    } finally {
+      done(held);
+    }
   }
 
   /** The newest step's version, if the item has any. */
@@ -261,38 +290,74 @@ public final class BodyStepStore {
     return out;
   }
 
+  /** Takes {@link #oneWriter} on SQLite; answers whether it did. */
+  private boolean inTurn() {
+    if (database.dialect() != Database.Dialect.SQLITE) {
+      return false;
+    }
+    oneWriter.lock();
+    return true;
+  }
+
+  private void done(boolean held) {
+    if (held) {
+      oneWriter.unlock();
+    }
+  }
+
   /** Notes that an editor has the item open, at {@code place}. */
   public void here(long item, Editing editing) {
-    database
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate(
-                        "INSERT INTO editing_now (item_id, client_id, member_id, name, place,"
-                            + " seen_at) VALUES (:item, :client, :member, :name, :place, :at)"
-                            + " ON CONFLICT (item_id, client_id) DO UPDATE SET place ="
-                            + " excluded.place, seen_at = excluded.seen_at")
-                    .bind("item", item)
-                    .bind("client", editing.clientId())
-                    .bind("member", editing.memberId())
-                    .bind("name", editing.name())
-                    .bind("place", editing.place())
-                    .bind("at", editing.seenAt())
-                    .execute());
+    boolean held = inTurn();
+    try {
+      database
+          .jdbi()
+          .useHandle(
+              h ->
+                  h.createUpdate(
+                          "INSERT INTO editing_now (item_id, client_id, member_id, name, place,"
+                              + " seen_at) VALUES (:item, :client, :member, :name, :place, :at)"
+                              + " ON CONFLICT (item_id, client_id) DO UPDATE SET place ="
+                              + " excluded.place, seen_at = excluded.seen_at")
+                      .bind("item", item)
+                      .bind("client", editing.clientId())
+                      .bind("member", editing.memberId())
+                      .bind("name", editing.name())
+                      .bind("place", editing.place())
+                      .bind("at", editing.seenAt())
+                      .execute());
+      long now = clock.millis();
+      if (now - swept > 10_000) {
+        swept = now;
+        database
+            .jdbi()
+            .useHandle(
+                h ->
+                    h.createUpdate("DELETE FROM editing_now WHERE seen_at < :stale")
+                        .bind("stale", now - 120_000)
+                        .execute());
+      }
+    } finally {
+      done(held);
+    }
   }
 
   public void leave(long item, String clientId, long memberId) {
-    database
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate(
-                        "DELETE FROM editing_now WHERE item_id = :item AND client_id = :client"
-                            + " AND member_id = :member")
-                    .bind("item", item)
-                    .bind("client", clientId)
-                    .bind("member", memberId)
-                    .execute());
+    boolean held = inTurn();
+    try {
+      database
+          .jdbi()
+          .useHandle(
+              h ->
+                  h.createUpdate(
+                          "DELETE FROM editing_now WHERE item_id = :item AND client_id = :client"
+                              + " AND member_id = :member")
+                      .bind("item", item)
+                      .bind("client", clientId)
+                      .bind("member", memberId)
+                      .execute());
+    } finally {
+      done(held);
+    }
   }
 
   /** Who has the item open, seen since {@code since} (epoch milliseconds), oldest first. */
@@ -301,9 +366,6 @@ public final class BodyStepStore {
         .jdbi()
         .withHandle(
             h -> {
-              h.createUpdate("DELETE FROM editing_now WHERE seen_at < :stale")
-                  .bind("stale", since - 60_000)
-                  .execute();
               return h.createQuery(
                       "SELECT client_id, member_id, name, place, seen_at FROM editing_now"
                           + " WHERE item_id = :item AND seen_at >= :since ORDER BY client_id")

@@ -54,9 +54,16 @@ final class BodyEngine implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("could not unpack the editor's modules", e);
     }
+    Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+    org.slf4j.LoggerFactory.getLogger(BodyEngine.class)
+        .info(
+            "co-editing's body engine runs on {}",
+            engine.getImplementationName().equals("Interpreted")
+                ? "GraalJS interpreted (no Graal compiler on the upgrade module path)"
+                : "GraalJS compiled by " + engine.getImplementationName());
     context =
         Context.newBuilder("js")
-            .engine(Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build())
+            .engine(engine)
             .allowIO(IOAccess.newBuilder().fileSystem(new Modules(folder)).build())
             .option("js.esm-eval-returns-exports", "true")
             .build();

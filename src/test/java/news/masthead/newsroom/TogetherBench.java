@@ -35,11 +35,12 @@ import tools.jackson.databind.json.JsonMapper;
  * 200 that accepts it, retries included) and delivery (the first send to the moment the step
  * reaches another person's server-sent event stream). Prints a table.
  *
- * <p>Arguments: {@code sqlite|postgresql [PEOPLE] [STORIES] [SECONDS]}.
+ * <p>Arguments: {@code sqlite|postgresql [PEOPLE] [STORIES] [SECONDS] [WARM-UP SECONDS]}.
  */
 public final class TogetherBench {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient STREAMS = HttpClient.newHttpClient();
+  private static final AtomicInteger SERVER_ERRORS = new AtomicInteger();
   private static final String KEYSTROKE =
       "[{\"stepType\":\"replace\",\"from\":1,\"to\":1,"
           + "\"slice\":{\"content\":[{\"type\":\"text\",\"text\":\"a\"}]}}]";
@@ -51,6 +52,7 @@ public final class TogetherBench {
     int people = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     int stories = args.length > 2 ? Integer.parseInt(args[2]) : 50;
     int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+    int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 5;
     Path data = Files.createTempDirectory("together-bench");
     Map<String, String> more = new HashMap<>();
     String url = "";
@@ -109,7 +111,7 @@ public final class TogetherBench {
                 });
           }
         }
-        Thread.sleep(5000);
+        Thread.sleep(warmUp * 1000L);
         measuring.set(true);
         Thread.sleep(seconds * 1000L);
         measuring.set(false);
@@ -122,7 +124,11 @@ public final class TogetherBench {
       String what = stories + " stories x " + people + " typing";
       report(db, what, "accepted", accepted, seconds);
       report(db, what, "delivered to a co-editor", delivered, seconds);
-      System.out.printf(Locale.ROOT, "retries after 409: %d%n", retries.get());
+      System.out.printf(
+          Locale.ROOT,
+          "retries after 409: %d; server errors (sent again after 1 s): %d%n",
+          retries.get(),
+          SERVER_ERRORS.get());
     } finally {
       masthead.close();
       if (!url.isEmpty()) {
@@ -165,6 +171,12 @@ public final class TogetherBench {
                     + "\",\"steps\":"
                     + KEYSTROKE
                     + "}");
+        if (answer.statusCode() >= 500) {
+          // as the editor does: the same steps again in a moment
+          SERVER_ERRORS.incrementAndGet();
+          Thread.sleep(1000);
+          continue;
+        }
         JsonNode body = JSON.readTree(answer.body());
         if (answer.statusCode() == 200) {
           version = body.path("version").asInt();
