@@ -1,14 +1,18 @@
 package news.masthead.together;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -64,6 +68,16 @@ public final class Together implements AutoCloseable {
   private final Map<Long, ReentrantLock> itemLocks = new ConcurrentHashMap<>();
 
   private final Set<Long> coEdited = ConcurrentHashMap.newKeySet();
+
+  /**
+   * The newest steps of the items co-edited on this node, contiguous and ending at the version the
+   * engine holds: a batch based on a recent version, and a follower, get what they missed without
+   * the database. Changed under the item's lock; each deque is its own monitor.
+   */
+  private final Cache<Long, ArrayDeque<StoredStep>> recentSteps =
+      Caffeine.newBuilder().maximumSize(1_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+
+  private static final int RECENT_STEPS = 100;
 
   /**
    * The version the engine holds of each item; changed only under the item's lock and {@link
@@ -229,10 +243,15 @@ public final class Together implements AutoCloseable {
         return behind(id, version, current(id));
       }
       int reached = version + steps.size();
+      List<StoredStep> made = new ArrayList<>();
+      for (int i = 0; i < steps.size(); i++) {
+        made.add(new StoredStep(version + 1 + i, steps.get(i), clientId, memberId));
+      }
       lock.lock();
       try {
         engine().call("commit", id, reached);
         heldVersions.put(id, reached);
+        rememberSteps(id, made);
         if (reached / CHECKPOINT_EVERY > version / CHECKPOINT_EVERY) {
           String doc = engine().text("docOf", id);
           store.checkpoint(id, new Checkpoint(reached, doc, hash(doc)));
@@ -253,7 +272,7 @@ public final class Together implements AutoCloseable {
     if (version < start) {
       throw new InvalidSteps(new Trimmed(version, start).getMessage());
     }
-    return new Behind(since(id, version, now));
+    return new Behind(recentSince(id, version, now).orElseGet(() -> since(id, version, now)));
   }
 
   private ReentrantLock itemLock(long id) {
@@ -295,6 +314,8 @@ public final class Together implements AutoCloseable {
         if (store.append(id, version, steps, "desk-save", memberId)) {
           engine().call("commit", id, version + 1);
           heldVersions.put(id, version + 1);
+          rememberSteps(
+              id, List.of(new StoredStep(version + 1, steps.getFirst(), "desk-save", memberId)));
           String made = engine().text("docOf", id);
           store.checkpoint(id, new Checkpoint(version + 1, made, hash(made)));
           wake(id);
@@ -556,17 +577,53 @@ public final class Together implements AutoCloseable {
         Checkpoint start = store.latestCheckpoint(id).orElseThrow();
         engine().text("keep", id, start.version(), start.doc());
         held = start.version();
+        recentSteps.invalidate(id);
       }
       if (held < newest) {
         List<StoredStep> missing = store.after(id, held);
         String steps = stepsArray(missing);
         engine().call("catchUp", id, missing.getLast().version(), steps);
         held = missing.getLast().version();
+        rememberSteps(id, missing);
       }
       heldVersions.put(id, held);
       return held;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** Adds steps just applied to the engine's copy of the item to its recent steps. */
+  private void rememberSteps(long id, List<StoredStep> steps) {
+    ArrayDeque<StoredStep> kept = recentSteps.get(id, k -> new ArrayDeque<>());
+    synchronized (kept) {
+      if (!kept.isEmpty() && kept.getLast().version() + 1 != steps.getFirst().version()) {
+        kept.clear();
+      }
+      kept.addAll(steps);
+      while (kept.size() > RECENT_STEPS) {
+        kept.removeFirst();
+      }
+    }
+  }
+
+  /** The steps after {@code from} up to {@code to}, when the recent steps hold them all. */
+  private Optional<Since> recentSince(long id, int from, int to) {
+    ArrayDeque<StoredStep> kept = recentSteps.getIfPresent(id);
+    if (kept == null) {
+      return Optional.empty();
+    }
+    synchronized (kept) {
+      if (kept.isEmpty() || kept.getFirst().version() > from + 1 || kept.getLast().version() < to) {
+        return Optional.empty();
+      }
+      List<Sent> steps = new ArrayList<>();
+      for (StoredStep step : kept) {
+        if (step.version() > from && step.version() <= to) {
+          steps.add(new Sent(step.step(), step.clientId()));
+        }
+      }
+      return Optional.of(new Since(to, steps));
     }
   }
 
@@ -605,7 +662,8 @@ public final class Together implements AutoCloseable {
           int top = newest.getOrDefault(id, 0);
           for (Follower f : entry.getValue()) {
             if (f.version < top) {
-              Since news = since(id, f.version, top);
+              Since news =
+                  recentSince(id, f.version, top).orElseGet(() -> since(id, f.version, top));
               f.version = top;
               f.steps.accept(news);
             }

@@ -673,5 +673,14 @@ class TogetherFuzzTest {
     System.out.print("together fuzz: " + counts);
     Files.createDirectories(Path.of("target"));
     Files.writeString(Path.of("target", "together-fuzz.txt"), counts);
+    StringBuilder refusals = new StringBuilder();
+    heard.forEach(
+        (letter, lines) ->
+            refusals
+                .append(letter)
+                .append(":\n  ")
+                .append(String.join("\n  ", lines))
+                .append('\n'));
+    Files.writeString(Path.of("target", "together-fuzz-refusals.txt"), refusals);
   }
 }
