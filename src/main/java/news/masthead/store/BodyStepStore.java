@@ -63,25 +63,18 @@ public final class BodyStepStore {
 
   /** Keeps a checkpoint; one already kept for that version stays. */
   public void checkpoint(long item, Checkpoint checkpoint) {
-    boolean held = inTurn();
-    try {
-      database
-          .jdbi()
-          .useHandle(
-              h ->
-                  h.createUpdate(
-                          "INSERT INTO body_checkpoints (item_id, version, doc, hash, made_at)"
-                              + " VALUES (:item, :version, :doc, :hash, :at)"
-                              + " ON CONFLICT (item_id, version) DO NOTHING")
-                      .bind("item", item)
-                      .bind("version", checkpoint.version())
-                      .bind("doc", checkpoint.doc())
-                      .bind("hash", checkpoint.hash())
-                      .bind("at", clock.millis())
-                      .execute());
-    } finally {
-      done(held);
-    }
+    writing(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO body_checkpoints (item_id, version, doc, hash, made_at)"
+                        + " VALUES (:item, :version, :doc, :hash, :at)"
+                        + " ON CONFLICT (item_id, version) DO NOTHING")
+                .bind("item", item)
+                .bind("version", checkpoint.version())
+                .bind("doc", checkpoint.doc())
+                .bind("hash", checkpoint.hash())
+                .bind("at", clock.millis())
+                .execute());
   }
 
   /**
@@ -182,22 +175,15 @@ public final class BodyStepStore {
 
   /** Notes that revision {@code revision} of the item was made from the body at {@code version}. */
   public void revisionMade(long item, int revision, int version) {
-    boolean held = inTurn();
-    try {
-      database
-          .jdbi()
-          .useHandle(
-              h ->
-                  h.createUpdate(
-                          "INSERT INTO body_revisions (item_id, revision, version) VALUES (:item,"
-                              + " :revision, :version) ON CONFLICT (item_id, revision) DO NOTHING")
-                      .bind("item", item)
-                      .bind("revision", revision)
-                      .bind("version", version)
-                      .execute());
-    } finally {
-      done(held);
-    }
+    writing(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO body_revisions (item_id, revision, version) VALUES (:item,"
+                        + " :revision, :version) ON CONFLICT (item_id, revision) DO NOTHING")
+                .bind("item", item)
+                .bind("revision", revision)
+                .bind("version", version)
+                .execute());
   }
 
   /** The version of the log a revision was made from, when it was made from co-editing's body. */
@@ -222,41 +208,36 @@ public final class BodyStepStore {
    * starts. Answers how many steps were deleted.
    */
   public int trim(long item, int through, long before) {
-    boolean held = inTurn();
-    try {
-      return database
-          .jdbi()
-          .inTransaction(
-              h -> {
-                Optional<Integer> cut =
-                    h.createQuery(
-                            "SELECT MAX(c.version) FROM body_checkpoints c WHERE c.item_id = :item"
-                                + " AND c.version <= (SELECT MAX(version) FROM body_steps WHERE"
-                                + " item_id = :item AND version <= :through AND made_at < :before"
-                                + " AND version < (SELECT MAX(version) FROM body_steps WHERE"
-                                + " item_id = :item))")
-                        .bind("item", item)
-                        .bind("through", through)
-                        .bind("before", before)
-                        .mapTo(Integer.class)
-                        .findOne();
-                if (cut.isEmpty()) {
-                  return 0;
-                }
-                h.createUpdate(
-                        "DELETE FROM body_checkpoints WHERE item_id = :item AND version < :cut")
-                    .bind("item", item)
-                    .bind("cut", cut.get())
-                    .execute();
-                return h.createUpdate(
-                        "DELETE FROM body_steps WHERE item_id = :item AND version <= :cut")
-                    .bind("item", item)
-                    .bind("cut", cut.get())
-                    .execute();
-              });
-    } finally {
-      done(held);
-    }
+    return writing(
+        handle ->
+            handle.inTransaction(
+                h -> {
+                  Optional<Integer> cut =
+                      h.createQuery(
+                              "SELECT MAX(c.version) FROM body_checkpoints c WHERE c.item_id = :item"
+                                  + " AND c.version <= (SELECT MAX(version) FROM body_steps WHERE"
+                                  + " item_id = :item AND version <= :through AND made_at < :before"
+                                  + " AND version < (SELECT MAX(version) FROM body_steps WHERE"
+                                  + " item_id = :item))")
+                          .bind("item", item)
+                          .bind("through", through)
+                          .bind("before", before)
+                          .mapTo(Integer.class)
+                          .findOne();
+                  if (cut.isEmpty()) {
+                    return 0;
+                  }
+                  h.createUpdate(
+                          "DELETE FROM body_checkpoints WHERE item_id = :item AND version < :cut")
+                      .bind("item", item)
+                      .bind("cut", cut.get())
+                      .execute();
+                  return h.createUpdate(
+                          "DELETE FROM body_steps WHERE item_id = :item AND version <= :cut")
+                      .bind("item", item)
+                      .bind("cut", cut.get())
+                      .execute();
+                }));
   }
 
   /** The newest step's version, if the item has any. */
@@ -288,6 +269,16 @@ public final class BodyStepStore {
                     .map((rs, c) -> Map.entry(rs.getLong("item_id"), rs.getInt("v")))
                     .forEach(e -> out.put(e.getKey(), e.getValue())));
     return out;
+  }
+
+  /** Runs a write on a handle, in turn with the others on SQLite. */
+  private <T> T writing(org.jdbi.v3.core.HandleCallback<T, RuntimeException> write) {
+    boolean held = inTurn();
+    try {
+      return database.jdbi().withHandle(write);
+    } finally {
+      done(held);
+    }
   }
 
   /** Takes {@link #oneWriter} on SQLite; answers whether it did. */
@@ -342,22 +333,15 @@ public final class BodyStepStore {
   }
 
   public void leave(long item, String clientId, long memberId) {
-    boolean held = inTurn();
-    try {
-      database
-          .jdbi()
-          .useHandle(
-              h ->
-                  h.createUpdate(
-                          "DELETE FROM editing_now WHERE item_id = :item AND client_id = :client"
-                              + " AND member_id = :member")
-                      .bind("item", item)
-                      .bind("client", clientId)
-                      .bind("member", memberId)
-                      .execute());
-    } finally {
-      done(held);
-    }
+    writing(
+        h ->
+            h.createUpdate(
+                    "DELETE FROM editing_now WHERE item_id = :item AND client_id = :client"
+                        + " AND member_id = :member")
+                .bind("item", item)
+                .bind("client", clientId)
+                .bind("member", memberId)
+                .execute());
   }
 
   /** Who has the item open, seen since {@code since} (epoch milliseconds), oldest first. */

@@ -450,11 +450,7 @@ public final class Desk {
     } catch (news.masthead.content.EditConflict conflict) {
       DeskItem item = open(member, id);
       Item theirs = item.newest();
-      Copy base =
-          items
-              .findRevision(id, basedOn)
-              .map(Item::copy)
-              .orElseThrow(() -> new WrongStep("this item has no revision " + basedOn));
+      Copy base = copyAt(id, basedOn);
       CopyMerge.Merged merged =
           CopyMerge.merge(
               bodySettled ? base.withBody(theirs.copy().body()) : base,
@@ -496,17 +492,21 @@ public final class Desk {
       throw new NotAllowed("you may not edit this item: it is published or not yours");
     }
     Item theirs = item.newest();
-    Copy base =
-        items
-            .findRevision(id, basedOn)
-            .map(Item::copy)
-            .orElseThrow(() -> new WrongStep("this item has no revision " + basedOn));
+    Copy base = copyAt(id, basedOn);
     ConflictDraft draft =
         items.keepConflict(
             new ConflictDraft(
                 0, id, member.id(), basedOn, theirs.revision(), mine, clock.instant()));
     return new Saving.Conflicted(
         draft, CopyMerge.merge(base, theirs.copy(), mine, java.util.Map.of()).conflicts());
+  }
+
+  /** The copy of an item at one of its revisions. */
+  private Copy copyAt(ItemId id, int revision) {
+    return items
+        .findRevision(id, revision)
+        .map(Item::copy)
+        .orElseThrow(() -> new WrongStep("this item has no revision " + revision));
   }
 
   /** {@code member}'s conflict drafts on an item, oldest first. */
