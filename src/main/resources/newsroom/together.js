@@ -232,6 +232,8 @@ export async function openTogether(item, words) {
         data.delete("together_version");
         data.delete("together_hash");
         data.set("together_draft", "1");
+        // Work brought back from IndexedDB was written on the revision kept with it.
+        if (start && start.revision) data.set("revision", start.revision);
         data.set("body_json", JSON.stringify(view.state.doc.toJSON()));
         let answer;
         try {

@@ -222,4 +222,72 @@ class TogetherInBrowserTest {
             + " return t.includes('generators') && t.includes('Schools reopen on Sunday.'); }");
     assertThat(bodyText(back)).isEqualTo(bodyText(reza));
   }
+
+  @Test
+  void work_based_on_steps_no_longer_kept_becomes_a_conflict_draft_where_a_paragraph_is_kept()
+      throws Exception {
+    String item = write("Karaj metro line opens");
+    long id = Long.parseLong(item.substring(item.lastIndexOf('/') + 1));
+    Page eda = open(editor, firstOrigin, item);
+    eda.context().setOffline(true);
+    eda.locator(".editor .body p").first().click();
+    eda.keyboard().press("End");
+    eda.keyboard().type(" Fares are free for a week.");
+    eda.waitForTimeout(500);
+    BrowserContext offline = eda.context();
+    eda.close();
+
+    Page reza = open(reporter, secondOrigin, item);
+    reza.locator(".editor .body p").first().click();
+    reza.keyboard().press("End");
+    reza.keyboard().type(" Trains run every ten minutes.");
+    reza.waitForFunction("() => document.querySelector('#autosave').textContent === 'Saved'");
+    saveTogether(id, item);
+    // A month on, the next revision trims the steps Eda's copy was based on.
+    try (var db = java.sql.DriverManager.getConnection(url, TestDatabases.USER, "");
+        var old = db.prepareStatement("UPDATE body_steps SET made_at = 0 WHERE item_id = ?")) {
+      old.setLong(1, id);
+      old.executeUpdate();
+    }
+    reza.locator(".editor .body p").last().click();
+    reza.keyboard().press("End");
+    reza.keyboard().type(" Stations open at six.");
+    reza.waitForFunction("() => document.querySelector('#autosave').textContent === 'Saved'");
+    saveTogether(id, item);
+
+    offline.setOffline(false);
+    Page back = offline.newPage();
+    back.navigate(firstOrigin + item);
+    back.waitForSelector("#autosave a[href*=conflicts]");
+    assertThat(back.locator(".editor .body").getAttribute("contenteditable"))
+        .as("a copy kept as a draft takes no more typing")
+        .isEqualTo("false");
+    assertThat(bodyText(reza)).contains("Trains run").doesNotContain("Fares are free");
+    back.locator("#autosave a[href*=conflicts]").click();
+    back.waitForURL(u -> u.contains("/conflicts/"));
+    back.screenshot(
+        new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("desk-together-draft.png")));
+    assertThat(back.locator("fieldset.conflict").first().textContent())
+        .contains("Fares are free for a week.")
+        .contains("Trains run every ten minutes.");
+    back.locator("fieldset.conflict input[value=mine]").first().check();
+    back.locator("form.conflicts button[type=submit]").click();
+    back.waitForURL(u -> u.endsWith(item));
+
+    reza.waitForFunction(
+        "() => document.querySelector('.editor .body').textContent.includes('Fares are free')");
+    assertThat(bodyText(reza))
+        .doesNotContain("Trains run every ten minutes.")
+        .contains("Stations open at six.");
+  }
+
+  /** Saves the item as the reporter, its body as co-editing has it (a revision, as Save makes). */
+  private void saveTogether(long id, String item) {
+    Map<String, String> save = DeskTest.story("Karaj metro line opens");
+    save.put("revision", Integer.toString(reporter.latest(id)));
+    save.put("together_version", "0");
+    save.put("together_hash", "");
+    HttpResponse<String> saved = reporter.post(item, save);
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+  }
 }
