@@ -77,6 +77,22 @@ function othersPlugin() {
   });
 }
 
+/**
+ * The text of work that no longer reads under this schema, as plain paragraphs: its document's
+ * blocks, then all that its unconfirmed steps inserted.
+ */
+function asText(work) {
+  const texts = (node, into) => {
+    if (node && typeof node.text === "string") into.push(node.text);
+    for (const child of (node && node.content) || []) texts(child, into);
+    return into;
+  };
+  const blocks = ((work.doc && work.doc.content) || []).map((b) => texts(b, []).join(""));
+  blocks.push((work.steps || []).map((step) => texts(step.slice, []).join("")).join(""));
+  return schema.node("doc", null, blocks.filter((t) => t !== "").map((t) =>
+    schema.node("paragraph", null, [schema.text(t)])).concat(blocks.some((t) => t !== "") ? [] : [schema.node("paragraph")]));
+}
+
 const sha256 = async (text) => Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256",
   new TextEncoder().encode(text))), (b) => b.toString(16).padStart(2, "0")).join("");
 
@@ -100,7 +116,24 @@ export async function openTogether(item, words) {
   const pending = await store.get(key).catch(() => undefined);
   // Start from this browser's work when it has some: its confirmed document and version, and its
   // own name, so that the server's copies of its steps count as confirmations.
-  const start = pending && pending.steps.length && pending.version <= opened.version ? pending : null;
+  let start = pending && pending.steps.length && pending.version <= opened.version ? pending : null;
+  // Work that no longer reads under this schema (the server was updated since it was written) or
+  // whose steps no longer apply cannot be rebased: its text is kept as a conflict draft.
+  let rescued = null;
+  if (start) {
+    try {
+      let doc = schema.nodeFromJSON(start.doc);
+      doc.check();
+      for (const json of start.steps) {
+        const result = Step.fromJSON(schema, json).apply(doc);
+        if (result.failed) throw new Error(result.failed);
+        doc = result.doc;
+      }
+    } catch {
+      rescued = { doc: asText(start), revision: start.revision };
+      start = null;
+    }
+  }
   const clientID = start ? start.clientID : newClientId();
   let confirmed = schema.nodeFromJSON(start ? start.doc : opened.doc);
   return {
@@ -223,42 +256,54 @@ export async function openTogether(item, words) {
         await keepAsDraft(body.error);
       }
 
-      // What the server refused, or what cannot be rebased, is kept as a conflict draft beside
-      // the live text (never in its place), for a per-paragraph choice.
-      async function keepAsDraft(reason) {
-        stopped = true;
-        view.setProps({ editable: () => false });
+      // Keeps a copy of the body as a conflict draft beside the live text, never in its place:
+      // answers the draft's page, or null when the server would not keep it; while the server
+      // cannot be reached it tries again, and the copy stays in IndexedDB meanwhile.
+      async function postDraft(doc, revision) {
         const data = new FormData(form);
         data.delete("together_version");
         data.delete("together_hash");
         data.set("together_draft", "1");
         // Work brought back from IndexedDB was written on the revision kept with it.
-        if (start && start.revision) data.set("revision", start.revision);
-        data.set("body_json", JSON.stringify(view.state.doc.toJSON()));
-        let answer;
-        try {
-          answer = await fetch(form.action, { method: "POST", body: new URLSearchParams(data),
-            headers: { Accept: "application/json" }, credentials: "same-origin",
-            signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
-        } catch {
-          answer = null;
-        }
-        if (!answer || answer.status >= 500) {
-          // The copy stays in IndexedDB until the server has it.
+        if (revision) data.set("revision", revision);
+        data.set("body_json", JSON.stringify(doc.toJSON()));
+        for (;;) {
+          let answer = null;
+          try {
+            answer = await fetch(form.action, { method: "POST", body: new URLSearchParams(data),
+              headers: { Accept: "application/json" }, credentials: "same-origin",
+              signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
+          } catch {
+            answer = null;
+          }
+          if (answer && answer.status < 500) {
+            const body = await answer.json().catch(() => ({}));
+            return body.conflict || null;
+          }
           onStatus(words.offline);
-          setTimeout(() => keepAsDraft(reason), RETRY_MS);
+          await new Promise((r) => setTimeout(r, RETRY_MS));
+        }
+      }
+
+      function showDraft(where, reason) {
+        if (!where) {
+          onStatus(reason || words.refused);
           return;
         }
-        const body = await answer.json().catch(() => ({}));
-        if (body.conflict) {
-          await store.remove(key).catch(() => {});
-          const link = document.createElement("a");
-          link.href = body.conflict;
-          link.textContent = words.conflict;
-          onStatus(link);
-        } else {
-          onStatus(reason || words.refused);
-        }
+        const link = document.createElement("a");
+        link.href = where;
+        link.textContent = words.conflict;
+        onStatus(link);
+      }
+
+      // What the server refused, or what cannot be rebased: this copy stops taking typing and
+      // becomes a conflict draft, for a per-paragraph choice.
+      async function keepAsDraft(reason) {
+        stopped = true;
+        view.setProps({ editable: () => false });
+        const where = await postDraft(view.state.doc, start && start.revision);
+        if (where) await store.remove(key).catch(() => {});
+        showDraft(where, reason);
       }
 
       let streaming = false;
@@ -346,6 +391,19 @@ export async function openTogether(item, words) {
       setInterval(() => here(false), PRESENCE_MS);
       stream();
       here(false);
+      if (rescued) {
+        // The live text is edited as usual; the old work goes to a draft of its own.
+        postDraft(rescued.doc, rescued.revision).then((where) => {
+          if (!where) return;
+          const notice = document.createElement("p");
+          notice.className = "notice rescued";
+          const link = document.createElement("a");
+          link.href = where;
+          link.textContent = words.conflict;
+          notice.append(link);
+          list.before(notice);
+        });
+      }
       if (start) {
         // This browser's unconfirmed steps, made again on the document they were made on, then
         // rebased on what others did meanwhile.

@@ -281,6 +281,44 @@ class TogetherInBrowserTest {
         .contains("Stations open at six.");
   }
 
+  @Test
+  void work_kept_under_an_older_schema_is_kept_as_a_draft_and_the_live_text_stays_editable()
+      throws Exception {
+    String item = write("Bandar Abbas port reopens");
+    long id = Long.parseLong(item.substring(item.lastIndexOf('/') + 1));
+    Page eda = open(editor, firstOrigin, item);
+    // What an editor of an older release kept: a block this schema does not have, and a step.
+    eda.evaluate(
+        "key => new Promise((done, failed) => { const r = indexedDB.open('masthead-together', 1);"
+            + " r.onsuccess = () => { const tx = r.result.transaction('pending', 'readwrite');"
+            + " tx.objectStore('pending').put({ version: 0, clientID: 'oldrelease01', revision: '1',"
+            + " doc: { type: 'doc', content: [{ type: 'ticker', content: [{ type: 'text',"
+            + " text: 'Markets closed early.' }] }] }, steps: [{ stepType: 'replace', from: 1,"
+            + " to: 1, slice: { content: [{ type: 'text', text: 'Gold rose. ' }] } }] }, key);"
+            + " tx.oncomplete = () => done(); tx.onerror = () => failed(tx.error); }; })",
+        "item-" + id);
+    eda.reload();
+    eda.waitForSelector(".notice.rescued a[href*=conflicts]");
+    assertThat(eda.locator(".editor .body").getAttribute("contenteditable")).isEqualTo("true");
+    eda.locator(".editor .body p").first().click();
+    eda.keyboard().press("End");
+    eda.keyboard().type(" Ferries sail again.");
+    eda.waitForFunction("() => document.querySelector('#autosave').textContent === 'Saved'");
+    assertThat(editor.get("/newsroom/items/" + id + "/together").body())
+        .contains("Ferries sail again.")
+        .doesNotContain("Markets closed early.");
+    try (var db = java.sql.DriverManager.getConnection(url, TestDatabases.USER, "");
+        var drafts = db.prepareStatement("SELECT copy FROM conflict_drafts WHERE item_id = ?")) {
+      drafts.setLong(1, id);
+      try (var rows = drafts.executeQuery()) {
+        assertThat(rows.next()).as("a conflict draft was kept").isTrue();
+        assertThat(rows.getString(1)).contains("Markets closed early.").contains("Gold rose.");
+      }
+    }
+    String draft = eda.locator(".notice.rescued a").getAttribute("href");
+    assertThat(editor.get(draft).statusCode()).isEqualTo(200);
+  }
+
   /** Saves the item as the reporter, its body as co-editing has it (a revision, as Save makes). */
   private void saveTogether(long id, String item) {
     Map<String, String> save = DeskTest.story("Karaj metro line opens");
