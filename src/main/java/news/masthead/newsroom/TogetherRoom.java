@@ -1,5 +1,7 @@
 package news.masthead.newsroom;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import news.masthead.content.DeskItem;
 import news.masthead.content.ItemId;
 import news.masthead.content.Role;
+import news.masthead.content.StaffMember;
 import news.masthead.together.Together;
 import news.masthead.workflow.Desk;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +35,17 @@ public final class TogetherRoom {
   private final Door door;
   private final Desk desk;
   private final Together together;
+
+  /**
+   * Who was found a moment ago to be allowed to edit which item. Steps and presence come many times
+   * a second from each editor; the check (which reads the whole item) is made again once a second
+   * at most, and at once when anything about the person changes.
+   */
+  private final Cache<Map.Entry<StaffMember, ItemId>, Boolean> editingNow =
+      Caffeine.newBuilder()
+          .expireAfterWrite(java.time.Duration.ofSeconds(1))
+          .maximumSize(10_000)
+          .build();
 
   TogetherRoom(Door door, Desk desk, Together together) {
     this.door = door;
@@ -63,12 +77,12 @@ public final class TogetherRoom {
    */
   public void steps(Context ctx) {
     Visit visit = door.requireForm(ctx, Role.CONTRIBUTOR);
-    DeskItem item = editable(visit, ctx);
+    ItemId id = editableNow(visit, ctx);
     JsonNode batch = body(ctx);
     try {
       Together.Received received =
           together.receive(
-              item.newest().id(),
+              id,
               visit.member().id(),
               batch.path("clientID").asString(""),
               batch.path("version").isInt() ? batch.path("version").asInt() : -1,
@@ -151,19 +165,18 @@ public final class TogetherRoom {
    */
   public void presence(Context ctx) {
     Visit visit = door.requireForm(ctx, Role.CONTRIBUTOR);
-    DeskItem item = editable(visit, ctx);
+    ItemId id = editableNow(visit, ctx);
     JsonNode body = body(ctx);
     String client = body.path("clientID").asString("");
     try {
       if (body.path("gone").asBoolean(false)) {
-        together.leave(item.newest().id(), visit.member().id(), client);
+        together.leave(id, visit.member().id(), client);
       } else {
         String name =
             visit.member().name().isBlank() ? visit.member().email() : visit.member().name();
-        together.here(
-            item.newest().id(), visit.member().id(), name, client, body.path("place").asString(""));
+        together.here(id, visit.member().id(), name, client, body.path("place").asString(""));
       }
-      Newsroom.json(ctx, 200, Map.of("present", together.present(item.newest().id())));
+      Newsroom.json(ctx, 200, Map.of("present", together.present(id)));
     } catch (Together.InvalidSteps e) {
       Newsroom.json(ctx, 400, Map.of("error", e.getMessage()));
     }
@@ -210,6 +223,20 @@ public final class TogetherRoom {
   }
 
   /** The item named in the address, which this person may edit. */
+  /** As {@link #editable}, answering only the item's id, from {@link #editingNow} when it can. */
+  private ItemId editableNow(Visit visit, Context ctx) {
+    String id = ctx.pathParam("id");
+    if (!id.matches("[1-9][0-9]{0,17}")) {
+      throw Refusal.badInput("an item is named by its number");
+    }
+    Map.Entry<StaffMember, ItemId> key = Map.entry(visit.member(), new ItemId(Long.parseLong(id)));
+    if (editingNow.getIfPresent(key) == null) {
+      editable(visit, ctx);
+      editingNow.put(key, Boolean.TRUE);
+    }
+    return key.getValue();
+  }
+
   private DeskItem editable(Visit visit, Context ctx) {
     String id = ctx.pathParam("id");
     if (!id.matches("[1-9][0-9]{0,17}")) {
