@@ -1,6 +1,7 @@
 package news.masthead.store;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -78,41 +79,112 @@ public final class BodyStepStore {
   }
 
   /**
-   * Appends steps after {@code version}, as versions {@code version + 1…}, in one transaction;
-   * false, with nothing stored, when another editor's steps took {@code version + 1} first.
+   * Appends steps after {@code version}, as versions {@code version + 1…}, all or none; false, with
+   * nothing stored, when another editor's steps took {@code version + 1} first. Batches sent at the
+   * same moment for different items are committed together in one transaction (each in a savepoint
+   * of its own), so that a crowd of co-editors waits for one commit, not one each.
    */
   public boolean append(
       long item, int version, List<String> steps, String clientId, long memberId) {
-    boolean held = inTurn();
+    Appending appending =
+        new Appending(
+            item,
+            version,
+            steps,
+            clientId,
+            memberId,
+            new java.util.concurrent.CompletableFuture<>());
+    startWriter();
+    appends.add(appending);
     try {
-      database
-          .jdbi()
-          .useTransaction(
-              h -> {
-                long at = clock.millis();
-                int v = version;
-                for (String step : steps) {
-                  v++;
-                  h.createUpdate(
-                          "INSERT INTO body_steps (item_id, version, step, client_id, member_id,"
-                              + " made_at) VALUES (:item, :version, :step, :client, :member, :at)")
-                      .bind("item", item)
-                      .bind("version", v)
-                      .bind("step", step)
-                      .bind("client", clientId)
-                      .bind("member", memberId)
-                      .bind("at", at)
-                      .execute();
-                }
-              });
+      return appending.done().join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw e;
+    }
+  }
+
+  /** A batch of steps waiting for {@link #writeAppends}. */
+  private record Appending(
+      long item,
+      int version,
+      List<String> steps,
+      String clientId,
+      long memberId,
+      java.util.concurrent.CompletableFuture<Boolean> done) {}
+
+  private final java.util.concurrent.LinkedBlockingQueue<Appending> appends =
+      new java.util.concurrent.LinkedBlockingQueue<>();
+
+  private Thread writer;
+
+  private synchronized void startWriter() {
+    if (writer == null) {
+      writer = Thread.ofPlatform().daemon().name("body-steps-writer").start(this::writeAppends);
+    }
+  }
+
+  /** Takes what is waiting and commits it in one transaction, again and again. */
+  private void writeAppends() {
+    List<Appending> batch = new ArrayList<>();
+    while (true) {
+      batch.clear();
+      try {
+        batch.add(appends.take());
+      } catch (InterruptedException e) {
+        return;
+      }
+      appends.drainTo(batch, 255);
+      boolean held = inTurn();
+      try {
+        List<Boolean> stored =
+            database.jdbi().inTransaction(h -> batch.stream().map(a -> insert(h, a)).toList());
+        for (int i = 0; i < batch.size(); i++) {
+          batch.get(i).done().complete(stored.get(i));
+        }
+      } catch (RuntimeException e) {
+        batch.forEach(a -> a.done().completeExceptionally(e));
+      } finally {
+        done(held);
+      }
+    }
+  }
+
+  /** Inserts one batch's steps in a savepoint; false when their first version was taken. */
+  private boolean insert(org.jdbi.v3.core.Handle h, Appending a) {
+    h.savepoint("batch");
+    try {
+      int v = a.version();
+      long at = clock.millis();
+      for (String step : a.steps()) {
+        v++;
+        h.createUpdate(
+                "INSERT INTO body_steps (item_id, version, step, client_id, member_id,"
+                    + " made_at) VALUES (:item, :version, :step, :client, :member, :at)")
+            .bind("item", a.item())
+            .bind("version", v)
+            .bind("step", step)
+            .bind("client", a.clientId())
+            .bind("member", a.memberId())
+            .bind("at", at)
+            .execute();
+      }
+      h.releaseSavepoint("batch");
       return true;
     } catch (UnableToExecuteStatementException e) {
-      if (newest(item).orElse(0) > version) {
+      h.rollbackToSavepoint("batch");
+      int newest =
+          h.createQuery("SELECT MAX(version) FROM body_steps WHERE item_id = :item")
+              .bind("item", a.item())
+              .mapTo(Integer.class)
+              .findOne()
+              .orElse(0);
+      if (newest > a.version()) {
         return false;
       }
       throw e;
-    } finally {
-      done(held);
     }
   }
 
