@@ -221,9 +221,16 @@ export async function openTogether(item, words) {
       // One batch in flight at a time. Accepted or answered with the steps it missed, the next
       // goes at once; refused, the copy becomes a conflict draft; anything else (no answer, a
       // node that stopped, a limit) is tried again in a moment with what is unconfirmed then.
+      // While a failed send waits to be made again, typing does not send: one timer, not one
+      // for every keystroke made offline.
+      let retry = null;
+      function sendLater(ms) {
+        if (retry === null) retry = setTimeout(() => { retry = null; send(); }, ms);
+      }
+
       async function send() {
         const sendable = sendableSteps(view.state);
-        if (!sendable || inFlight || stopped) return;
+        if (!sendable || inFlight || stopped || retry !== null) return;
         inFlight = true;
         let again = RETRY_MS;
         try {
@@ -244,7 +251,9 @@ export async function openTogether(item, words) {
         } finally {
           inFlight = false;
         }
-        if (sendableSteps(view.state)) setTimeout(send, again);
+        if (!sendableSteps(view.state)) return;
+        if (again === 0) setTimeout(send, 0);
+        else sendLater(again);
       }
 
       // The server no longer keeps the steps this copy would need to catch up: it stops here,

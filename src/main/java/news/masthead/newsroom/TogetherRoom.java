@@ -93,6 +93,8 @@ public final class TogetherRoom {
         case Together.Behind behind -> Newsroom.json(ctx, 409, stepsJson(behind.missed()));
       }
     } catch (Together.InvalidSteps e) {
+      org.slf4j.LoggerFactory.getLogger(TogetherRoom.class)
+          .info("refused a batch of steps for item {}: {}", id.value(), e.getMessage());
       Newsroom.json(ctx, 400, Map.of("error", e.getMessage()));
     }
   }

@@ -131,7 +131,8 @@ class TogetherFuzzTest {
                 Main.class.getName(),
                 "serve")
             .redirectErrorStream(true)
-            .redirectOutput(secondData.resolve("node.log").toFile());
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(secondData.resolve("node.log").toFile()));
     builder.environment().keySet().removeIf(k -> k.startsWith("MASTHEAD_"));
     builder.environment().putAll(secondNodeSettings());
     try {
@@ -524,6 +525,10 @@ class TogetherFuzzTest {
       report(lost.size());
       if (!lost.isEmpty()) {
         keepStepLog(id);
+        Files.copy(
+            secondData.resolve("node.log"),
+            Path.of("target", "together-fuzz-second-node.log"),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
       for (String letter : letters) {
         assertThat(hashes.get(letter))
