@@ -16,6 +16,9 @@ const PRESENCE_MS = 4000;
 const SEND_TIMEOUT_MS = 10000;
 const POLL_TIMEOUT_MS = 40000;
 const RETRY_MS = 2000;
+// The most steps a batch may carry (the server's Together.MAX_STEPS is 400): work piled up offline
+// goes in several batches, each confirmed before the next.
+const BATCH_STEPS = 200;
 const othersKey = new PluginKey("others");
 
 /** A name for this editor (tab) that no other will have. */
@@ -237,7 +240,7 @@ export async function openTogether(item, words) {
           const answer = await fetch(base + "/steps", { method: "POST", credentials: "same-origin",
             headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRF-Token": csrf },
             body: JSON.stringify({ version: sendable.version, clientID: String(sendable.clientID),
-              steps: sendable.steps.map((s) => s.toJSON()) }),
+              steps: sendable.steps.slice(0, BATCH_STEPS).map((s) => s.toJSON()) }),
             signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
           const body = await answer.json().catch(() => ({}));
           if (answer.status === 409) { receive(body); again = 0; }

@@ -202,6 +202,8 @@ class TogetherInBrowserTest {
     eda.locator(".editor .body p").first().click();
     eda.keyboard().press("End");
     eda.keyboard().type(" Hospitals ran on generators.");
+    // more keystrokes than one batch carries: they go back in several
+    eda.keyboard().type(" Power returned street by street.".repeat(13));
     eda.waitForTimeout(500);
     BrowserContext offline = eda.context();
     eda.close();
@@ -220,7 +222,13 @@ class TogetherInBrowserTest {
     back.waitForFunction(
         "() => { const t = document.querySelector('.editor .body').textContent;"
             + " return t.includes('generators') && t.includes('Schools reopen on Sunday.'); }");
+    for (Page page : List.of(back, reza)) {
+      page.waitForFunction(
+          "() => document.querySelector('.editor .body').textContent"
+              + ".split('Power returned street by street.').length === 14");
+    }
     assertThat(bodyText(back)).isEqualTo(bodyText(reza));
+    assertThat(editor.get(item + "/together").body().split("Power returned", -1)).hasSize(14);
   }
 
   @Test
