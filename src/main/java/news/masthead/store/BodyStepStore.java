@@ -370,38 +370,29 @@ public final class BodyStepStore {
 
   /** Notes that an editor has the item open, at {@code place}. */
   public void here(long item, Editing editing) {
-    boolean held = inTurn();
-    try {
-      database
-          .jdbi()
-          .useHandle(
-              h ->
-                  h.createUpdate(
-                          "INSERT INTO editing_now (item_id, client_id, member_id, name, place,"
-                              + " seen_at) VALUES (:item, :client, :member, :name, :place, :at)"
-                              + " ON CONFLICT (item_id, client_id) DO UPDATE SET place ="
-                              + " excluded.place, seen_at = excluded.seen_at")
-                      .bind("item", item)
-                      .bind("client", editing.clientId())
-                      .bind("member", editing.memberId())
-                      .bind("name", editing.name())
-                      .bind("place", editing.place())
-                      .bind("at", editing.seenAt())
-                      .execute());
-      long now = clock.millis();
-      if (now - swept > 10_000) {
-        swept = now;
-        database
-            .jdbi()
-            .useHandle(
-                h ->
-                    h.createUpdate("DELETE FROM editing_now WHERE seen_at < :stale")
-                        .bind("stale", now - 120_000)
-                        .execute());
-      }
-    } finally {
-      done(held);
-    }
+    writing(
+        h -> {
+          h.createUpdate(
+                  "INSERT INTO editing_now (item_id, client_id, member_id, name, place,"
+                      + " seen_at) VALUES (:item, :client, :member, :name, :place, :at)"
+                      + " ON CONFLICT (item_id, client_id) DO UPDATE SET place ="
+                      + " excluded.place, seen_at = excluded.seen_at")
+              .bind("item", item)
+              .bind("client", editing.clientId())
+              .bind("member", editing.memberId())
+              .bind("name", editing.name())
+              .bind("place", editing.place())
+              .bind("at", editing.seenAt())
+              .execute();
+          long now = clock.millis();
+          if (now - swept > 10_000) {
+            swept = now;
+            h.createUpdate("DELETE FROM editing_now WHERE seen_at < :stale")
+                .bind("stale", now - 120_000)
+                .execute();
+          }
+          return null;
+        });
   }
 
   public void leave(long item, String clientId, long memberId) {

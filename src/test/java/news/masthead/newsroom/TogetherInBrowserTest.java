@@ -121,6 +121,14 @@ class TogetherInBrowserTest {
     }
   }
 
+  /** Clicks the body's first or last paragraph and types at its end, as a person would. */
+  private static void typeAtEnd(Page page, String which, String text) {
+    var paragraph = page.locator(".editor .body p");
+    (which.equals("first") ? paragraph.first() : paragraph.last()).click();
+    page.keyboard().press("End");
+    page.keyboard().type(text);
+  }
+
   private static String bodyText(Page page) {
     return page.locator(".editor .body").textContent();
   }
@@ -199,18 +207,14 @@ class TogetherInBrowserTest {
     String item = write("Ahvaz power cuts end");
     Page eda = open(editor, firstOrigin, item);
     eda.context().setOffline(true);
-    eda.locator(".editor .body p").first().click();
-    eda.keyboard().press("End");
-    eda.keyboard().type(" Hospitals ran on generators.");
+    typeAtEnd(eda, "first", " Hospitals ran on generators.");
     // more keystrokes than one batch carries: they go back in several
     eda.keyboard().type(" Power returned street by street.".repeat(13));
     eda.waitForTimeout(500);
     BrowserContext offline = eda.context();
     eda.close();
     Page reza = open(reporter, secondOrigin, item);
-    reza.locator(".editor .body p").last().click();
-    reza.keyboard().press("End");
-    reza.keyboard().type(" Schools reopen on Sunday.");
+    typeAtEnd(reza, "last", " Schools reopen on Sunday.");
     reza.waitForFunction("() => document.querySelector('#autosave').textContent === 'Saved'");
 
     offline.setOffline(false);
@@ -238,17 +242,13 @@ class TogetherInBrowserTest {
     long id = Long.parseLong(item.substring(item.lastIndexOf('/') + 1));
     Page eda = open(editor, firstOrigin, item);
     eda.context().setOffline(true);
-    eda.locator(".editor .body p").first().click();
-    eda.keyboard().press("End");
-    eda.keyboard().type(" Fares are free for a week.");
+    typeAtEnd(eda, "first", " Fares are free for a week.");
     eda.waitForTimeout(500);
     BrowserContext offline = eda.context();
     eda.close();
 
     Page reza = open(reporter, secondOrigin, item);
-    reza.locator(".editor .body p").first().click();
-    reza.keyboard().press("End");
-    reza.keyboard().type(" Trains run every ten minutes.");
+    typeAtEnd(reza, "first", " Trains run every ten minutes.");
     reza.waitForFunction("() => document.querySelector('#autosave').textContent === 'Saved'");
     saveTogether(id, item);
     // A month on, the next revision trims the steps Eda's copy was based on.
@@ -257,9 +257,7 @@ class TogetherInBrowserTest {
       old.setLong(1, id);
       old.executeUpdate();
     }
-    reza.locator(".editor .body p").last().click();
-    reza.keyboard().press("End");
-    reza.keyboard().type(" Stations open at six.");
+    typeAtEnd(reza, "last", " Stations open at six.");
     reza.waitForFunction("() => document.querySelector('#autosave').textContent === 'Saved'");
     saveTogether(id, item);
 
@@ -308,9 +306,7 @@ class TogetherInBrowserTest {
     eda.reload();
     eda.waitForSelector(".notice.rescued a[href*=conflicts]");
     assertThat(eda.locator(".editor .body").getAttribute("contenteditable")).isEqualTo("true");
-    eda.locator(".editor .body p").first().click();
-    eda.keyboard().press("End");
-    eda.keyboard().type(" Ferries sail again.");
+    typeAtEnd(eda, "first", " Ferries sail again.");
     eda.waitForFunction("() => document.querySelector('#autosave').textContent === 'Saved'");
     assertThat(editor.get("/newsroom/items/" + id + "/together").body())
         .contains("Ferries sail again.")
