@@ -410,6 +410,9 @@ public final class Desk {
     };
   }
 
+  /** How many times a save merges again with saves made while its merge was being written. */
+  private static final int MERGE_TRIES = 5;
+
   /** What {@link #save} did: saved (merged with a save made meanwhile, or not), or kept aside. */
   public sealed interface Saving {
     record Saved(SavedRevision revision, boolean merged) implements Saving {}
@@ -448,16 +451,25 @@ public final class Desk {
       return new Saving.Saved(
           writeTo(member, opened, OptionalInt.of(basedOn), mine, address), false);
     } catch (news.masthead.content.EditConflict conflict) {
-      DeskItem item = open(member, id);
-      Item theirs = item.newest();
+      // Someone saved meanwhile: merged with theirs, and merged again with whatever was saved
+      // while the merge was written (several people's autosaves meet on a busy story), so a
+      // conflict draft means the same field or paragraph really changed on both sides.
       Copy base = copyAt(id, basedOn);
-      CopyMerge.Merged merged =
-          CopyMerge.merge(
-              bodySettled ? base.withBody(theirs.copy().body()) : base,
-              theirs.copy(),
-              mine,
-              java.util.Map.of());
-      if (merged.conflicts().isEmpty()) {
+      Item theirs = open(member, id).newest();
+      for (int tries = 1; ; tries++) {
+        CopyMerge.Merged merged =
+            CopyMerge.merge(
+                bodySettled ? base.withBody(theirs.copy().body()) : base,
+                theirs.copy(),
+                mine,
+                java.util.Map.of());
+        if (!merged.conflicts().isEmpty() || tries > MERGE_TRIES) {
+          ConflictDraft draft =
+              items.keepConflict(
+                  new ConflictDraft(
+                      0, id, member.id(), basedOn, theirs.revision(), mine, clock.instant()));
+          return new Saving.Conflicted(draft, merged.conflicts());
+        }
         try {
           return new Saving.Saved(
               write(
@@ -468,14 +480,9 @@ public final class Desk {
                   address),
               true);
         } catch (news.masthead.content.EditConflict again) {
-          // saved again meanwhile: keep what was sent for the person to look at
+          theirs = open(member, id).newest();
         }
       }
-      ConflictDraft draft =
-          items.keepConflict(
-              new ConflictDraft(
-                  0, id, member.id(), basedOn, theirs.revision(), mine, clock.instant()));
-      return new Saving.Conflicted(draft, merged.conflicts());
     }
   }
 

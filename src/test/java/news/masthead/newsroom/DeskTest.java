@@ -346,6 +346,31 @@ class DeskTest {
   }
 
   @Test
+  void autosaves_that_meet_at_once_on_one_revision_all_merge_without_a_conflict() throws Exception {
+    long id = write("Cabinet meets on water");
+    int opened = revision(reporter, id);
+    List<java.util.concurrent.Callable<HttpResponse<String>>> saves = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      Map<String, String> form =
+          story(i == 0 ? "Cabinet meets on water rationing" : "Cabinet meets on water");
+      form.put("revision", Integer.toString(opened));
+      StaffClient who = i % 2 == 0 ? reporter : editor;
+      saves.add(() -> who.postForJson("/newsroom/items/" + id, form));
+    }
+    var threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      for (var answer : threads.invokeAll(saves)) {
+        assertThat(answer.get().statusCode()).as(answer.get().body()).isEqualTo(200);
+      }
+    } finally {
+      threads.shutdown();
+    }
+    assertThat(editor.get("/newsroom/items/" + id).body())
+        .contains("value=\"Cabinet meets on water rationing\"")
+        .doesNotContain("that met someone else");
+  }
+
+  @Test
   void two_people_changing_one_headline_see_both_and_the_second_loses_nothing() {
     long id = write("Cabinet meets on oil");
     int opened = revision(reporter, id);

@@ -201,13 +201,19 @@ class TogetherFuzzTest {
       this.browser = Browsers.chromium(playwright, Browsers.ARGS);
     }
 
+    /**
+     * Opens the story in this person's browser, as a new tab in place of the last: what the browser
+     * keeps (IndexedDB) stays, as it does for a person who closes a tab and opens the story again.
+     */
     void open(String item) {
-      if (context != null) {
-        context.close();
+      if (context == null) {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        context.addCookies(
+            List.of(new Cookie("newsroom", who.cookie()).setUrl(origin + "/newsroom/")));
       }
-      context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
-      context.addCookies(
-          List.of(new Cookie("newsroom", who.cookie()).setUrl(origin + "/newsroom/")));
+      if (page != null) {
+        page.close();
+      }
       page = context.newPage();
       page.onPageError(problems::add);
       page.onResponse(
@@ -277,6 +283,7 @@ class TogetherFuzzTest {
     void edit() {
       if (!editable()) {
         // the copy became a conflict draft: a person reads so and opens the story again
+        heard("reopened: the editor stopped, saying " + state());
         conflicts.incrementAndGet();
         open(item);
         place();
@@ -364,6 +371,7 @@ class TogetherFuzzTest {
                     + " : document.querySelector('input[name=together_hash]').value !== ''"
                     + " ? 'settled' : 'busy'");
         if ("conflict".equals(state)) {
+          heard("reopened at a quiet moment: " + state());
           conflicts.incrementAndGet();
           open(item);
           continue;
@@ -410,7 +418,8 @@ class TogetherFuzzTest {
           page.evaluate(
               "() => JSON.stringify({ version: document.querySelector('input[name=together_version]')"
                   + ".value, hash: document.querySelector('input[name=together_hash]').value,"
-                  + " status: document.querySelector('#autosave').textContent })"));
+                  + " status: document.querySelector('#autosave').textContent,"
+                  + " editable: document.querySelector('.editor .body').isContentEditable })"));
     }
 
     @Override
