@@ -272,4 +272,29 @@ class TogetherTest {
         .isGreaterThan(revision);
     assertThat(editorOnSecond.get(draft).body()).contains("refused copy");
   }
+
+  @Test
+  void a_kept_copy_that_conflicts_with_nothing_shows_its_text_and_says_saving_applies_it() {
+    long id = write();
+    String base = "/newsroom/items/" + id + "/together";
+    json(reporter.get(base));
+    Map<String, String> copy = DeskTest.story("Bakeries in Tabriz open at dawn");
+    copy.put(
+        "body_text",
+        "The water utility of Tehran said on Monday it would cut supply at night.\n\n"
+            + "The utility did not say how long the cuts would last.\n\n"
+            + "A line typed offline that the server could not take.");
+    copy.put("revision", Integer.toString(reporter.latest(id)));
+    copy.put("together_draft", "1");
+    HttpResponse<String> kept = reporter.postForJson("/newsroom/items/" + id, copy);
+    assertThat(kept.statusCode()).as(kept.body()).isEqualTo(409);
+
+    String page = reporter.get(json(kept).path("conflict").asString()).body();
+
+    assertThat(page)
+        .doesNotContain("<fieldset class=\"conflict\">")
+        .contains("Nothing in your copy conflicts with the text as it is now")
+        .contains("<details class=\"kept-copy\" open>")
+        .contains("<p>A line typed offline that the server could not take.</p>");
+  }
 }
