@@ -27,7 +27,21 @@ function newClientId() {
   return Array.from(bytes, (b) => b.toString(36).padStart(2, "0")).join("").slice(0, 24);
 }
 
-/** IndexedDB's one store of unconfirmed work, by item. */
+/**
+ * Holds the Web Lock `name` for as long as this page lives, when no other page holds it; answers
+ * whether it does. Work kept in IndexedDB belongs to the page holding its lock: another tab on the
+ * same item keeps its own, and takes over only what a closed tab left.
+ */
+function hold(name) {
+  return new Promise((resolve) => {
+    navigator.locks.request(name, { ifAvailable: true }, (lock) => {
+      resolve(lock !== null);
+      return lock ? new Promise(() => {}) : undefined;
+    }).catch(() => resolve(false));
+  });
+}
+
+/** IndexedDB's one store of unconfirmed work: one entry for each tab that has some, by item. */
 function kept() {
   const opened = new Promise((resolve, reject) => {
     const request = indexedDB.open("masthead-together", 1);
@@ -43,6 +57,7 @@ function kept() {
   }));
   return {
     get: (key) => run("readonly", (s) => s.get(key)),
+    keys: (from, to) => run("readonly", (s) => s.getAllKeys(IDBKeyRange.bound(from, to))),
     put: (key, value) => run("readwrite", (s) => s.put(value, key)),
     remove: (key) => run("readwrite", (s) => s.delete(key)),
   };
@@ -115,16 +130,39 @@ export async function openTogether(item, words) {
     return null;
   }
   const store = kept();
-  const key = "item-" + item;
-  const pending = await store.get(key).catch(() => undefined);
-  // Start from this browser's work when it has some: its confirmed document and version, and its
-  // own name, so that the server's copies of its steps count as confirmations.
-  let start = pending && pending.steps.length && pending.version <= opened.version ? pending : null;
-  // Work that no longer reads under this schema (the server was updated since it was written) or
-  // whose steps no longer apply cannot be rebased: its text is kept as a conflict draft.
-  let rescued = null;
+  // This tab's entry: work a closed tab left on this item (its lock free), else one of its own.
+  // ("item-N" alone is where releases before per-tab entries kept it.)
+  const mine = "item-" + item;
+  let key = null;
+  let pending;
+  for (const k of await store.keys(mine, mine + ":\uffff").catch(() => [])) {
+    if ((k === mine || k.startsWith(mine + ":")) && await hold("masthead-together:" + k)) {
+      key = k;
+      pending = await store.get(k).catch(() => undefined);
+      break;
+    }
+  }
+  if (key === null) {
+    key = mine + ":" + newClientId();
+    await hold("masthead-together:" + key);
+  }
+  // Text rescued from work that cannot be rebased is kept apart (one entry each, with its own
+  // lock), until the server has kept it as a conflict draft; a tab takes over those left by others.
+  const rescuedPrefix = "rescued-" + mine + ":";
+  const rescues = [];
+  for (const k of await store.keys(rescuedPrefix, rescuedPrefix + "\uffff").catch(() => [])) {
+    const left = await hold("masthead-together:" + k) && await store.get(k).catch(() => undefined);
+    if (left) rescues.push({ key: k, doc: left.doc, revision: left.revision });
+  }
+  // Start from that work when it has some: its confirmed document and version, and its own name,
+  // so that the server's copies of its steps count as confirmations.
+  let start = pending && pending.steps && pending.steps.length ? pending : null;
+  // Work that no longer reads under this schema (the server was updated since it was written),
+  // whose steps no longer apply, or that is ahead of the server's version cannot be rebased: its
+  // text is kept as a conflict draft.
   if (start) {
     try {
+      if (!(start.version <= opened.version)) throw new Error("ahead of the server");
       let doc = schema.nodeFromJSON(start.doc);
       doc.check();
       for (const json of start.steps) {
@@ -133,7 +171,11 @@ export async function openTogether(item, words) {
         doc = result.doc;
       }
     } catch {
-      rescued = { doc: asText(start), revision: start.revision };
+      const rescue = { key: rescuedPrefix + newClientId(), doc: asText(start).toJSON(), revision: start.revision };
+      await hold("masthead-together:" + rescue.key);
+      await store.put(rescue.key, { doc: rescue.doc, revision: rescue.revision }).catch(() => {});
+      await store.remove(key).catch(() => {});
+      rescues.push(rescue);
       start = null;
     }
   }
@@ -403,16 +445,23 @@ export async function openTogether(item, words) {
       setInterval(() => here(false), PRESENCE_MS);
       stream();
       here(false);
-      if (rescued) {
-        // The live text is edited as usual; the old work goes to a draft of its own.
-        postDraft(rescued.doc, rescued.revision).then((where) => {
-          if (!where) return;
+      for (const rescue of rescues) {
+        // The live text is edited as usual; the old work goes to a draft of its own, against the
+        // revision it was written on or, when the server no longer has that one, the newest.
+        const doc = schema.nodeFromJSON(rescue.doc);
+        postDraft(doc, rescue.revision).then((where) => where || postDraft(doc, null)).then(async (where) => {
           const notice = document.createElement("p");
           notice.className = "notice rescued";
-          const link = document.createElement("a");
-          link.href = where;
-          link.textContent = words.conflict;
-          notice.append(link);
+          if (where) {
+            await store.remove(rescue.key).catch(() => {});
+            const link = document.createElement("a");
+            link.href = where;
+            link.textContent = words.conflict;
+            notice.append(link);
+          } else {
+            // Kept in this browser, and offered again the next time the item opens.
+            notice.textContent = words.refused;
+          }
           list.before(notice);
         });
       }

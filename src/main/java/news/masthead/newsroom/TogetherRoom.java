@@ -224,7 +224,6 @@ public final class TogetherRoom {
     }
   }
 
-  /** The item named in the address, which this person may edit. */
   /** As {@link #editable}, answering only the item's id, from {@link #editingNow} when it can. */
   private ItemId editableNow(Visit visit, Context ctx) {
     String id = ctx.pathParam("id");
@@ -239,6 +238,7 @@ public final class TogetherRoom {
     return key.getValue();
   }
 
+  /** The item named in the address, which this person may edit. */
   private DeskItem editable(Visit visit, Context ctx) {
     String id = ctx.pathParam("id");
     if (!id.matches("[1-9][0-9]{0,17}")) {

@@ -236,6 +236,39 @@ class TogetherInBrowserTest {
   }
 
   @Test
+  void two_tabs_in_one_browser_keep_their_own_work_and_a_closed_tabs_is_sent_by_the_next() {
+    String item = write("Zanjan bus drivers strike");
+    Page first = open(editor, firstOrigin, item);
+    // The first tab's steps cannot get through; what it types waits in the browser.
+    first.route("**/together/steps", route -> route.abort());
+    typeAtEnd(first, "first", " Depots stayed shut.");
+    first.waitForTimeout(500);
+    Page second = first.context().newPage();
+    second.navigate(firstOrigin + item);
+    second.waitForFunction(
+        "() => document.querySelector('.editor .body')?.isContentEditable"
+            + " && document.querySelector('input[name=together_version]')");
+    typeAtEnd(second, "last", " Talks resume on Monday.");
+    second.waitForFunction("() => document.querySelector('#autosave').textContent === 'Saved'");
+    assertThat(bodyText(second))
+        .as("the second tab took none of the first's work")
+        .doesNotContain("Depots");
+
+    first.close();
+    Page third = second.context().newPage();
+    third.navigate(firstOrigin + item);
+    third.waitForFunction(
+        "() => { const t = document.querySelector('.editor .body')?.textContent || '';"
+            + " return t.includes('Depots stayed shut.') && t.includes('Talks resume on Monday.'); }");
+    second.waitForFunction(
+        "() => document.querySelector('.editor .body').textContent.includes('Depots stayed shut.')");
+    assertThat(editor.get(item + "/together").body())
+        .contains("Depots stayed shut.")
+        .contains("Talks resume on Monday.");
+    third.close();
+  }
+
+  @Test
   void work_based_on_steps_no_longer_kept_becomes_a_conflict_draft_where_a_paragraph_is_kept()
       throws Exception {
     String item = write("Karaj metro line opens");
@@ -321,6 +354,58 @@ class TogetherInBrowserTest {
     }
     String draft = eda.locator(".notice.rescued a").getAttribute("href");
     assertThat(editor.get(draft).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void rescued_text_the_server_has_not_kept_yet_outlives_typing_and_a_closed_tab()
+      throws Exception {
+    String item = write("Chabahar fishermen return to sea");
+    long id = Long.parseLong(item.substring(item.lastIndexOf('/') + 1));
+    Page eda = open(editor, firstOrigin, item);
+    eda.evaluate(
+        "key => new Promise((done, failed) => { const r = indexedDB.open('masthead-together', 1);"
+            + " r.onsuccess = () => { const tx = r.result.transaction('pending', 'readwrite');"
+            + " tx.objectStore('pending').put({ version: 0, clientID: 'oldrelease02',"
+            + " revision: '1', doc: { type: 'doc', content: [{ type: 'ticker', content: [{"
+            + " type: 'text', text: 'Boats left at dawn.' }] }] }, steps: [{ stepType: 'replace',"
+            + " from: 1, to: 1, slice: { content: [{ type: 'text', text: 'Catch was small. ' }] }"
+            + " }] }, key); tx.oncomplete = () => done(); tx.onerror = () => failed(tx.error); };"
+            + " })",
+        "item-" + id);
+    // The server cannot be reached for saves while the page opens and the person types.
+    eda.route(
+        "**/newsroom/items/" + id,
+        route -> {
+          if (route.request().method().equals("POST")) {
+            route.abort();
+          } else {
+            route.resume();
+          }
+        });
+    eda.reload();
+    eda.waitForFunction(
+        "() => document.querySelector('.editor .body')?.isContentEditable"
+            + " && document.querySelector('input[name=together_version]')");
+    typeAtEnd(eda, "first", " Nets came back full.");
+    eda.waitForFunction("() => document.querySelector('#autosave').textContent === 'Saved'");
+    assertThat(eda.locator(".notice.rescued").count()).as("no draft made yet").isZero();
+    eda.close();
+
+    Page back = eda.context().newPage();
+    back.navigate(firstOrigin + item);
+    back.waitForSelector(".notice.rescued a[href*=conflicts]");
+    try (var db = java.sql.DriverManager.getConnection(url, TestDatabases.USER, "");
+        var drafts = db.prepareStatement("SELECT copy FROM conflict_drafts WHERE item_id = ?")) {
+      drafts.setLong(1, id);
+      try (var rows = drafts.executeQuery()) {
+        assertThat(rows.next()).as("a conflict draft was kept").isTrue();
+        assertThat(rows.getString(1)).contains("Boats left at dawn.").contains("Catch was small.");
+        assertThat(rows.next()).as("only one").isFalse();
+      }
+    }
+    assertThat(editor.get("/newsroom/items/" + id + "/together").body())
+        .contains("Nets came back full.")
+        .doesNotContain("Boats left at dawn.");
   }
 
   /** Saves the item as the reporter, its body as co-editing has it (a revision, as Save makes). */
