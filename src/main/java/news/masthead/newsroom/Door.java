@@ -1,5 +1,7 @@
 package news.masthead.newsroom;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
@@ -37,6 +39,10 @@ final class Door {
   private final String origin;
   private final boolean secure;
   private final String cookieName;
+
+  /** Sessions found a moment ago, by cookie: see {@link #requireFormNow}. */
+  private final Cache<String, Visit> justSeen =
+      Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(1)).maximumSize(10_000).build();
 
   Door(Staff staff, Clock clock, ClientAddress addresses, String baseUrl) {
     this.staff = staff;
@@ -88,7 +94,10 @@ final class Door {
 
   /** The signed-in person, who must hold {@code role} or a higher one. */
   Visit require(Context ctx, Role role) {
-    Visit visit = require(ctx);
+    return holding(ctx, require(ctx), role);
+  }
+
+  private Visit holding(Context ctx, Visit visit, Role role) {
     if (visit.member().role().ordinal() < role.ordinal()) {
       staff.audit(
           entry(
@@ -108,7 +117,26 @@ final class Door {
    */
   Visit requireForm(Context ctx, Role role) {
     checkOrigin(ctx);
-    Visit visit = require(ctx, role);
+    return withToken(ctx, require(ctx, role));
+  }
+
+  /**
+   * As {@link #requireForm}, for the requests a co-editor makes many times a second (steps,
+   * presence): the session may come from {@link #justSeen}, so a session ended or a member changed
+   * on another node counts here within a second (one ended through this door, at once).
+   */
+  Visit requireFormNow(Context ctx, Role role) {
+    checkOrigin(ctx);
+    String id = ctx.cookie(cookieName);
+    Visit visit = id == null ? null : justSeen.getIfPresent(id);
+    if (visit == null) {
+      visit = require(ctx);
+      justSeen.put(id, visit);
+    }
+    return withToken(ctx, holding(ctx, visit, role));
+  }
+
+  private Visit withToken(Context ctx, Visit visit) {
     String token = ctx.header("X-CSRF-Token");
     if (token == null) {
       token = ctx.formParam("csrf");
@@ -165,6 +193,7 @@ final class Door {
   }
 
   private void endOwn(Context ctx, Visit visit, String action) {
+    justSeen.invalidateAll();
     staff.endSession(
         visit.member().id(),
         visit.session().idHash(),

@@ -76,7 +76,7 @@ public final class TogetherRoom {
    * naming what is wrong with the batch.
    */
   public void steps(Context ctx) {
-    Visit visit = door.requireForm(ctx, Role.CONTRIBUTOR);
+    Visit visit = door.requireFormNow(ctx, Role.CONTRIBUTOR);
     ItemId id = editableNow(visit, ctx);
     JsonNode batch = body(ctx);
     try {
@@ -166,7 +166,7 @@ public final class TogetherRoom {
    * "gone": true} when the page closes.
    */
   public void presence(Context ctx) {
-    Visit visit = door.requireForm(ctx, Role.CONTRIBUTOR);
+    Visit visit = door.requireFormNow(ctx, Role.CONTRIBUTOR);
     ItemId id = editableNow(visit, ctx);
     JsonNode body = body(ctx);
     String client = body.path("clientID").asString("");

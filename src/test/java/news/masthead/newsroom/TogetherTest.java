@@ -297,4 +297,25 @@ class TogetherTest {
         .contains("<details class=\"kept-copy\" open>")
         .contains("<p>A line typed offline that the server could not take.</p>");
   }
+
+  @Test
+  void steps_from_a_session_just_ended_are_refused_at_once() {
+    long id = write();
+    StaffClient leaving =
+        StaffClient.add(first, origin, "leaving@example.org", "editor", List.of("iran"));
+    String base = "/newsroom/items/" + id + "/together";
+    int version = json(leaving.get(base)).path("version").asInt();
+    assertThat(
+            leaving
+                .postJson(base + "/steps", batch(version, "leaving-tab-1", typed(1, "Early ")))
+                .statusCode())
+        .isEqualTo(200);
+
+    assertThat(leaving.post("/newsroom/sign-out", Map.of()).statusCode()).isEqualTo(303);
+
+    HttpResponse<String> after =
+        leaving.postJson(base + "/steps", batch(version + 1, "leaving-tab-1", typed(1, "Late ")));
+    assertThat(after.statusCode()).as(after.body()).isEqualTo(403);
+    assertThat(json(reporter.get(base)).path("doc").toString()).doesNotContain("Late ");
+  }
 }
