@@ -389,6 +389,7 @@ public final class Together implements AutoCloseable {
     Follower follower = new Follower(item.value(), version, steps, presence, ended);
     followers.computeIfAbsent(item.value(), k -> new CopyOnWriteArrayList<>()).add(follower);
     shownPresence.remove(item.value());
+    readLogNow = true;
     wake(item.value());
     return () -> {
       List<Follower> list = followers.get(item.value());
@@ -638,7 +639,18 @@ public final class Together implements AutoCloseable {
 
   private final Object signal = new Object();
 
+  /** Items whose newest version this node has just accepted, and so knows without the log. */
+  private final Set<Long> accepted = ConcurrentHashMap.newKeySet();
+
+  /** Set when the watcher must read the log at once (a new follower), not at its next turn. */
+  private volatile boolean readLogNow;
+
+  /** The watcher reads the log for other nodes' steps this often. */
+  private static final long READ_LOG_EVERY_NANOS = 25_000_000;
+
+  /** Tells the watcher that this node has accepted steps of item {@code id}. */
   private void wake(long id) {
+    accepted.add(id);
     synchronized (signal) {
       signal.notifyAll();
     }
@@ -647,16 +659,32 @@ public final class Together implements AutoCloseable {
   /** Pushes new steps (from this node or another) and presence changes to followers. */
   private void watch() {
     long lastPresence = 0;
+    long lastRead = System.nanoTime();
     while (!closed) {
       try {
         synchronized (signal) {
-          signal.wait(25);
+          if (accepted.isEmpty()) {
+            signal.wait(25);
+          }
         }
         Set<Long> open = followers.keySet();
         if (open.isEmpty()) {
+          accepted.clear();
           continue;
         }
-        Map<Long, Integer> newest = store.newest(open);
+        // Steps accepted here go out at once, from what this node holds; the log is read for
+        // other nodes' steps every READ_LOG_EVERY_NANOS.
+        Map<Long, Integer> newest = new java.util.HashMap<>();
+        if (readLogNow || System.nanoTime() - lastRead >= READ_LOG_EVERY_NANOS) {
+          readLogNow = false;
+          lastRead = System.nanoTime();
+          newest.putAll(store.newest(open));
+        }
+        for (java.util.Iterator<Long> it = accepted.iterator(); it.hasNext(); ) {
+          long id = it.next();
+          it.remove();
+          newest.merge(id, held(id), Math::max);
+        }
         for (Map.Entry<Long, List<Follower>> entry : followers.entrySet()) {
           long id = entry.getKey();
           int top = newest.getOrDefault(id, 0);
