@@ -33,6 +33,8 @@ function newClientId() {
  * same item keeps its own, and takes over only what a closed tab left.
  */
 function hold(name) {
+  // A browser without Web Locks keeps one tab's work at a time, as before them.
+  if (!navigator.locks) return Promise.resolve(true);
   return new Promise((resolve) => {
     navigator.locks.request(name, { ifAvailable: true }, (lock) => {
       resolve(lock !== null);
@@ -173,8 +175,10 @@ export async function openTogether(item, words) {
     } catch {
       const rescue = { key: rescuedPrefix + newClientId(), doc: asText(start).toJSON(), revision: start.revision };
       await hold("masthead-together:" + rescue.key);
-      await store.put(rescue.key, { doc: rescue.doc, revision: rescue.revision }).catch(() => {});
-      await store.remove(key).catch(() => {});
+      // The work it came from goes only once its text is kept.
+      if (await store.put(rescue.key, { doc: rescue.doc, revision: rescue.revision }).then(() => true, () => false)) {
+        await store.remove(key).catch(() => {});
+      }
       rescues.push(rescue);
       start = null;
     }
@@ -210,8 +214,13 @@ export async function openTogether(item, words) {
         versionInputs.forEach((i) => { i.value = String(version); });
         onStatus(sendable ? words.unsaved : words.saved);
         if (!sendable) {
+          // Confirmed: a draft made from here on is based on the page's revision, not the one the
+          // work brought back from IndexedDB was written on.
+          if (start) start.revision = null;
           const hash = await sha256(JSON.stringify(view.state.doc.toJSON()));
-          if (getVersion(view.state) === version && !sendableSteps(view.state)) {
+          // Typing while the hash was made has put its steps in IndexedDB: they stay.
+          if (sendableSteps(view.state)) return;
+          if (getVersion(view.state) === version) {
             hashInputs.forEach((i) => { i.value = hash; });
           }
           await store.remove(key).catch(() => {});
@@ -355,7 +364,10 @@ export async function openTogether(item, words) {
       async function keepAsDraft(reason) {
         stopped = true;
         view.setProps({ editable: () => false });
-        const where = await postDraft(view.state.doc, start && start.revision);
+        const revision = start && start.revision;
+        let where = await postDraft(view.state.doc, revision);
+        // The revision that work was written on may be gone: then against the page's.
+        if (!where && revision) where = await postDraft(view.state.doc, null);
         if (where) await store.remove(key).catch(() => {});
         showDraft(where, reason);
       }

@@ -40,7 +40,7 @@ final class Door {
   private final boolean secure;
   private final String cookieName;
 
-  /** Sessions found a moment ago, by cookie: see {@link #requireFormNow}. */
+  /** Sessions found a moment ago, by their id's hash: see {@link #requireFormNow}. */
   private final Cache<String, Visit> justSeen =
       Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(1)).maximumSize(10_000).build();
 
@@ -128,10 +128,10 @@ final class Door {
   Visit requireFormNow(Context ctx, Role role) {
     checkOrigin(ctx);
     String id = ctx.cookie(cookieName);
-    Visit visit = id == null ? null : justSeen.getIfPresent(id);
+    Visit visit = id == null ? null : justSeen.getIfPresent(Secrets.hash(id));
     if (visit == null) {
       visit = require(ctx);
-      justSeen.put(id, visit);
+      justSeen.put(visit.session().idHash(), visit);
     }
     return withToken(ctx, holding(ctx, visit, role));
   }
@@ -193,11 +193,11 @@ final class Door {
   }
 
   private void endOwn(Context ctx, Visit visit, String action) {
-    justSeen.invalidateAll();
     staff.endSession(
         visit.member().id(),
         visit.session().idHash(),
         entry(ctx, visit.member(), action, visit.member().email(), ""));
+    justSeen.invalidate(visit.session().idHash());
     Cookie gone = new Cookie(cookieName, "");
     gone.setMaxAge(0);
     gone.setHttpOnly(true);

@@ -410,8 +410,11 @@ public final class Desk {
     };
   }
 
-  /** How many times a save merges again with saves made while its merge was being written. */
-  private static final int MERGE_TRIES = 5;
+  /**
+   * How many times a save merges again with saves made while its merge was being written: one of
+   * any number of saves racing wins each round, so this many people saving at once all get through.
+   */
+  private static final int MERGE_TRIES = 10;
 
   /** What {@link #save} did: saved (merged with a save made meanwhile, or not), or kept aside. */
   public sealed interface Saving {

@@ -320,22 +320,31 @@ class TogetherInBrowserTest {
         .contains("Stations open at six.");
   }
 
+  /**
+   * Puts in the page's IndexedDB what an editor of an older release kept for item {@code id}, under
+   * the key that release used: a block this schema does not have, holding {@code text}, and a step
+   * typing {@code typed}.
+   */
+  private static void keepOlderReleasesWork(Page page, long id, String text, String typed) {
+    page.evaluate(
+        "([key, text, typed]) => new Promise((done, failed) => {"
+            + " const r = indexedDB.open('masthead-together', 1);"
+            + " r.onsuccess = () => { const tx = r.result.transaction('pending', 'readwrite');"
+            + " tx.objectStore('pending').put({ version: 0, clientID: 'oldrelease01', revision: '1',"
+            + " doc: { type: 'doc', content: [{ type: 'ticker', content: [{ type: 'text', text }] }] },"
+            + " steps: [{ stepType: 'replace', from: 1, to: 1, slice: { content: [{ type: 'text',"
+            + " text: typed }] } }] }, key);"
+            + " tx.oncomplete = () => done(); tx.onerror = () => failed(tx.error); }; })",
+        List.of("item-" + id, text, typed));
+  }
+
   @Test
   void work_kept_under_an_older_schema_is_kept_as_a_draft_and_the_live_text_stays_editable()
       throws Exception {
     String item = write("Bandar Abbas port reopens");
     long id = Long.parseLong(item.substring(item.lastIndexOf('/') + 1));
     Page eda = open(editor, firstOrigin, item);
-    // What an editor of an older release kept: a block this schema does not have, and a step.
-    eda.evaluate(
-        "key => new Promise((done, failed) => { const r = indexedDB.open('masthead-together', 1);"
-            + " r.onsuccess = () => { const tx = r.result.transaction('pending', 'readwrite');"
-            + " tx.objectStore('pending').put({ version: 0, clientID: 'oldrelease01', revision: '1',"
-            + " doc: { type: 'doc', content: [{ type: 'ticker', content: [{ type: 'text',"
-            + " text: 'Markets closed early.' }] }] }, steps: [{ stepType: 'replace', from: 1,"
-            + " to: 1, slice: { content: [{ type: 'text', text: 'Gold rose. ' }] } }] }, key);"
-            + " tx.oncomplete = () => done(); tx.onerror = () => failed(tx.error); }; })",
-        "item-" + id);
+    keepOlderReleasesWork(eda, id, "Markets closed early.", "Gold rose. ");
     eda.reload();
     eda.waitForSelector(".notice.rescued a[href*=conflicts]");
     assertThat(eda.locator(".editor .body").getAttribute("contenteditable")).isEqualTo("true");
@@ -362,16 +371,7 @@ class TogetherInBrowserTest {
     String item = write("Chabahar fishermen return to sea");
     long id = Long.parseLong(item.substring(item.lastIndexOf('/') + 1));
     Page eda = open(editor, firstOrigin, item);
-    eda.evaluate(
-        "key => new Promise((done, failed) => { const r = indexedDB.open('masthead-together', 1);"
-            + " r.onsuccess = () => { const tx = r.result.transaction('pending', 'readwrite');"
-            + " tx.objectStore('pending').put({ version: 0, clientID: 'oldrelease02',"
-            + " revision: '1', doc: { type: 'doc', content: [{ type: 'ticker', content: [{"
-            + " type: 'text', text: 'Boats left at dawn.' }] }] }, steps: [{ stepType: 'replace',"
-            + " from: 1, to: 1, slice: { content: [{ type: 'text', text: 'Catch was small. ' }] }"
-            + " }] }, key); tx.oncomplete = () => done(); tx.onerror = () => failed(tx.error); };"
-            + " })",
-        "item-" + id);
+    keepOlderReleasesWork(eda, id, "Boats left at dawn.", "Catch was small. ");
     // The server cannot be reached for saves while the page opens and the person types.
     eda.route(
         "**/newsroom/items/" + id,
