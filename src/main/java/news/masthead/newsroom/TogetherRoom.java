@@ -19,6 +19,7 @@ import news.masthead.together.Together;
 import news.masthead.workflow.Desk;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Live co-editing of an item's body, for the editor's script: the body at its newest version, steps
@@ -86,7 +87,7 @@ public final class TogetherRoom {
               visit.member().id(),
               batch.path("clientID").asString(""),
               batch.path("version").isInt() ? batch.path("version").asInt() : -1,
-              JSON.writeValueAsString(batch.path("steps")));
+              batch.path("steps"));
       switch (received) {
         case Together.Accepted accepted ->
             Newsroom.json(ctx, 200, Map.of("version", accepted.version()));
@@ -190,11 +191,12 @@ public final class TogetherRoom {
     }
   }
 
+  /** The steps as the editor reads them; each step is the JSON the authority stored, as it is. */
   private static Map<String, Object> stepsJson(Together.Since since) {
-    List<JsonNode> steps = new ArrayList<>();
+    List<RawValue> steps = new ArrayList<>();
     List<String> clients = new ArrayList<>();
     for (Together.Sent sent : since.steps()) {
-      steps.add(JSON.readTree(sent.step()));
+      steps.add(new RawValue(sent.step()));
       clients.add(sent.clientId());
     }
     return Map.of("version", since.version(), "steps", steps, "clientIDs", clients);

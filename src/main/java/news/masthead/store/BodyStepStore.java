@@ -334,9 +334,11 @@ public final class BodyStepStore {
         .jdbi()
         .useHandle(
             h ->
+                // one look-up in the key per item, not a scan of their steps
                 h.createQuery(
-                        "SELECT item_id, MAX(version) AS v FROM body_steps WHERE item_id IN"
-                            + " (<items>) GROUP BY item_id")
+                        "SELECT item_id, v FROM (SELECT i.id AS item_id, (SELECT MAX(s.version)"
+                            + " FROM body_steps s WHERE s.item_id = i.id) AS v FROM items i WHERE"
+                            + " i.id IN (<items>)) newest WHERE v IS NOT NULL")
                     .bindList("items", List.copyOf(items))
                     .map((rs, c) -> Map.entry(rs.getLong("item_id"), rs.getInt("v")))
                     .forEach(e -> out.put(e.getKey(), e.getValue())));

@@ -178,24 +178,34 @@ public final class Together implements AutoCloseable {
    */
   public Received receive(
       ItemId item, long memberId, String clientId, int version, String stepsJson) {
-    checkClient(clientId);
     if (stepsJson.length() > MAX_BATCH_BYTES) {
       throw new InvalidSteps(
           "a batch of steps is at most " + MAX_BATCH_BYTES + " bytes; send fewer at a time");
     }
-    List<String> steps = new ArrayList<>();
+    JsonNode batch;
     try {
-      JsonNode parsed = JSON.readTree(stepsJson);
-      if (!parsed.isArray() || parsed.isEmpty()) {
-        throw new InvalidSteps("a batch is a list of one or more steps");
-      }
-      if (parsed.size() > MAX_STEPS) {
-        throw new InvalidSteps(
-            "a batch has " + parsed.size() + " steps; at most " + MAX_STEPS + " at a time");
-      }
+      batch = JSON.readTree(stepsJson);
     } catch (tools.jackson.core.JacksonException e) {
       throw new InvalidSteps("the steps are not JSON");
     }
+    return receive(item, memberId, clientId, version, batch);
+  }
+
+  /**
+   * As {@link #receive(ItemId, long, String, int, String)}, the batch already read: a batch based
+   * on an old version is answered before its steps are looked at further.
+   */
+  public Received receive(
+      ItemId item, long memberId, String clientId, int version, JsonNode batch) {
+    checkClient(clientId);
+    if (!batch.isArray() || batch.isEmpty()) {
+      throw new InvalidSteps("a batch is a list of one or more steps");
+    }
+    if (batch.size() > MAX_STEPS) {
+      throw new InvalidSteps(
+          "a batch has " + batch.size() + " steps; at most " + MAX_STEPS + " at a time");
+    }
+    List<String> steps = new ArrayList<>();
     long id = item.value();
     if (!coEdited.contains(id)) {
       if (!store.hasCheckpoint(id)) {
@@ -226,6 +236,11 @@ public final class Together implements AutoCloseable {
       if (version < held) {
         return behind(id, version, held);
       }
+      String stepsJson = JSON.writeValueAsString(batch);
+      if (stepsJson.length() > MAX_BATCH_BYTES) {
+        throw new InvalidSteps(
+            "a batch of steps is at most " + MAX_BATCH_BYTES + " bytes; send fewer at a time");
+      }
       JsonNode checked;
       lock.lock();
       try {
@@ -247,17 +262,21 @@ public final class Together implements AutoCloseable {
       for (int i = 0; i < steps.size(); i++) {
         made.add(new StoredStep(version + 1 + i, steps.get(i), clientId, memberId));
       }
+      String checkpoint = null;
       lock.lock();
       try {
         engine().call("commit", id, reached);
         heldVersions.put(id, reached);
         rememberSteps(id, made);
         if (reached / CHECKPOINT_EVERY > version / CHECKPOINT_EVERY) {
-          String doc = engine().text("docOf", id);
-          store.checkpoint(id, new Checkpoint(reached, doc, hash(doc)));
+          checkpoint = engine().text("docOf", id);
         }
       } finally {
         lock.unlock();
+      }
+      if (checkpoint != null) {
+        // written under the item's lock only: other items' batches need not wait for it
+        store.checkpoint(id, new Checkpoint(reached, checkpoint, hash(checkpoint)));
       }
       wake(id);
       return new Accepted(reached);
@@ -266,13 +285,21 @@ public final class Together implements AutoCloseable {
     }
   }
 
-  /** A batch based on {@code version}, older than {@code now}: the steps it missed. */
+  /**
+   * A batch based on {@code version}, older than {@code now}: the steps it missed, from the recent
+   * steps held in memory when they reach back that far (the database is not asked), else from the
+   * log, refused when the log no longer keeps them.
+   */
   private Behind behind(long id, int version, int now) {
+    Optional<Since> recent = recentSince(id, version, now);
+    if (recent.isPresent()) {
+      return new Behind(recent.get());
+    }
     int start = store.logStart(id);
     if (version < start) {
       throw new InvalidSteps(new Trimmed(version, start).getMessage());
     }
-    return new Behind(recentSince(id, version, now).orElseGet(() -> since(id, version, now)));
+    return new Behind(since(id, version, now));
   }
 
   private ReentrantLock itemLock(long id) {
