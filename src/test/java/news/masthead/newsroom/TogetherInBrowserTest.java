@@ -302,13 +302,22 @@ class TogetherInBrowserTest {
         .as("a copy kept as a draft takes no more typing")
         .isEqualTo("false");
     assertThat(bodyText(reza)).contains("Trains run").doesNotContain("Fares are free");
-    back.locator("#autosave a[href*=conflicts]").click();
+    back.reload();
+    assertThat(back.locator("#history ul.kept li").textContent())
+        .as("the history lists the copy kept beside the live text")
+        .contains("Keep mine, paragraph by paragraph");
+    back.locator("#history")
+        .screenshot(
+            new com.microsoft.playwright.Locator.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("desk-together-history.png")));
+    back.locator("#history ul.kept a[href*=conflicts]").click();
     back.waitForURL(u -> u.contains("/conflicts/"));
     back.screenshot(
         new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("desk-together-draft.png")));
     assertThat(back.locator("fieldset.conflict").first().textContent())
         .contains("Fares are free for a week.")
         .contains("Trains run every ten minutes.");
+    assertThat(back.locator("fieldset.conflict").first().textContent()).contains("Keep mine:");
     back.locator("fieldset.conflict input[value=mine]").first().check();
     back.locator("form.conflicts button[type=submit]").click();
     back.waitForURL(u -> u.endsWith(item));
