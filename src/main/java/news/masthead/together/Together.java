@@ -274,11 +274,11 @@ public final class Together implements AutoCloseable {
       } finally {
         lock.unlock();
       }
+      wake(id);
       if (checkpoint != null) {
         // written under the item's lock only: other items' batches need not wait for it
         store.checkpoint(id, new Checkpoint(reached, checkpoint, hash(checkpoint)));
       }
-      wake(id);
       return new Accepted(reached);
     } finally {
       itemLock.unlock();
@@ -299,7 +299,11 @@ public final class Together implements AutoCloseable {
     if (version < start) {
       throw new InvalidSteps(new Trimmed(version, start).getMessage());
     }
-    return new Behind(since(id, version, now));
+    try {
+      return new Behind(since(id, version, now));
+    } catch (Trimmed e) {
+      throw new InvalidSteps(e.getMessage());
+    }
   }
 
   private ReentrantLock itemLock(long id) {
@@ -390,6 +394,9 @@ public final class Together implements AutoCloseable {
     long id = item.value();
     requireKept(item, version);
     List<StoredStep> stored = store.after(id, version);
+    if (!stored.isEmpty() && stored.getFirst().version() != version + 1) {
+      throw new Trimmed(version, stored.getFirst().version() - 1);
+    }
     return new Since(
         stored.isEmpty() ? version : stored.getLast().version(),
         stored.stream().map(s -> new Sent(s.step(), s.clientId())).toList());
@@ -655,12 +662,20 @@ public final class Together implements AutoCloseable {
     }
   }
 
+  /**
+   * The steps after {@code from} up to {@code to}, from the log.
+   *
+   * @throws Trimmed when the log no longer starts right after {@code from} (trimmed meanwhile)
+   */
   private Since since(long id, int from, int to) {
     List<Sent> steps =
         store.after(id, from).stream()
             .filter(s -> s.version() <= to)
             .map(s -> new Sent(s.step(), s.clientId()))
             .toList();
+    if (steps.size() != to - from) {
+      throw new Trimmed(from, to - steps.size());
+    }
     return new Since(to, steps);
   }
 
@@ -717,8 +732,19 @@ public final class Together implements AutoCloseable {
           int top = newest.getOrDefault(id, 0);
           for (Follower f : entry.getValue()) {
             if (f.version < top) {
-              Since news =
-                  recentSince(id, f.version, top).orElseGet(() -> since(id, f.version, top));
+              Since news;
+              try {
+                news = recentSince(id, f.version, top).orElseGet(() -> since(id, f.version, top));
+              } catch (Trimmed e) {
+                // its editor reconnects, and is told the steps are gone
+                entry.getValue().remove(f);
+                try {
+                  f.ended.run();
+                } catch (RuntimeException gone) {
+                  // a stream already gone
+                }
+                continue;
+              }
               f.version = top;
               f.steps.accept(news);
             }

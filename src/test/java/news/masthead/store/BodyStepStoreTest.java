@@ -46,6 +46,49 @@ class BodyStepStoreTest {
     assertThat(store.newest(3)).contains(3);
   }
 
+  private static void theNewestVersionOfManyItemsIsEachOnesLastStep(Database db) {
+    for (long id : List.of(7L, 8L, 9L)) {
+      db.jdbi()
+          .useHandle(
+              h ->
+                  h.createUpdate(
+                          "INSERT INTO items (id, uri, profile, language, section, slug, headline,"
+                              + " standfirst, teaser, teaser_shortened, byline, genre, status,"
+                              + " updated, revision) VALUES (:id, :uri, 'story', 'en', 'iran',"
+                              + " :uri, 'Dam levels fall', '', '', :shortened, '', 'news', 'draft', 0, 1)")
+                      .bind("id", id)
+                      .bind("uri", "item-" + id)
+                      .bind("shortened", false)
+                      .execute());
+    }
+    BodyStepStore store = new BodyStepStore(db, Clock.systemUTC());
+    assertThat(store.append(7, 0, List.of(STEP, STEP, STEP), "tab-7", 1)).isTrue();
+    assertThat(store.append(9, 0, List.of(STEP), "tab-9", 1)).isTrue();
+    assertThat(store.append(9, 1, List.of(STEP), "tab-9", 1)).isTrue();
+
+    assertThat(store.newest(List.of(7L, 8L, 9L)))
+        .as("item 8 has no steps, so no newest version")
+        .isEqualTo(java.util.Map.of(7L, 3, 9L, 2));
+    assertThat(store.newest(List.<Long>of())).isEmpty();
+  }
+
+  @Test
+  void on_sqlite_the_newest_version_of_many_items_is_each_ones_last_step(@TempDir Path data) {
+    try (Database db = Database.openSqlite(data)) {
+      theNewestVersionOfManyItemsIsEachOnesLastStep(db);
+    }
+  }
+
+  @Test
+  void on_postgresql_the_newest_version_of_many_items_is_each_ones_last_step() {
+    String url = TestDatabases.createPostgres();
+    try (Database db = Database.open(url)) {
+      theNewestVersionOfManyItemsIsEachOnesLastStep(db);
+    } finally {
+      TestDatabases.dropPostgres(url);
+    }
+  }
+
   @Test
   void on_sqlite_appends_for_many_items_at_once_are_all_kept_and_a_taken_version_is_refused(
       @TempDir Path data) throws Exception {

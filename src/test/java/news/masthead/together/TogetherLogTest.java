@@ -128,6 +128,16 @@ class TogetherLogTest {
     assertThatThrownBy(() -> together.since(ITEM, first))
         .isInstanceOf(Together.Trimmed.class)
         .hasMessageContaining("no longer kept");
+    assertThat(together.receive(ITEM, EDA, "late-tab-1", first, insert(1, "x")))
+        .as("steps this server still holds in memory are sent though the log has trimmed them")
+        .isInstanceOfSatisfying(
+            Together.Behind.class,
+            behind -> {
+              assertThat(behind.missed().version()).isEqualTo(third);
+              assertThat(behind.missed().steps())
+                  .extracting(Together.Sent::clientId)
+                  .containsExactly("editor-" + REZA + "-tab", "editor-" + EDA + "-tab");
+            });
     assertThat(together.since(ITEM, second).steps())
         .as("steps after the trimmed revision are still kept")
         .hasSize(1);
