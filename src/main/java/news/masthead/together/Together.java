@@ -170,30 +170,12 @@ public final class Together implements AutoCloseable {
   }
 
   /**
-   * Receives a batch of steps (a JSON array) that {@code clientId}'s editor made on the body at
-   * {@code version}.
+   * Receives a batch of steps (a JSON array, as read) that {@code clientId}'s editor made on the
+   * body at {@code version}; a batch based on an old version is answered before its steps are
+   * looked at further.
    *
    * @throws InvalidSteps naming what is wrong: a step of an unknown type, with names outside the
    *     schema or positions outside the body, a batch too big, a version the body never had
-   */
-  public Received receive(
-      ItemId item, long memberId, String clientId, int version, String stepsJson) {
-    if (stepsJson.length() > MAX_BATCH_BYTES) {
-      throw new InvalidSteps(
-          "a batch of steps is at most " + MAX_BATCH_BYTES + " bytes; send fewer at a time");
-    }
-    JsonNode batch;
-    try {
-      batch = JSON.readTree(stepsJson);
-    } catch (tools.jackson.core.JacksonException e) {
-      throw new InvalidSteps("the steps are not JSON");
-    }
-    return receive(item, memberId, clientId, version, batch);
-  }
-
-  /**
-   * As {@link #receive(ItemId, long, String, int, String)}, the batch already read: a batch based
-   * on an old version is answered before its steps are looked at further.
    */
   public Received receive(
       ItemId item, long memberId, String clientId, int version, JsonNode batch) {
@@ -205,7 +187,6 @@ public final class Together implements AutoCloseable {
       throw new InvalidSteps(
           "a batch has " + batch.size() + " steps; at most " + MAX_STEPS + " at a time");
     }
-    List<String> steps = new ArrayList<>();
     long id = item.value();
     if (!coEdited.contains(id)) {
       if (!store.hasCheckpoint(id)) {
@@ -251,6 +232,7 @@ public final class Together implements AutoCloseable {
       if (checked.has("error")) {
         throw new InvalidSteps(checked.path("error").asString());
       }
+      List<String> steps = new ArrayList<>();
       for (JsonNode step : checked.path("steps")) {
         steps.add(JSON.writeValueAsString(step));
       }
@@ -288,19 +270,11 @@ public final class Together implements AutoCloseable {
   /**
    * A batch based on {@code version}, older than {@code now}: the steps it missed, from the recent
    * steps held in memory when they reach back that far (the database is not asked), else from the
-   * log, refused when the log no longer keeps them.
+   * log, refused when the log no longer keeps them all.
    */
   private Behind behind(long id, int version, int now) {
-    Optional<Since> recent = recentSince(id, version, now);
-    if (recent.isPresent()) {
-      return new Behind(recent.get());
-    }
-    int start = store.logStart(id);
-    if (version < start) {
-      throw new InvalidSteps(new Trimmed(version, start).getMessage());
-    }
     try {
-      return new Behind(since(id, version, now));
+      return new Behind(recentSince(id, version, now).orElseGet(() -> since(id, version, now)));
     } catch (Trimmed e) {
       throw new InvalidSteps(e.getMessage());
     }
@@ -394,12 +368,9 @@ public final class Together implements AutoCloseable {
     long id = item.value();
     requireKept(item, version);
     List<StoredStep> stored = store.after(id, version);
-    if (!stored.isEmpty() && stored.getFirst().version() != version + 1) {
-      throw new Trimmed(version, stored.getFirst().version() - 1);
-    }
-    return new Since(
-        stored.isEmpty() ? version : stored.getLast().version(),
-        stored.stream().map(s -> new Sent(s.step(), s.clientId())).toList());
+    int to = stored.isEmpty() ? version : stored.getLast().version();
+    requireRunsOn(version, to, stored.size());
+    return new Since(to, stored.stream().map(s -> new Sent(s.step(), s.clientId())).toList());
   }
 
   /**
@@ -553,11 +524,7 @@ public final class Together implements AutoCloseable {
   public void stopFollowing() {
     for (List<Follower> list : followers.values()) {
       for (Follower f : list) {
-        try {
-          f.ended.run();
-        } catch (RuntimeException e) {
-          // a stream already gone
-        }
+        f.end();
       }
     }
     followers.clear();
@@ -673,10 +640,20 @@ public final class Together implements AutoCloseable {
             .filter(s -> s.version() <= to)
             .map(s -> new Sent(s.step(), s.clientId()))
             .toList();
-    if (steps.size() != to - from) {
-      throw new Trimmed(from, to - steps.size());
-    }
+    requireRunsOn(from, to, steps.size());
     return new Since(to, steps);
+  }
+
+  /**
+   * Steps read from the log after {@code from} up to {@code to} are all of them ({@code count}),
+   * the log's versions having no gaps.
+   *
+   * @throws Trimmed when some were trimmed between checking where the log starts and reading them
+   */
+  private static void requireRunsOn(int from, int to, int count) {
+    if (count != to - from) {
+      throw new Trimmed(from, to - count);
+    }
   }
 
   private final Object signal = new Object();
@@ -732,21 +709,16 @@ public final class Together implements AutoCloseable {
           int top = newest.getOrDefault(id, 0);
           for (Follower f : entry.getValue()) {
             if (f.version < top) {
-              Since news;
               try {
-                news = recentSince(id, f.version, top).orElseGet(() -> since(id, f.version, top));
+                Since news =
+                    recentSince(id, f.version, top).orElseGet(() -> since(id, f.version, top));
+                f.version = top;
+                f.steps.accept(news);
               } catch (Trimmed e) {
                 // its editor reconnects, and is told the steps are gone
                 entry.getValue().remove(f);
-                try {
-                  f.ended.run();
-                } catch (RuntimeException gone) {
-                  // a stream already gone
-                }
-                continue;
+                f.end();
               }
-              f.version = top;
-              f.steps.accept(news);
             }
           }
         }
@@ -813,6 +785,15 @@ public final class Together implements AutoCloseable {
       this.version = version;
       this.steps = steps;
       this.presence = presence;
+    }
+
+    /** Ends the follower's stream, which may be gone already. */
+    void end() {
+      try {
+        ended.run();
+      } catch (RuntimeException e) {
+        // a stream already gone
+      }
     }
   }
 }

@@ -10,6 +10,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import news.masthead.content.Copy;
+import news.masthead.content.Status;
+import news.masthead.testing.Copies;
 import news.masthead.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,28 +50,29 @@ class BodyStepStoreTest {
   }
 
   private static void theNewestVersionOfManyItemsIsEachOnesLastStep(Database db) {
-    for (long id : List.of(7L, 8L, 9L)) {
-      db.jdbi()
-          .useHandle(
-              h ->
-                  h.createUpdate(
-                          "INSERT INTO items (id, uri, profile, language, section, slug, headline,"
-                              + " standfirst, teaser, teaser_shortened, byline, genre, status,"
-                              + " updated, revision) VALUES (:id, :uri, 'story', 'en', 'iran',"
-                              + " :uri, 'Dam levels fall', '', '', :shortened, '', 'news', 'draft', 0, 1)")
-                      .bind("id", id)
-                      .bind("uri", "item-" + id)
-                      .bind("shortened", false)
-                      .execute());
+    ItemStore items = new ItemStore(db);
+    List<Long> ids = new ArrayList<>();
+    for (String headline : List.of("Dam levels fall", "Fares are free", "Trains run late")) {
+      Copy copy = Copies.story(headline, "Iran");
+      ids.add(
+          items
+              .save(
+                  ItemStoreContract.revision(
+                      "urn:test:" + headline, copy, new Status.Draft(), "2026-11-20T08:00:00Z"))
+              .id()
+              .value());
     }
+    long dam = ids.get(0);
+    long fares = ids.get(1);
+    long trains = ids.get(2);
     BodyStepStore store = new BodyStepStore(db, Clock.systemUTC());
-    assertThat(store.append(7, 0, List.of(STEP, STEP, STEP), "tab-7", 1)).isTrue();
-    assertThat(store.append(9, 0, List.of(STEP), "tab-9", 1)).isTrue();
-    assertThat(store.append(9, 1, List.of(STEP), "tab-9", 1)).isTrue();
+    assertThat(store.append(dam, 0, List.of(STEP, STEP, STEP), "tab-7", 1)).isTrue();
+    assertThat(store.append(trains, 0, List.of(STEP), "tab-9", 1)).isTrue();
+    assertThat(store.append(trains, 1, List.of(STEP), "tab-9", 1)).isTrue();
 
-    assertThat(store.newest(List.of(7L, 8L, 9L)))
-        .as("item 8 has no steps, so no newest version")
-        .isEqualTo(java.util.Map.of(7L, 3, 9L, 2));
+    assertThat(store.newest(List.of(dam, fares, trains)))
+        .as("the second item has no steps, so no newest version")
+        .isEqualTo(java.util.Map.of(dam, 3, trains, 2));
     assertThat(store.newest(List.<Long>of())).isEmpty();
   }
 

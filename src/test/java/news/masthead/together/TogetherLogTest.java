@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The co-editing log behind revisions: who typed what between two revisions, read from the stored
@@ -30,6 +32,7 @@ class TogetherLogTest {
   private static final ItemId ITEM = new ItemId(41);
   private static final long REZA = 3;
   private static final long EDA = 4;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** A clock the test moves forward. */
   private static final class Calendar extends Clock {
@@ -67,21 +70,22 @@ class TogetherLogTest {
     database.close();
   }
 
-  private static String insert(int at, String text) {
-    return "[{\"stepType\":\"replace\",\"from\":"
-        + at
-        + ",\"to\":"
-        + at
-        + ",\"slice\":{\"content\":[{\"type\":\"text\",\"text\":\""
-        + text
-        + "\"}]}}]";
+  private static JsonNode insert(int at, String text) {
+    return JSON.readTree(
+        "[{\"stepType\":\"replace\",\"from\":"
+            + at
+            + ",\"to\":"
+            + at
+            + ",\"slice\":{\"content\":[{\"type\":\"text\",\"text\":\""
+            + text
+            + "\"}]}}]");
   }
 
-  private static String delete(int from, int to) {
-    return "[{\"stepType\":\"replace\",\"from\":" + from + ",\"to\":" + to + "}]";
+  private static JsonNode delete(int from, int to) {
+    return JSON.readTree("[{\"stepType\":\"replace\",\"from\":" + from + ",\"to\":" + to + "}]");
   }
 
-  private int send(long member, int version, String steps) {
+  private int send(long member, int version, JsonNode steps) {
     Together.Received received =
         together.receive(ITEM, member, "editor-" + member + "-tab", version, steps);
     return ((Together.Accepted) received).version();
