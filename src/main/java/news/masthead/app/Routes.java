@@ -165,11 +165,7 @@ public final class Routes {
     read(config, "/newsroom/items/{id}/together", NONE, together::open);
     change(config, "/newsroom/items/{id}/together/steps", together::steps);
     read(config, "/newsroom/items/{id}/together/steps", NONE, together::poll);
-    read(
-        config,
-        "/newsroom/items/{id}/together/events",
-        NONE,
-        new io.javalin.http.sse.SseHandler(together::events));
+    read(config, "/newsroom/items/{id}/together/events", NONE, together::events);
     change(config, "/newsroom/items/{id}/together/presence", together::presence);
     MediaRoom media = newsroom.media();
     read(config, "/newsroom/media", NONE, media::library);

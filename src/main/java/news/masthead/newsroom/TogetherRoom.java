@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,22 +131,27 @@ public final class TogetherRoom {
 
   /**
    * {@code GET /newsroom/items/{id}/together/events?version=N}: server-sent events, {@code steps}
-   * after version N as they are accepted and {@code presence} whenever who is editing changes.
+   * after version N as they are accepted and {@code presence} whenever who is editing changes. The
+   * person, the item and the version are checked before the stream starts, so a refusal is answered
+   * with its own status.
    */
-  public void events(SseClient client) {
-    Context ctx = client.ctx();
+  public void events(Context ctx) throws Exception {
     Visit visit = door.require(ctx, Role.CONTRIBUTOR);
-    DeskItem item = editable(visit, ctx);
+    ItemId item = editable(visit, ctx).newest().id();
     int version = version(ctx);
     try {
-      together.requireKept(item.newest().id(), version);
+      together.requireKept(item, version);
     } catch (Together.Trimmed e) {
       throw Refusal.gone(e.getMessage());
     }
     ctx.header("X-Accel-Buffering", "no");
+    new SseHandler(client -> stream(client, item, version)).handle(ctx);
+  }
+
+  private void stream(SseClient client, ItemId item, int version) {
     AutoCloseable following =
         together.follow(
-            item.newest().id(),
+            item,
             version,
             since -> send(client, "steps", stepsJson(since)),
             present -> send(client, "presence", present),

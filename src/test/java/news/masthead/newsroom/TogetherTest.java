@@ -299,6 +299,27 @@ class TogetherTest {
   }
 
   @Test
+  void a_stream_that_may_not_start_is_refused_with_its_own_status() throws Exception {
+    long id = write();
+    String events = "/newsroom/items/" + id + "/together/events";
+    reporter.get("/newsroom/items/" + id + "/together");
+    HttpResponse<String> anonymous =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(origin + events + "?version=0")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).as("nobody signed in").isEqualTo(403);
+    assertThat(anonymous.headers().firstValue("Content-Type").orElse(""))
+        .doesNotStartWith("text/event-stream");
+    assertThat(iraqEditor.get(events + "?version=0").statusCode())
+        .as("an editor of another section")
+        .isIn(403, 404);
+    HttpResponse<String> noVersion = editor.get(events);
+    assertThat(noVersion.statusCode()).isEqualTo(400);
+    assertThat(noVersion.body()).contains("version");
+  }
+
+  @Test
   void steps_from_a_session_just_ended_are_refused_at_once() {
     long id = write();
     StaffClient leaving =
